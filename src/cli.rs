@@ -1,0 +1,211 @@
+//! The command line: open the window, or check and list timeline files for scripts.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use crate::formats::{self, LoadError};
+use crate::model::{DateSpec, Timeline};
+
+/// dateline — explore a text's dated events on a timeline.
+#[derive(Debug, Parser)]
+#[command(
+    name = "dateline",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A timeline file to open in the window (the built-in Kazakhstan–US dataset without one).
+    pub file: Option<PathBuf>,
+    /// The day treated as today, YYYY-MM-DD (where ongoing spans end); defaults to the system clock.
+    #[arg(long, global = true, value_name = "DATE")]
+    pub today: Option<NaiveDate>,
+    /// What to do instead of opening the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check timeline files: one summary line per valid file (exit 0), or every problem as
+    /// FILE:LINE:COL: message (exit 1).
+    Check {
+        /// The files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the events and periods in chronological order (the built-in dataset without FILE).
+    List {
+        /// The timeline file to list.
+        file: Option<PathBuf>,
+        /// One JSON object per line instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Today's date from the system clock.
+pub fn system_today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Opens a file, or the built-in dataset without one.
+pub fn open(file: Option<&Path>) -> Result<Timeline, LoadError> {
+    match file {
+        Some(path) => formats::load_path(path),
+        None => formats::builtin(),
+    }
+}
+
+/// Runs `check`: writes a summary line per good file to `out`, every problem of bad files to `err`.
+/// Returns the exit code.
+pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut code = 0;
+    for path in files {
+        match formats::load_path(path) {
+            Ok(t) => {
+                let _ = writeln!(
+                    out,
+                    "{}: ok: \"{}\", {} events, {} periods, {} lanes, {} tags",
+                    path.display(),
+                    t.title,
+                    t.events.len(),
+                    t.periods.len(),
+                    t.lanes.len(),
+                    t.tags.len()
+                );
+            }
+            Err(e) => {
+                code = 1;
+                let _ = writeln!(err, "{e}");
+            }
+        }
+    }
+    code
+}
+
+/// One row of `list`: an event or a period.
+struct Row<'a> {
+    kind: &'static str,
+    id: &'a str,
+    title: &'a str,
+    when: DateSpec,
+    status: &'static str,
+    lane: &'a str,
+    tags: Vec<&'a str>,
+    provenance: &'static str,
+}
+
+fn rows(timeline: &Timeline) -> Vec<Row<'_>> {
+    let mut rows: Vec<Row<'_>> = timeline
+        .events
+        .iter()
+        .map(|e| Row {
+            kind: "event",
+            id: &e.id,
+            title: &e.title,
+            when: e.when,
+            status: e.status.as_str(),
+            lane: timeline
+                .lanes
+                .get(usize::from(e.lane.0))
+                .map_or("", |l| l.id.as_str()),
+            tags: e.tags.iter().map(|t| timeline.tag_label_id(*t)).collect(),
+            provenance: e.provenance.as_str(),
+        })
+        .chain(timeline.periods.iter().map(|p| {
+            Row {
+                kind: "period",
+                id: &p.id,
+                title: &p.title,
+                when: p.when,
+                status: if p.when.is_open() {
+                    "ongoing"
+                } else {
+                    "occurred"
+                },
+                lane: p
+                    .lane
+                    .and_then(|l| timeline.lanes.get(usize::from(l.0)))
+                    .map_or("", |l| l.id.as_str()),
+                tags: Vec::new(),
+                provenance: p.provenance.as_str(),
+            }
+        }))
+        .collect();
+    rows.sort_by_key(|r| r.when.first_day());
+    rows
+}
+
+/// The JSON form of a `list` row, keys in the documented order.
+#[derive(serde::Serialize)]
+struct JsonRow<'a> {
+    kind: &'a str,
+    id: &'a str,
+    title: &'a str,
+    date: String,
+    start: String,
+    end: String,
+    precision: &'a str,
+    approximate: bool,
+    uncertain: bool,
+    status: &'a str,
+    lane: &'a str,
+    tags: &'a [&'a str],
+    provenance: &'a str,
+}
+
+/// Runs `list`: every event and period in chronological order, as text or as JSON lines.
+pub fn list(
+    timeline: &Timeline,
+    json: bool,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    for row in rows(timeline) {
+        let (start, end) = row.when.covered(today);
+        if json {
+            let value = JsonRow {
+                kind: row.kind,
+                id: row.id,
+                title: row.title,
+                date: row.when.to_string(),
+                start: start.format("%Y-%m-%d").to_string(),
+                end: end.format("%Y-%m-%d").to_string(),
+                precision: row.when.precision().as_str(),
+                approximate: row.when.approximate(),
+                uncertain: row.when.uncertain(),
+                status: row.status,
+                lane: row.lane,
+                tags: &row.tags,
+                provenance: row.provenance,
+            };
+            let value = serde_json::to_string(&value).map_err(std::io::Error::other)?;
+            writeln!(out, "{value}")?;
+        } else {
+            let lane = if row.lane.is_empty() {
+                String::new()
+            } else {
+                format!("  [{}]", row.lane)
+            };
+            writeln!(
+                out,
+                "{:<24} {:<6} {}{lane}  ({}{})",
+                row.when.to_string(),
+                row.kind,
+                row.title,
+                row.provenance,
+                if row.status == "occurred" {
+                    String::new()
+                } else {
+                    format!(", {}", row.status)
+                }
+            )?;
+        }
+    }
+    Ok(())
+}

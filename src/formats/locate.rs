@@ -1,0 +1,213 @@
+//! Finds where a value sits in JSON text, so problems found after parsing (an impossible date, an
+//! unknown lane) can still name the line and column a person should look at.
+
+/// One step of a path into a JSON document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step<'a> {
+    /// A member of an object.
+    Key(&'a str),
+    /// An element of an array.
+    Index(usize),
+}
+
+/// A 1-based line and column (counted in characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Position {
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1, counted in characters.
+    pub column: usize,
+}
+
+impl Position {
+    /// The line and column of a byte offset into `text` (clamped to the text).
+    pub fn of_offset(text: &str, offset: usize) -> Self {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Self { line, column }
+    }
+}
+
+/// The position of the value at `path`, or of the deepest part of the path that exists.
+pub fn locate(text: &str, path: &[Step<'_>]) -> Position {
+    Position::of_offset(text, value_offset(text, path))
+}
+
+/// The byte offset of the value at `path`, or of the deepest part of the path that exists.
+pub fn value_offset(text: &str, path: &[Step<'_>]) -> usize {
+    let bytes = text.as_bytes();
+    let mut pos = skip_ws(bytes, 0);
+    for step in path {
+        let found = match (step, bytes.get(pos)) {
+            (Step::Key(key), Some(b'{')) => find_key(bytes, pos, key),
+            (Step::Index(index), Some(b'[')) => find_index(bytes, pos, *index),
+            _ => None,
+        };
+        match found {
+            Some(next) => pos = next,
+            None => break,
+        }
+    }
+    pos
+}
+
+fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
+    while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
+        pos += 1;
+    }
+    pos
+}
+
+/// `pos` is at an opening quote; returns the offset just past the closing quote.
+fn skip_string(bytes: &[u8], mut pos: usize) -> usize {
+    pos += 1;
+    while pos < bytes.len() {
+        match bytes[pos] {
+            b'\\' => pos += 2,
+            b'"' => return pos + 1,
+            _ => pos += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Returns the offset just past the value starting at `pos`.
+fn skip_value(bytes: &[u8], pos: usize) -> usize {
+    match bytes.get(pos) {
+        Some(b'"') => skip_string(bytes, pos),
+        Some(b'{' | b'[') => {
+            let mut depth = 0usize;
+            let mut p = pos;
+            while p < bytes.len() {
+                match bytes[p] {
+                    b'"' => {
+                        p = skip_string(bytes, p);
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            return p + 1;
+                        }
+                    }
+                    _ => {}
+                }
+                p += 1;
+            }
+            bytes.len()
+        }
+        _ => {
+            let mut p = pos;
+            while p < bytes.len()
+                && !matches!(bytes[p], b',' | b'}' | b']')
+                && !bytes[p].is_ascii_whitespace()
+            {
+                p += 1;
+            }
+            p
+        }
+    }
+}
+
+fn find_key(bytes: &[u8], open: usize, key: &str) -> Option<usize> {
+    let mut pos = skip_ws(bytes, open + 1);
+    while pos < bytes.len() && bytes[pos] == b'"' {
+        let key_end = skip_string(bytes, pos);
+        let this_key = bytes.get(pos + 1..key_end.saturating_sub(1))?;
+        pos = skip_ws(bytes, key_end);
+        if bytes.get(pos) != Some(&b':') {
+            return None;
+        }
+        pos = skip_ws(bytes, pos + 1);
+        if this_key == key.as_bytes() {
+            return Some(pos);
+        }
+        pos = skip_ws(bytes, skip_value(bytes, pos));
+        if bytes.get(pos) != Some(&b',') {
+            return None;
+        }
+        pos = skip_ws(bytes, pos + 1);
+    }
+    None
+}
+
+fn find_index(bytes: &[u8], open: usize, index: usize) -> Option<usize> {
+    let mut pos = skip_ws(bytes, open + 1);
+    for _ in 0..index {
+        if matches!(bytes.get(pos), None | Some(b']')) {
+            return None;
+        }
+        pos = skip_ws(bytes, skip_value(bytes, pos));
+        if bytes.get(pos) != Some(&b',') {
+            return None;
+        }
+        pos = skip_ws(bytes, pos + 1);
+    }
+    if matches!(bytes.get(pos), None | Some(b']')) {
+        None
+    } else {
+        Some(pos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str =
+        "{\n  \"a\": [1, {\"b\": \"x,]}\"}, {\"c\": 2}],\n  \"d\": \"é\", \"e\": true\n}";
+
+    #[test]
+    fn finds_nested_values() {
+        assert_eq!(
+            locate(DOC, &[Step::Key("a"), Step::Index(2), Step::Key("c")]),
+            Position {
+                line: 2,
+                column: 33
+            }
+        );
+        assert_eq!(
+            locate(DOC, &[Step::Key("e")]),
+            Position {
+                line: 3,
+                column: 18
+            }
+        );
+    }
+
+    #[test]
+    fn missing_parts_fall_back_to_the_deepest_found() {
+        assert_eq!(
+            locate(DOC, &[Step::Key("a"), Step::Index(9)]),
+            Position { line: 2, column: 8 }
+        );
+        assert_eq!(
+            locate(DOC, &[Step::Key("zz")]),
+            Position { line: 1, column: 1 }
+        );
+    }
+
+    #[test]
+    fn never_panics_on_broken_text() {
+        for text in [
+            "",
+            "{",
+            "[",
+            "{\"a\"",
+            "{\"a\":",
+            "[1,",
+            "\"",
+            "{\"a\":[{\"b\"",
+            "\u{e9}{",
+        ] {
+            let _ = locate(text, &[Step::Key("a"), Step::Index(3), Step::Key("b")]);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! The `dateline` binary: parse the command line, then run a command or open the window.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use dateline::cli::{self, Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let today = cli.today.unwrap_or_else(cli::system_today);
+    match cli.command {
+        Some(Command::Check { files }) => {
+            let code = cli::check(
+                &files,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            );
+            ExitCode::from(code as u8)
+        }
+        Some(Command::List { file, json }) => match cli::open(file.as_deref()) {
+            Ok(timeline) => {
+                match cli::list(&timeline, json, today, &mut std::io::stdout().lock()) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                    Err(e) => {
+                        eprintln!("dateline: {e}");
+                        ExitCode::FAILURE
+                    }
+                }
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
+        None => match dateline::app::run(cli.file, today) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("dateline: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}

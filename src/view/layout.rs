@@ -1,0 +1,213 @@
+//! Where things go on screen, decided without a screen: level of detail (events closer than a few points
+//! merge into one mark), label rows that never overlap, and hit testing. Pure and unit tested.
+
+use egui::{Pos2, Rect};
+
+use super::index::LaneIndex;
+use super::mapping::TimeMapping;
+
+/// Events whose starts fall within this many points of a mark's start merge into it.
+pub const MERGE_POINTS: f32 = 4.0;
+/// Spans narrower than this are drawn as a point marker.
+pub const MIN_BAR_POINTS: f32 = 8.0;
+
+/// One thing drawn in a lane: a single event or a cluster of several.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mark {
+    /// The first position in the lane's index.
+    pub first: usize,
+    /// How many consecutive positions it stands for.
+    pub count: usize,
+    /// Screen x where it starts.
+    pub x0: f32,
+    /// Screen x where it ends (equal to `x0` for a point).
+    pub x1: f32,
+    /// Earliest start covered, in days.
+    pub t0: f64,
+    /// Latest end covered (exclusive), in days.
+    pub t1: f64,
+}
+
+impl Mark {
+    /// Whether this mark is one event, not a cluster.
+    pub fn is_single(&self) -> bool {
+        self.count == 1
+    }
+
+    /// Whether it is drawn as a bar (wide enough) rather than a point.
+    pub fn is_bar(&self) -> bool {
+        self.is_single() && self.x1 - self.x0 >= MIN_BAR_POINTS
+    }
+
+    /// The x of its point marker: the centre of what it covers.
+    pub fn center_x(&self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+}
+
+/// The marks of a lane in view: every visible event is in exactly one mark, and the number of marks is
+/// bounded by the width in points, not by the number of events.
+pub fn lane_marks(lane: &LaneIndex, mapping: &TimeMapping, merge_points: f32) -> Vec<Mark> {
+    let (t0, t1) = (mapping.start_days, mapping.end_days);
+    let range = lane.candidates(t0, t1);
+    let mut marks = Vec::new();
+    let mut pos = range.start;
+    let merge_days = f64::from(merge_points.max(0.0)) / mapping.points_per_day();
+    while pos < range.end {
+        if lane.ends[pos] <= t0 {
+            pos += 1;
+            continue;
+        }
+        let start = lane.starts[pos];
+        // Every event starting within `merge_days` of this one joins the mark.
+        let limit = start + merge_days;
+        let next = pos + 1 + lane.starts[pos + 1..range.end].partition_point(|&s| s < limit);
+        let count = next - pos;
+        let mut end = lane.ends[pos];
+        if count > 1 {
+            // A large cluster is bounded by the starts it holds; a small one looks at every end.
+            end = if count <= 64 {
+                lane.ends[pos..next].iter().copied().fold(f64::MIN, f64::max)
+            } else {
+                lane.starts[next - 1]
+            };
+        }
+        let x0 = mapping.x_from_time(start);
+        let x1 = if count == 1 { mapping.x_from_time(end) } else { mapping.x_from_time(lane.starts[next - 1]) };
+        marks.push(Mark { first: pos, count, x0, x1: x1.max(x0), t0: start, t1: end });
+        pos = next;
+    }
+    // Events whose spans reach into view from the left but were skipped above are still counted: the loop
+    // only skips events that end before the view.
+    marks
+}
+
+/// Where a label goes: its row under the lane's marker line and the width it may use.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelSlot {
+    /// The row, from 0.
+    pub row: usize,
+    /// The x it starts at.
+    pub x: f32,
+    /// The width it may take; less than the label's own width means it is shortened with an ellipsis.
+    pub width: f32,
+}
+
+/// Stacks labels into at most `rows` rows so none overlap. `labels` are `(x, width)` in increasing x.
+/// A label that would collide shortens the one before it in a row when enough of that one is left
+/// (`min_width`), and is otherwise left out (`None`: it shows on hover).
+pub fn stack_labels(labels: &[(f32, f32)], rows: usize, gap: f32, min_width: f32) -> Vec<Option<LabelSlot>> {
+    let mut slots: Vec<Option<LabelSlot>> = vec![None; labels.len()];
+    // For each row, the label placed last in it.
+    let mut last: Vec<Option<usize>> = vec![None; rows];
+    for (i, &(x, width)) in labels.iter().enumerate() {
+        let end_of = |j: Option<usize>, slots: &[Option<LabelSlot>]| {
+            j.and_then(|j| slots[j]).map_or(f32::NEG_INFINITY, |s| s.x + s.width + gap)
+        };
+        if let Some(row) = (0..rows).find(|&r| end_of(last[r], &slots) <= x) {
+            slots[i] = Some(LabelSlot { row, x, width });
+            last[row] = Some(i);
+            continue;
+        }
+        // No free row: shorten the previous label of the row where it started earliest.
+        let best = (0..rows)
+            .filter_map(|r| last[r].and_then(|j| slots[j]).map(|s| (r, s)))
+            .min_by(|a, b| a.1.x.total_cmp(&b.1.x));
+        if let Some((row, prev)) = best {
+            let room = x - gap - prev.x;
+            if room >= min_width {
+                if let Some(j) = last[row] {
+                    slots[j] = Some(LabelSlot { width: room.min(prev.width), ..prev });
+                }
+                slots[i] = Some(LabelSlot { row, x, width });
+                last[row] = Some(i);
+            }
+        }
+    }
+    slots
+}
+
+/// The distance from `pos` to `rect` (0 inside).
+pub fn distance_to_rect(rect: Rect, pos: Pos2) -> f32 {
+    let dx = (rect.min.x - pos.x).max(pos.x - rect.max.x).max(0.0);
+    let dy = (rect.min.y - pos.y).max(pos.y - rect.max.y).max(0.0);
+    dx.hypot(dy)
+}
+
+/// The target nearest to `pos` within `radius` points, if any; on a tie the one listed last (drawn on top).
+pub fn hit_test<T: Copy>(targets: &[(Rect, T)], pos: Pos2, radius: f32) -> Option<T> {
+    let mut best: Option<(f32, T)> = None;
+    for &(rect, target) in targets {
+        let d = distance_to_rect(rect, pos);
+        if d <= radius && best.is_none_or(|(bd, _)| d <= bd) {
+            best = Some((d, target));
+        }
+    }
+    best.map(|(_, t)| t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lane(points: &[(f64, f64)]) -> LaneIndex {
+        LaneIndex {
+            events: (0..points.len() as u32).collect(),
+            starts: points.iter().map(|p| p.0).collect(),
+            ends: points.iter().map(|p| p.1).collect(),
+            max_len: points.iter().map(|p| p.1 - p.0).fold(0.0, f64::max),
+        }
+    }
+
+    #[test]
+    fn close_events_merge_and_far_ones_do_not() {
+        let l = lane(&[(0.0, 1.0), (1.0, 2.0), (2.0, 3.0), (500.0, 501.0)]);
+        let m = TimeMapping::new(-10.0, 990.0, 0.0, 1000.0); // 1 point per day
+        let marks = lane_marks(&l, &m, 4.0);
+        assert_eq!(marks.len(), 2);
+        assert_eq!((marks[0].first, marks[0].count), (0, 3));
+        assert_eq!((marks[1].first, marks[1].count), (3, 1));
+        let zoomed = TimeMapping::new(-1.0, 4.0, 0.0, 1000.0);
+        assert_eq!(lane_marks(&l, &zoomed, 4.0).len(), 3);
+    }
+
+    #[test]
+    fn spans_reaching_into_view_are_kept_and_wide_ones_are_bars() {
+        let l = lane(&[(0.0, 365.0), (400.0, 401.0)]);
+        let m = TimeMapping::new(100.0, 500.0, 0.0, 400.0);
+        let marks = lane_marks(&l, &m, 4.0);
+        assert_eq!(marks.len(), 2);
+        assert!(marks[0].is_bar());
+        assert!(!marks[1].is_bar());
+    }
+
+    #[test]
+    fn labels_never_overlap_and_shorten_when_short_of_space() {
+        let labels: Vec<(f32, f32)> = (0..40).map(|i| (i as f32 * 25.0, 120.0)).collect();
+        let slots = stack_labels(&labels, 3, 6.0, 30.0);
+        let placed: Vec<LabelSlot> = slots.iter().flatten().copied().collect();
+        assert!(!placed.is_empty());
+        for a in &placed {
+            for b in &placed {
+                if a != b && a.row == b.row {
+                    assert!(a.x + a.width + 6.0 <= b.x + 1e-3 || b.x + b.width + 6.0 <= a.x + 1e-3, "{a:?} {b:?}");
+                }
+            }
+            assert!(a.width >= 30.0 && a.width <= 120.0);
+        }
+        assert!(placed.iter().any(|s| s.width < 120.0), "some labels are shortened");
+        let roomy = stack_labels(&[(0.0, 50.0), (100.0, 50.0)], 1, 6.0, 30.0);
+        assert!(roomy.iter().all(|s| s.is_some_and(|s| s.row == 0 && s.width == 50.0)));
+    }
+
+    #[test]
+    fn hit_test_picks_the_nearest_within_the_radius() {
+        let a = Rect::from_center_size(Pos2::new(10.0, 10.0), egui::vec2(10.0, 10.0));
+        let b = Rect::from_center_size(Pos2::new(40.0, 10.0), egui::vec2(10.0, 10.0));
+        let targets = [(a, 'a'), (b, 'b')];
+        assert_eq!(hit_test(&targets, Pos2::new(12.0, 10.0), 6.0), Some('a'));
+        assert_eq!(hit_test(&targets, Pos2::new(33.0, 10.0), 6.0), Some('b'));
+        assert_eq!(hit_test(&targets, Pos2::new(25.0, 40.0), 6.0), None);
+        assert_eq!(hit_test::<char>(&[], Pos2::ZERO, 6.0), None);
+    }
+}

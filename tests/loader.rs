@@ -1,0 +1,180 @@
+//! Loading: good files load; bad files give every problem with the right line and column; nothing panics.
+
+use std::path::{Path, PathBuf};
+
+use dateline::formats::{self, LoadError, Position};
+use dateline::model::{Precision, Provenance, Status};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The 1-based line and column of the first occurrence of `needle` in `text`.
+fn position_of(text: &str, needle: &str) -> Position {
+    let offset = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in fixture"));
+    Position::of_offset(text, offset)
+}
+
+#[test]
+fn a_valid_file_loads_sorted_with_its_details() {
+    let t = formats::load_path(&fixture("valid.json")).unwrap();
+    assert_eq!(t.title, "A small valid timeline");
+    let ids: Vec<&str> = t.events.iter().map(|e| &*e.id).collect();
+    assert_eq!(ids, ["early", "late", "plan"]);
+    let early = &t.events[0];
+    assert!(early.when.uncertain());
+    assert_eq!(early.when.precision(), Precision::Day);
+    assert_eq!(
+        early.details().quotes[0].speaker.as_deref(),
+        Some("Someone")
+    );
+    assert_eq!(early.provenance, Provenance::Article);
+    assert_eq!(t.events[1].provenance, Provenance::Context);
+    assert_eq!(t.events[2].status, Status::Planned);
+    assert_eq!(t.periods.len(), 1);
+    assert_eq!(t.periods[0].lane, None);
+}
+
+#[test]
+fn every_problem_is_reported_at_its_line_and_column() {
+    let path = fixture("broken.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let Err(LoadError::Invalid {
+        problems,
+        path: named,
+    }) = formats::load_path(&path)
+    else {
+        panic!("broken.json should be invalid");
+    };
+    assert_eq!(named, path);
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let expect = |needle: &str, words: &str| {
+        let at = position_of(&text, needle);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.position == at && p.message.contains(words)),
+            "no problem \"{words}\" at {at:?}; got {messages:#?}"
+        );
+    };
+    expect(
+        "\"2015-02-30\"",
+        "invalid date \"2015-02-30\" in event \"wto-entry\"",
+    );
+    expect("\"mars\"", "unknown lane \"mars\"");
+    expect("\"sport\"", "unknown tag \"sport\"");
+    expect(
+        "\"hearing\", \"title\": \"Hearing again\"",
+        "duplicate id \"hearing\"",
+    );
+    expect("\"1991/1947\"", "the end comes before the start");
+    assert_eq!(problems.len(), 5, "{messages:#?}");
+    // In the order of the file.
+    assert!(problems.windows(2).all(|w| w[0].position <= w[1].position));
+}
+
+#[test]
+fn the_error_text_names_file_line_and_column() {
+    let path = fixture("broken.json");
+    let err = formats::load_path(&path).unwrap_err();
+    let first = err.lines().into_iter().next().unwrap();
+    assert!(
+        first.starts_with(&format!("{}:7:", path.display())),
+        "{first}"
+    );
+}
+
+#[test]
+fn unknown_fields_are_rejected_at_their_position() {
+    let path = fixture("unknown-field.json");
+    let err = formats::load_path(&path).unwrap_err();
+    let LoadError::Invalid { problems, .. } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].message.contains("unknown field `colour`"),
+        "{}",
+        problems[0].message
+    );
+    assert_eq!(problems[0].position.line, 6);
+}
+
+#[test]
+fn syntax_errors_have_a_position() {
+    let text = "{\n  \"title\": \"x\",\n  \"events\": [ { \"id\": \"a\" \"title\": \"b\" } ]\n}";
+    let err = formats::load_str(text, Path::new("x.json")).unwrap_err();
+    assert_eq!(
+        err.first_position(),
+        Some(Position {
+            line: 3,
+            column: 27
+        })
+    );
+    assert!(err.to_string().starts_with("x.json:3:27: "), "{err}");
+}
+
+#[test]
+fn empty_binary_and_wrong_files_have_their_own_errors() {
+    let p = Path::new("f.json");
+    assert!(matches!(
+        formats::load_bytes(b"", p),
+        Err(LoadError::Empty { .. })
+    ));
+    assert!(matches!(
+        formats::load_bytes(b"  \n ", p),
+        Err(LoadError::Empty { .. })
+    ));
+    let err = formats::load_bytes(b"{\"title\": \"a\xff\"}", p).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            LoadError::NotText {
+                position: Position {
+                    line: 1,
+                    column: 13
+                },
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(matches!(
+        formats::load_bytes(b"hello", p),
+        Err(LoadError::UnknownFormat { .. })
+    ));
+    let missing = formats::load_path(Path::new("/nonexistent/timeline.json")).unwrap_err();
+    assert!(
+        missing
+            .to_string()
+            .starts_with("/nonexistent/timeline.json: cannot read"),
+        "{missing}"
+    );
+}
+
+#[test]
+fn truncated_files_never_panic_and_always_have_a_position() {
+    let text = formats::BUILTIN_JSON;
+    let mut cut = 0;
+    while cut < text.len() {
+        if text.is_char_boundary(cut) {
+            let err = formats::load_str(&text[..cut], Path::new("cut.json"));
+            if let Err(e) = err {
+                assert!(e.first_position().is_some(), "{e}");
+            }
+        }
+        cut += 97;
+    }
+}
+
+#[test]
+fn dateline_json_writes_back_without_loss() {
+    let t = formats::builtin().unwrap();
+    let text = formats::native::to_string(&t);
+    let again = formats::load_str(&text, Path::new("again.json")).unwrap();
+    assert_eq!(t, again);
+}
