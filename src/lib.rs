@@ -8,3 +8,4 @@ pub mod app;
 pub mod cli;
 pub mod formats;
 pub mod model;
+pub mod view;

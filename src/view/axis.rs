@@ -61,17 +61,23 @@ impl TickUnit {
 
     /// The unit whose [`TickUnit::min_gap_days`] is `gap` (the plot hands this back as a mark's step size).
     pub fn from_gap_days(gap: f64) -> Option<Self> {
-        UNITS.into_iter().find(|u| (u.min_gap_days() - gap).abs() < 1e-6)
+        UNITS
+            .into_iter()
+            .find(|u| (u.min_gap_days() - gap).abs() < 1e-6)
     }
 
     /// The label of a tick at the start of `date`.
     pub fn label(self, date: NaiveDate) -> String {
         let month = &month_name(date.month() as u8)[..3];
         match self {
-            Self::Days(_) if date.month() == 1 && date.day() == 1 => format!("1 Jan {}", year_words(date.year())),
+            Self::Days(_) if date.month() == 1 && date.day() == 1 => {
+                format!("1 Jan {}", year_words(date.year()))
+            }
             Self::Days(_) => format!("{} {month}", date.day()),
             Self::Months(_) => format!("{month} {}", year_words(date.year())),
-            Self::Years(n) if (10..100).contains(&n) && date.year() > 0 => format!("{}s", date.year()),
+            Self::Years(n) if (n == 10 || n == 20) && date.year() > 0 => {
+                format!("{}s", date.year())
+            }
             Self::Years(_) => year_words(date.year()),
         }
     }
@@ -105,7 +111,10 @@ pub fn ticks(start_days: f64, end_days: f64, unit: TickUnit) -> Vec<Tick> {
     let mut push = |date: NaiveDate| {
         let days = days_from_epoch(date);
         if (days as f64) >= start_days && days <= last_days {
-            out.push(Tick { days: days as f64, label: unit.label(date) });
+            out.push(Tick {
+                days: days as f64,
+                label: unit.label(date),
+            });
         }
     };
     match unit {
@@ -113,7 +122,9 @@ pub fn ticks(start_days: f64, end_days: f64, unit: TickUnit) -> Vec<Tick> {
             let n = n as i32;
             let mut year = first.year().div_euclid(n) * n;
             for _ in 0..MAX_TICKS {
-                let Some(date) = NaiveDate::from_ymd_opt(year, 1, 1) else { break };
+                let Some(date) = NaiveDate::from_ymd_opt(year, 1, 1) else {
+                    break;
+                };
                 if days_from_epoch(date) > last_days {
                     break;
                 }
@@ -125,8 +136,11 @@ pub fn ticks(start_days: f64, end_days: f64, unit: TickUnit) -> Vec<Tick> {
             let n = n as i32;
             let mut index = (first.year() * 12 + first.month0() as i32).div_euclid(n) * n;
             for _ in 0..MAX_TICKS {
-                let Some(date) = NaiveDate::from_ymd_opt(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1)
-                else {
+                let Some(date) = NaiveDate::from_ymd_opt(
+                    index.div_euclid(12),
+                    index.rem_euclid(12) as u32 + 1,
+                    1,
+                ) else {
                     break;
                 };
                 if days_from_epoch(date) > last_days {
@@ -156,8 +170,14 @@ pub fn ticks(start_days: f64, end_days: f64, unit: TickUnit) -> Vec<Tick> {
 }
 
 fn days_in_month(date: NaiveDate) -> u32 {
-    let (y, m) = if date.month() == 12 { (date.year() + 1, 1) } else { (date.year(), date.month() + 1) };
-    NaiveDate::from_ymd_opt(y, m, 1).and_then(|d| d.pred_opt()).map_or(31, |d| d.day())
+    let (y, m) = if date.month() == 12 {
+        (date.year() + 1, 1)
+    } else {
+        (date.year(), date.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .and_then(|d| d.pred_opt())
+        .map_or(31, |d| d.day())
 }
 
 #[cfg(test)]
@@ -178,18 +198,22 @@ mod tests {
 
     #[test]
     fn every_zoom_level_gets_the_right_unit_and_labels() {
-        let cases: [(f64, TickUnit, &str); 6] = [
+        let cases: [(f64, TickUnit, &str); 7] = [
             (365.25 * 300.0, TickUnit::Years(50), "1750"),
             (365.25 * 60.0, TickUnit::Years(10), "1970s"),
             (365.25 * 8.0, TickUnit::Years(1), "2015"),
-            (365.25, TickUnit::Months(1), "Nov 2019"),
-            (30.0, TickUnit::Days(2), "30 May"),
+            (365.25, TickUnit::Months(3), "Oct 2019"),
+            (120.0, TickUnit::Months(1), "Apr 2020"),
+            (30.0, TickUnit::Days(5), "21 May"),
             (2.0, TickUnit::Days(1), "14 Jun"),
         ];
         for (span, unit, label) in cases {
             let (chosen, ticks, _) = view(span, 1000.0);
             assert_eq!(chosen, unit, "span {span}");
-            assert!(ticks.iter().any(|t| t.label == label), "{label} not in {ticks:?}");
+            assert!(
+                ticks.iter().any(|t| t.label == label),
+                "{label} not in {ticks:?}"
+            );
             assert!(!ticks.is_empty());
         }
     }
@@ -202,7 +226,10 @@ mod tests {
                 let (_, ticks, ppd) = view(span, width);
                 for pair in ticks.windows(2) {
                     let gap = (pair[1].days - pair[0].days) * ppd;
-                    assert!(gap >= MIN_LABEL_SPACING - 1e-6, "span {span}: {pair:?} only {gap} pt apart");
+                    assert!(
+                        gap >= MIN_LABEL_SPACING - 1e-6,
+                        "span {span}: {pair:?} only {gap} pt apart"
+                    );
                 }
                 assert!(ticks.len() as f64 <= width / MIN_LABEL_SPACING + 2.0);
             }

@@ -54,7 +54,10 @@ pub struct EventIndex {
 
 /// The first day and the day after the last day an interval covers, in days since 1970-01-01.
 pub fn span_days(covered: (NaiveDate, NaiveDate)) -> (f64, f64) {
-    (days_from_epoch(covered.0) as f64, days_from_epoch(covered.1) as f64 + 1.0)
+    (
+        days_from_epoch(covered.0) as f64,
+        days_from_epoch(covered.1) as f64 + 1.0,
+    )
 }
 
 impl EventIndex {
@@ -71,7 +74,9 @@ impl EventIndex {
             }
             let (s, e) = span_days(event.when.covered(today));
             grow(s, e);
-            let Some(lane) = lanes.get_mut(usize::from(event.lane.0)) else { continue };
+            let Some(lane) = lanes.get_mut(usize::from(event.lane.0)) else {
+                continue;
+            };
             lane.events.push(i as u32);
             lane.starts.push(s);
             lane.ends.push(e);

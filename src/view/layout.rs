@@ -67,14 +67,28 @@ pub fn lane_marks(lane: &LaneIndex, mapping: &TimeMapping, merge_points: f32) ->
         if count > 1 {
             // A large cluster is bounded by the starts it holds; a small one looks at every end.
             end = if count <= 64 {
-                lane.ends[pos..next].iter().copied().fold(f64::MIN, f64::max)
+                lane.ends[pos..next]
+                    .iter()
+                    .copied()
+                    .fold(f64::MIN, f64::max)
             } else {
                 lane.starts[next - 1]
             };
         }
         let x0 = mapping.x_from_time(start);
-        let x1 = if count == 1 { mapping.x_from_time(end) } else { mapping.x_from_time(lane.starts[next - 1]) };
-        marks.push(Mark { first: pos, count, x0, x1: x1.max(x0), t0: start, t1: end });
+        let x1 = if count == 1 {
+            mapping.x_from_time(end)
+        } else {
+            mapping.x_from_time(lane.starts[next - 1])
+        };
+        marks.push(Mark {
+            first: pos,
+            count,
+            x0,
+            x1: x1.max(x0),
+            t0: start,
+            t1: end,
+        });
         pos = next;
     }
     // Events whose spans reach into view from the left but were skipped above are still counted: the loop
@@ -96,13 +110,19 @@ pub struct LabelSlot {
 /// Stacks labels into at most `rows` rows so none overlap. `labels` are `(x, width)` in increasing x.
 /// A label that would collide shortens the one before it in a row when enough of that one is left
 /// (`min_width`), and is otherwise left out (`None`: it shows on hover).
-pub fn stack_labels(labels: &[(f32, f32)], rows: usize, gap: f32, min_width: f32) -> Vec<Option<LabelSlot>> {
+pub fn stack_labels(
+    labels: &[(f32, f32)],
+    rows: usize,
+    gap: f32,
+    min_width: f32,
+) -> Vec<Option<LabelSlot>> {
     let mut slots: Vec<Option<LabelSlot>> = vec![None; labels.len()];
     // For each row, the label placed last in it.
     let mut last: Vec<Option<usize>> = vec![None; rows];
     for (i, &(x, width)) in labels.iter().enumerate() {
         let end_of = |j: Option<usize>, slots: &[Option<LabelSlot>]| {
-            j.and_then(|j| slots[j]).map_or(f32::NEG_INFINITY, |s| s.x + s.width + gap)
+            j.and_then(|j| slots[j])
+                .map_or(f32::NEG_INFINITY, |s| s.x + s.width + gap)
         };
         if let Some(row) = (0..rows).find(|&r| end_of(last[r], &slots) <= x) {
             slots[i] = Some(LabelSlot { row, x, width });
@@ -117,7 +137,10 @@ pub fn stack_labels(labels: &[(f32, f32)], rows: usize, gap: f32, min_width: f32
             let room = x - gap - prev.x;
             if room >= min_width {
                 if let Some(j) = last[row] {
-                    slots[j] = Some(LabelSlot { width: room.min(prev.width), ..prev });
+                    slots[j] = Some(LabelSlot {
+                        width: room.min(prev.width),
+                        ..prev
+                    });
                 }
                 slots[i] = Some(LabelSlot { row, x, width });
                 last[row] = Some(i);
@@ -190,14 +213,24 @@ mod tests {
         for a in &placed {
             for b in &placed {
                 if a != b && a.row == b.row {
-                    assert!(a.x + a.width + 6.0 <= b.x + 1e-3 || b.x + b.width + 6.0 <= a.x + 1e-3, "{a:?} {b:?}");
+                    assert!(
+                        a.x + a.width + 6.0 <= b.x + 1e-3 || b.x + b.width + 6.0 <= a.x + 1e-3,
+                        "{a:?} {b:?}"
+                    );
                 }
             }
             assert!(a.width >= 30.0 && a.width <= 120.0);
         }
-        assert!(placed.iter().any(|s| s.width < 120.0), "some labels are shortened");
+        assert!(
+            placed.iter().any(|s| s.width < 120.0),
+            "some labels are shortened"
+        );
         let roomy = stack_labels(&[(0.0, 50.0), (100.0, 50.0)], 1, 6.0, 30.0);
-        assert!(roomy.iter().all(|s| s.is_some_and(|s| s.row == 0 && s.width == 50.0)));
+        assert!(
+            roomy
+                .iter()
+                .all(|s| s.is_some_and(|s| s.row == 0 && s.width == 50.0))
+        );
     }
 
     #[test]

@@ -22,7 +22,12 @@ pub struct TimeMapping {
 impl TimeMapping {
     /// A mapping of `[start_days, end_days]` onto `[left_x, left_x + width]`.
     pub fn new(start_days: f64, end_days: f64, left_x: f32, width: f32) -> Self {
-        Self { start_days, end_days, left_x, width: width.max(1.0) }
+        Self {
+            start_days,
+            end_days,
+            left_x,
+            width: width.max(1.0),
+        }
     }
 
     /// The visible span in days.
@@ -49,7 +54,11 @@ impl TimeMapping {
     #[must_use]
     pub fn pan(&self, dx: f32) -> Self {
         let dt = f64::from(dx) / self.points_per_day();
-        Self { start_days: self.start_days - dt, end_days: self.end_days - dt, ..*self }
+        Self {
+            start_days: self.start_days - dt,
+            end_days: self.end_days - dt,
+            ..*self
+        }
     }
 
     /// The mapping zoomed by `factor` (> 1 zooms in) keeping the time under `x` fixed, within the zoom
@@ -57,10 +66,15 @@ impl TimeMapping {
     #[must_use]
     pub fn zoom_at(&self, factor: f64, x: f32) -> Self {
         let anchor = self.time_from_x(x);
-        let span = (self.span_days() / factor.max(f64::MIN_POSITIVE)).clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS);
+        let span =
+            (self.span_days() / factor.max(f64::MIN_POSITIVE)).clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS);
         let left_fraction = f64::from(x - self.left_x) / f64::from(self.width);
         let start = anchor - span * left_fraction;
-        Self { start_days: start, end_days: start + span, ..*self }
+        Self {
+            start_days: start,
+            end_days: start + span,
+            ..*self
+        }
     }
 
     /// The mapping moved just enough to show `[start, end]` with `margin` points to spare, zooming out when
@@ -71,14 +85,26 @@ impl TimeMapping {
         let (lo, hi) = (start - margin_days, end + margin_days);
         if hi - lo > self.span_days() {
             let m = fit_range(start, end);
-            return Self { start_days: m.0, end_days: m.1, ..*self };
+            return Self {
+                start_days: m.0,
+                end_days: m.1,
+                ..*self
+            };
         }
         if lo < self.start_days {
             let shift = self.start_days - lo;
-            Self { start_days: lo, end_days: self.end_days - shift, ..*self }
+            Self {
+                start_days: lo,
+                end_days: self.end_days - shift,
+                ..*self
+            }
         } else if hi > self.end_days {
             let shift = hi - self.end_days;
-            Self { start_days: self.start_days + shift, end_days: hi, ..*self }
+            Self {
+                start_days: self.start_days + shift,
+                end_days: hi,
+                ..*self
+            }
         } else {
             *self
         }
@@ -87,7 +113,11 @@ impl TimeMapping {
 
 /// A range that shows `[start, end]` with 5% to spare on each side, within the zoom limits.
 pub fn fit_range(start: f64, end: f64) -> (f64, f64) {
-    let (start, end) = if end < start { (end, start) } else { (start, end) };
+    let (start, end) = if end < start {
+        (end, start)
+    } else {
+        (start, end)
+    };
     let span = (end - start).clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS / 1.1);
     let center = (start + end) / 2.0;
     let half = span * 1.1 / 2.0;
@@ -100,9 +130,17 @@ pub fn clamp_span(start: f64, end: f64) -> (f64, f64) {
     if span.is_finite() && (MIN_SPAN_DAYS..=MAX_SPAN_DAYS).contains(&span) {
         return (start, end);
     }
-    let center = if (start + end).is_finite() { (start + end) / 2.0 } else { 0.0 };
+    let center = if (start + end).is_finite() {
+        (start + end) / 2.0
+    } else {
+        0.0
+    };
     let half = span.clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS) / 2.0;
-    let half = if half.is_finite() { half } else { MIN_SPAN_DAYS };
+    let half = if half.is_finite() {
+        half
+    } else {
+        MIN_SPAN_DAYS
+    };
     (center - half, center + half)
 }
 
@@ -118,7 +156,10 @@ mod tests {
     fn round_trips() {
         let m = m();
         for t in [1000.0, 1234.5, 2000.0, -5000.0, 1.0e6] {
-            assert!((m.time_from_x(m.x_from_time(t)) - t).abs() < 1e-2 * (1.0 + t.abs() / 1.0e4), "{t}");
+            assert!(
+                (m.time_from_x(m.x_from_time(t)) - t).abs() < 1e-2 * (1.0 + t.abs() / 1.0e4),
+                "{t}"
+            );
         }
         for x in [100.0_f32, 250.0, 600.0] {
             assert!((m.x_from_time(m.time_from_x(x)) - x).abs() < 1e-3);
@@ -148,7 +189,9 @@ mod tests {
         let m = m();
         assert_eq!(m.bring_into_view(1500.0, 1500.0, 10.0), m);
         let right = m.bring_into_view(2100.0, 2100.0, 0.0);
-        assert!((right.end_days - 2100.0).abs() < 1e-9 && (right.span_days() - 1000.0).abs() < 1e-9);
+        assert!(
+            (right.end_days - 2100.0).abs() < 1e-9 && (right.span_days() - 1000.0).abs() < 1e-9
+        );
         let wide = m.bring_into_view(0.0, 5000.0, 0.0);
         assert!(wide.start_days < 0.0 && wide.end_days > 5000.0);
     }

@@ -33,17 +33,29 @@ pub fn series_color(index: usize, dark_mode: bool) -> Color32 {
 
 /// The colour of "from the article" marks.
 pub fn article_color(dark_mode: bool) -> Color32 {
-    if dark_mode { Color32::from_rgb(0x7F, 0xD3, 0x8B) } else { Color32::from_rgb(0x1B, 0x7A, 0x2E) }
+    if dark_mode {
+        Color32::from_rgb(0x7F, 0xD3, 0x8B)
+    } else {
+        Color32::from_rgb(0x1B, 0x7A, 0x2E)
+    }
 }
 
 /// The colour of "context" marks.
 pub fn context_color(dark_mode: bool) -> Color32 {
-    if dark_mode { Color32::from_rgb(0xB8, 0xB8, 0xC8) } else { Color32::from_rgb(0x5A, 0x5A, 0x6E) }
+    if dark_mode {
+        Color32::from_rgb(0xB8, 0xB8, 0xC8)
+    } else {
+        Color32::from_rgb(0x5A, 0x5A, 0x6E)
+    }
 }
 
 /// The colour of the "today" line.
 pub fn today_color(dark_mode: bool) -> Color32 {
-    if dark_mode { Color32::from_rgb(0xFF, 0x6B, 0x6B) } else { Color32::from_rgb(0xC6, 0x28, 0x28) }
+    if dark_mode {
+        Color32::from_rgb(0xFF, 0x6B, 0x6B)
+    } else {
+        Color32::from_rgb(0xC6, 0x28, 0x28)
+    }
 }
 
 #[cfg(test)]
@@ -53,7 +65,11 @@ mod tests {
     fn luminance(c: Color32) -> f32 {
         let f = |v: u8| {
             let v = f32::from(v) / 255.0;
-            if v <= 0.039_28 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * f(c.r()) + 0.7152 * f(c.g()) + 0.0722 * f(c.b())
     }
@@ -66,8 +82,14 @@ mod tests {
     #[test]
     fn every_colour_reads_on_its_theme_background() {
         for i in 0..7 {
-            assert!(contrast(series_color(i, true), Color32::from_gray(10)) >= 3.0, "dark {i}");
-            assert!(contrast(series_color(i, false), Color32::from_gray(248)) >= 3.0, "light {i}");
+            assert!(
+                contrast(series_color(i, true), Color32::from_gray(10)) >= 3.0,
+                "dark {i}"
+            );
+            assert!(
+                contrast(series_color(i, false), Color32::from_gray(248)) >= 3.0,
+                "light {i}"
+            );
         }
     }
 }

@@ -2,7 +2,9 @@
 //! periods, events and labels from what the pure layout decided, and turns clicks into commands.
 
 use egui::text::{LayoutJob, TextWrapping};
-use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
+use egui::{
+    Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Vec2, pos2, vec2,
+};
 use egui_plot::{GridInput, GridMark, Plot};
 
 use super::axis::{self, TickUnit};
@@ -59,7 +61,11 @@ enum Target {
 }
 
 /// Shows the timeline and pushes what the person did onto `commands`.
-pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Vec<Command>) -> TimelineOutput {
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    view: &TimelineView<'_>,
+    commands: &mut Vec<Command>,
+) -> TimelineOutput {
     let dark = ui.visuals().dark_mode;
     let set_range = view.set_range;
     let n_lanes = view.timeline.lanes.len().max(1);
@@ -87,11 +93,18 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
         });
     let frame = *response.transform.frame();
     let bounds = response.transform.bounds();
-    let mapping = TimeMapping::new(bounds.min()[0], bounds.max()[0], frame.left(), frame.width());
+    let mapping = TimeMapping::new(
+        bounds.min()[0],
+        bounds.max()[0],
+        frame.left(),
+        frame.width(),
+    );
     let plot_response = response.response;
 
     let painter = ui.painter_at(frame);
     let mut targets: Vec<(Rect, Target)> = Vec::new();
+    // The visible text of each label target, which is also its accessible label.
+    let mut label_texts_by_target: Vec<Option<String>> = Vec::new();
     let mut shapes = 0;
 
     let period_rows = paint_periods(ui, &painter, view, &mapping, frame, dark);
@@ -102,34 +115,66 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
     let today_x = mapping.x_from_time(view.today_days + 0.5);
     if frame.x_range().contains(today_x) {
         let c = palette::today_color(dark);
-        painter.add(Shape::dashed_line(&[pos2(today_x, frame.top()), pos2(today_x, frame.bottom())], Stroke::new(1.0, c), 4.0, 3.0));
-        painter.text(pos2(today_x + 3.0, frame.bottom() - 4.0), Align2::LEFT_BOTTOM, "today", FontId::proportional(11.0), c);
+        painter.add(Shape::dashed_line(
+            &[pos2(today_x, frame.top()), pos2(today_x, frame.bottom())],
+            Stroke::new(1.0, c),
+            4.0,
+            3.0,
+        ));
+        painter.text(
+            pos2(today_x + 3.0, frame.bottom() - 4.0),
+            Align2::LEFT_BOTTOM,
+            "today",
+            FontId::proportional(11.0),
+            c,
+        );
     }
 
     for (lane_i, lane) in view.index.lanes.iter().enumerate() {
         let top = lanes_top + lane_i as f32 * lane_height;
-        let lane_rect = Rect::from_min_size(pos2(frame.left(), top), vec2(frame.width(), lane_height));
+        let lane_rect =
+            Rect::from_min_size(pos2(frame.left(), top), vec2(frame.width(), lane_height));
         if lane_i % 2 == 1 {
             painter.rect_filled(lane_rect, 0.0, ui.visuals().faint_bg_color);
         }
         let color = palette::series_color(lane_i, dark);
         let marker_y = top + MARKER_LINE;
-        painter.hline(frame.x_range(), marker_y, Stroke::new(1.0, color.gamma_multiply(0.25)));
+        painter.hline(
+            frame.x_range(),
+            marker_y,
+            Stroke::new(1.0, color.gamma_multiply(0.25)),
+        );
 
         let marks = layout::lane_marks(lane, &mapping, layout::MERGE_POINTS);
         // Labels for single events, stacked below the marker line.
-        let rows = ((lane_height - MARKER_LINE - 10.0) / LABEL_ROW).floor().max(1.0) as usize;
+        let rows = ((lane_height - MARKER_LINE - 10.0) / LABEL_ROW)
+            .floor()
+            .max(1.0) as usize;
         let font = FontId::proportional(12.5);
         let label_texts: Vec<Option<String>> = marks
             .iter()
-            .map(|m| m.is_single().then(|| event_label(&view.timeline.events[lane.events[m.first] as usize])))
+            .map(|m| {
+                let first = event_label(&view.timeline.events[lane.events[m.first] as usize]);
+                Some(if m.is_single() {
+                    first
+                } else {
+                    format!("{first} (+{} more)", format_count(m.count - 1))
+                })
+            })
             .collect();
         let mut wanted = Vec::new();
         let mut wanted_marks = Vec::new();
         for (i, (m, text)) in marks.iter().zip(&label_texts).enumerate() {
             if let Some(text) = text {
-                let width = painter.layout_no_wrap(text.clone(), font.clone(), Color32::WHITE).size().x;
-                let x = if m.is_bar() { m.x0.max(frame.left()) } else { m.center_x() - MARKER_RADIUS };
+                let width = painter
+                    .layout_no_wrap(text.clone(), font.clone(), Color32::WHITE)
+                    .size()
+                    .x;
+                let x = if m.is_bar() {
+                    m.x0.max(frame.left())
+                } else {
+                    m.center_x() - MARKER_RADIUS
+                };
                 wanted.push((x, width + 2.0));
                 wanted_marks.push(i);
             }
@@ -138,56 +183,91 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
 
         for (k, m) in marks.iter().enumerate() {
             let event_i = lane.events[m.first] as usize;
-            let faded = !m.is_single()
-                || view.highlight.is_some_and(|h| !h(event_i));
-            let (rect, target) = paint_mark(&painter, view, m, event_i, marker_y, color, faded, dark);
+            let faded = !m.is_single() || view.highlight.is_some_and(|h| !h(event_i));
+            let (rect, target) =
+                paint_mark(&painter, view, m, event_i, marker_y, color, faded, dark);
             shapes += 1;
             targets.push((rect, target));
+            label_texts_by_target.push(None);
             let _ = k;
         }
         for (slot, &mark_i) in slots.iter().zip(&wanted_marks) {
             let Some(slot) = slot else { continue };
             let m = &marks[mark_i];
             let event_i = lane.events[m.first] as usize;
-            let Some(text) = &label_texts[mark_i] else { continue };
+            let target = if m.is_single() {
+                Target::Event(event_i)
+            } else {
+                Target::Cluster { t0: m.t0, t1: m.t1 }
+            };
+            let Some(text) = &label_texts[mark_i] else {
+                continue;
+            };
             let y = marker_y + 10.0 + slot.row as f32 * LABEL_ROW;
-            let selected = view.selected == Some(event_i);
+            let selected = m.is_single() && view.selected == Some(event_i);
             let dim = view.highlight.is_some_and(|h| !h(event_i));
-            let text_color = if dim { ui.visuals().weak_text_color().gamma_multiply(0.6) } else { ui.visuals().text_color() };
+            let text_color = if dim {
+                ui.visuals().weak_text_color().gamma_multiply(0.6)
+            } else {
+                ui.visuals().text_color()
+            };
             let mut job = LayoutJob::simple_singleline(text.clone(), font.clone(), text_color);
-            job.wrap = TextWrapping { max_width: slot.width, max_rows: 1, break_anywhere: true, overflow_character: Some('…') };
+            job.wrap = TextWrapping {
+                max_width: slot.width,
+                max_rows: 1,
+                break_anywhere: true,
+                overflow_character: Some('…'),
+            };
             let galley = painter.layout_job(job);
             let label_rect = Rect::from_min_size(pos2(slot.x, y), galley.size());
             if selected {
                 painter.rect_filled(label_rect.expand(2.0), 3.0, ui.visuals().selection.bg_fill);
             }
             if slot.row > 0 || m.is_bar() {
-                let lx = if m.is_bar() { slot.x + 1.0 } else { m.center_x() };
-                painter.vline(lx, (marker_y + MARKER_RADIUS)..=y, Stroke::new(1.0, color.gamma_multiply(0.35)));
+                let lx = if m.is_bar() {
+                    slot.x + 1.0
+                } else {
+                    m.center_x()
+                };
+                painter.vline(
+                    lx,
+                    (marker_y + MARKER_RADIUS)..=y,
+                    Stroke::new(1.0, color.gamma_multiply(0.35)),
+                );
             }
             painter.galley(label_rect.min, galley, text_color);
             shapes += 1;
-            targets.push((label_rect, Target::Event(event_i)));
+            targets.push((label_rect, target));
+            label_texts_by_target.push(Some(text.clone()));
         }
 
         // Lane name, on a backing so events never hide it.
-        let name = view.timeline.lane_label(crate::model::LaneId(lane_i as u16));
+        let name = view
+            .timeline
+            .lane_label(crate::model::LaneId(lane_i as u16));
         let galley = painter.layout_no_wrap(name.to_owned(), FontId::proportional(13.0), color);
-        let name_rect = Rect::from_min_size(pos2(frame.left() + 6.0, top + 4.0), galley.size()).expand(2.0);
-        painter.rect_filled(name_rect, 3.0, ui.visuals().extreme_bg_color.gamma_multiply(0.85));
+        let name_rect =
+            Rect::from_min_size(pos2(frame.left() + 6.0, top + 4.0), galley.size()).expand(2.0);
+        painter.rect_filled(
+            name_rect,
+            3.0,
+            ui.visuals().extreme_bg_color.gamma_multiply(0.85),
+        );
         painter.galley(name_rect.min + vec2(2.0, 2.0), galley, color);
     }
 
     // Interaction: each mark is a clickable widget with an accessible label.
     let mut clicked_target = None;
     for (i, (rect, target)) in targets.iter().enumerate() {
-        let id = ui.id().with(("mark", i));
+        let id = ui.make_persistent_id(("dateline-mark", i));
         let hit_rect = rect.expand(2.0).intersect(frame);
         if !hit_rect.is_positive() {
             continue;
         }
         let r = ui.interact(hit_rect, id, Sense::click());
-        let label = target_label(view.timeline, *target);
+        let label = label_texts_by_target[i]
+            .clone()
+            .unwrap_or_else(|| target_label(view.timeline, *target));
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         let r = r.on_hover_ui(|ui| target_tooltip(ui, view.timeline, *target));
         if r.clicked() {
@@ -210,7 +290,11 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
     if plot_response.double_clicked() {
         commands.push(Command::FitAll);
     }
-    TimelineOutput { range: (mapping.start_days, mapping.end_days), width: frame.width(), shapes }
+    TimelineOutput {
+        range: (mapping.start_days, mapping.end_days),
+        width: frame.width(),
+        shapes,
+    }
 }
 
 /// The grid spacer: calendar ticks of the unit that fits the zoom level.
@@ -219,7 +303,13 @@ fn calendar_grid(input: GridInput) -> Vec<GridMark> {
     // `base_step_size` is the plot's days per minimum grid spacing; turn it into points per day.
     let points_per_day = 8.0 / input.base_step_size.max(f64::MIN_POSITIVE);
     let unit = axis::choose_unit(points_per_day, axis::MIN_LABEL_SPACING);
-    axis::ticks(start, end, unit).into_iter().map(|t| GridMark { value: t.days, step_size: unit.min_gap_days() }).collect()
+    axis::ticks(start, end, unit)
+        .into_iter()
+        .map(|t| GridMark {
+            value: t.days,
+            step_size: unit.min_gap_days(),
+        })
+        .collect()
 }
 
 /// The text beside an event's marker: its title, with "c." or "?" when its date is approximate or uncertain.
@@ -246,7 +336,11 @@ fn target_label(timeline: &Timeline, target: Target) -> String {
             format!("{}, {}", e.title, e.when.short_label())
         }
         Target::Cluster { t0, t1 } => {
-            format!("cluster {} – {}", date_from_days(t0.floor() as i64), date_from_days(t1.ceil() as i64 - 1))
+            format!(
+                "cluster {} – {}",
+                date_from_days(t0.floor() as i64),
+                date_from_days(t1.ceil() as i64 - 1)
+            )
         }
     }
 }
@@ -273,7 +367,9 @@ fn target_tooltip(ui: &mut egui::Ui, timeline: &Timeline, target: Target) {
 /// The first letter in upper case.
 pub fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -292,7 +388,11 @@ fn paint_mark(
         let galley = painter.layout_no_wrap(text, FontId::proportional(11.0), Color32::WHITE);
         let w = (m.x1 - m.x0).max(galley.size().x + 8.0);
         let rect = Rect::from_center_size(pos2((m.x0 + m.x1) / 2.0, y), vec2(w, 14.0));
-        let fill = if dark { Color32::from_gray(90) } else { Color32::from_gray(110) };
+        let fill = if dark {
+            Color32::from_gray(90)
+        } else {
+            Color32::from_gray(110)
+        };
         painter.rect(rect, 7.0, fill, Stroke::new(1.0, color), StrokeKind::Inside);
         painter.galley(rect.center() - galley.size() / 2.0, galley, Color32::WHITE);
         return (rect, Target::Cluster { t0: m.t0, t1: m.t1 });
@@ -310,9 +410,18 @@ fn paint_mark(
     let rect = if m.is_bar() {
         let rect = Rect::from_x_y_ranges(m.x0..=m.x1, (y - 5.0)..=(y + 5.0));
         painter.rect_filled(rect, 2.0, fill);
-        outline(painter, rect, color, vague || event.status == Status::Planned);
+        outline(
+            painter,
+            rect,
+            color,
+            vague || event.status == Status::Planned,
+        );
         if event.when.is_open() {
-            painter.arrow(pos2(m.x1 - 2.0, y), vec2(10.0, 0.0), Stroke::new(2.0, color));
+            painter.arrow(
+                pos2(m.x1 - 2.0, y),
+                vec2(10.0, 0.0),
+                Stroke::new(2.0, color),
+            );
         }
         rect
     } else {
@@ -336,14 +445,25 @@ fn paint_mark(
     };
     if selected {
         let ring = rect.expand(4.0);
-        painter.rect_stroke(ring, 4.0, Stroke::new(2.0, if dark { Color32::WHITE } else { Color32::BLACK }), StrokeKind::Outside);
+        painter.rect_stroke(
+            ring,
+            4.0,
+            Stroke::new(2.0, if dark { Color32::WHITE } else { Color32::BLACK }),
+            StrokeKind::Outside,
+        );
     }
     (rect, Target::Event(event_i))
 }
 
 fn outline(painter: &egui::Painter, rect: Rect, color: Color32, dashed: bool) {
     if dashed {
-        let pts = [rect.left_top(), rect.right_top(), rect.right_bottom(), rect.left_bottom(), rect.left_top()];
+        let pts = [
+            rect.left_top(),
+            rect.right_top(),
+            rect.right_bottom(),
+            rect.left_bottom(),
+            rect.left_top(),
+        ];
         painter.add(Shape::dashed_line(&pts, Stroke::new(1.5, color), 4.0, 3.0));
     } else {
         painter.rect_stroke(rect, 2.0, Stroke::new(1.0, color), StrokeKind::Inside);
@@ -355,7 +475,10 @@ fn dashed_circle(painter: &egui::Painter, c: Pos2, r: f32, color: Color32) {
     for i in (0..n).step_by(2) {
         let a0 = i as f32 / n as f32 * std::f32::consts::TAU;
         let a1 = (i + 1) as f32 / n as f32 * std::f32::consts::TAU;
-        painter.line_segment([c + r * Vec2::angled(a0), c + r * Vec2::angled(a1)], Stroke::new(1.5, color));
+        painter.line_segment(
+            [c + r * Vec2::angled(a0), c + r * Vec2::angled(a1)],
+            Stroke::new(1.5, color),
+        );
     }
 }
 
@@ -374,7 +497,14 @@ pub fn format_count(n: usize) -> String {
 
 /// Paints the periods as bands behind the events with their names in a strip at the top; returns how many
 /// rows the strip uses.
-fn paint_periods(ui: &egui::Ui, painter: &egui::Painter, view: &TimelineView<'_>, mapping: &TimeMapping, frame: Rect, dark: bool) -> usize {
+fn paint_periods(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    view: &TimelineView<'_>,
+    mapping: &TimeMapping,
+    frame: Rect,
+    dark: bool,
+) -> usize {
     let today = date_from_days(view.today_days as i64);
     let mut row_ends: Vec<f32> = Vec::new();
     let mut placed = Vec::new();
@@ -385,10 +515,13 @@ fn paint_periods(ui: &egui::Ui, painter: &egui::Painter, view: &TimelineView<'_>
         if x1 <= frame.left() || x0 >= frame.right() {
             continue;
         }
-        let row = row_ends.iter().position(|&end| end <= x0).unwrap_or_else(|| {
-            row_ends.push(f32::NEG_INFINITY);
-            row_ends.len() - 1
-        });
+        let row = row_ends
+            .iter()
+            .position(|&end| end <= x0)
+            .unwrap_or_else(|| {
+                row_ends.push(f32::NEG_INFINITY);
+                row_ends.len() - 1
+            });
         row_ends[row] = x1 + 2.0;
         placed.push((i, row, x0, x1));
     }
@@ -398,14 +531,31 @@ fn paint_periods(ui: &egui::Ui, painter: &egui::Painter, view: &TimelineView<'_>
         let color = palette::series_color(i + 3, dark);
         let band = Rect::from_x_y_ranges(x0..=x1, frame.y_range());
         painter.rect_filled(band, 0.0, color.gamma_multiply(0.06));
-        let strip = Rect::from_x_y_ranges(x0..=x1, (frame.top() + row as f32 * PERIOD_ROW + 2.0)..=(frame.top() + (row + 1) as f32 * PERIOD_ROW));
+        let strip = Rect::from_x_y_ranges(
+            x0..=x1,
+            (frame.top() + row as f32 * PERIOD_ROW + 2.0)
+                ..=(frame.top() + (row + 1) as f32 * PERIOD_ROW),
+        );
         painter.rect_filled(strip, 3.0, color.gamma_multiply(0.25));
         let label = format!("{} ({})", p.title, p.when.short_label());
-        let mut job = LayoutJob::simple_singleline(label, FontId::proportional(12.0), ui.visuals().text_color());
-        job.wrap = TextWrapping { max_width: (strip.width() - 8.0).max(0.0), max_rows: 1, break_anywhere: true, overflow_character: Some('…') };
+        let mut job = LayoutJob::simple_singleline(
+            label,
+            FontId::proportional(12.0),
+            ui.visuals().text_color(),
+        );
+        job.wrap = TextWrapping {
+            max_width: (strip.width() - 8.0).max(0.0),
+            max_rows: 1,
+            break_anywhere: true,
+            overflow_character: Some('…'),
+        };
         let galley = painter.layout_job(job);
         let text_x = strip.left().max(frame.left()) + 4.0;
-        painter.galley(pos2(text_x, strip.center().y - galley.size().y / 2.0), galley, ui.visuals().text_color());
+        painter.galley(
+            pos2(text_x, strip.center().y - galley.size().y / 2.0),
+            galley,
+            ui.visuals().text_color(),
+        );
     }
     rows
 }

@@ -1,0 +1,136 @@
+//! The details panel: everything known about the selected event, and where it came from.
+
+use egui::{Color32, RichText};
+
+use super::palette;
+use super::timeline::capitalize;
+use crate::model::{Event, Provenance, Timeline};
+
+/// Shows the details of `event`.
+pub fn details_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
+    let dark = ui.visuals().dark_mode;
+    let d = event.details();
+    ui.add_space(4.0);
+    provenance_badge(ui, event.provenance, dark);
+    ui.add_space(4.0);
+    ui.heading(&*event.title);
+    ui.add_space(2.0);
+    ui.label(RichText::new(capitalize(&event.when.describe())).strong());
+    let precision = match event.when.precision() {
+        crate::model::Precision::Year => "known to the year",
+        crate::model::Precision::Month => "known to the month",
+        crate::model::Precision::Day => "known to the day",
+    };
+    ui.weak(format!("Date {precision} · {}", event.when));
+    if let Some(text_date) = d.text_date {
+        ui.label(format!("The article says: {}", text_date.describe()));
+    }
+    if let Some(note) = &d.note {
+        ui.label(RichText::new(format!("Note: {note}")).italics());
+    }
+    ui.add_space(6.0);
+    egui::Grid::new("details-facts")
+        .num_columns(2)
+        .spacing([8.0, 3.0])
+        .show(ui, |ui| {
+            ui.weak("Status");
+            ui.label(event.status.words());
+            ui.end_row();
+            ui.weak("Lane");
+            ui.label(timeline.lane_label(event.lane));
+            ui.end_row();
+            if !event.tags.is_empty() {
+                ui.weak("Tags");
+                let tags: Vec<&str> = event.tags.iter().map(|t| timeline.tag_label(*t)).collect();
+                ui.label(tags.join(", "));
+                ui.end_row();
+            }
+            if !d.people.is_empty() {
+                ui.weak("People");
+                ui.label(d.people.join(", "));
+                ui.end_row();
+            }
+            if !d.places.is_empty() {
+                ui.weak("Places");
+                ui.label(d.places.join(", "));
+                ui.end_row();
+            }
+        });
+    if !d.summary.is_empty() {
+        ui.add_space(6.0);
+        ui.label(&d.summary);
+    }
+    if !d.quotes.is_empty() {
+        ui.add_space(8.0);
+        ui.label(RichText::new("What the article says").strong());
+        for quote in &d.quotes {
+            quote_ui(
+                ui,
+                &quote.text,
+                quote.speaker.as_deref(),
+                palette::article_color(dark),
+            );
+        }
+    }
+    if !d.sources.is_empty() {
+        ui.add_space(8.0);
+        ui.label(RichText::new("Sources").strong());
+        for source in &d.sources {
+            match &source.url {
+                Some(url) => {
+                    ui.hyperlink_to(&source.label, url).on_hover_text(url);
+                }
+                None => {
+                    ui.label(&source.label);
+                }
+            }
+        }
+    }
+}
+
+/// "From the article" or "Context", told apart by colour and words.
+pub fn provenance_badge(ui: &mut egui::Ui, provenance: Provenance, dark: bool) {
+    let (color, text) = match provenance {
+        Provenance::Article => (palette::article_color(dark), "FROM THE ARTICLE"),
+        Provenance::Context => (palette::context_color(dark), "CONTEXT"),
+    };
+    egui::Frame::new()
+        .fill(color.gamma_multiply(0.18))
+        .stroke(egui::Stroke::new(1.0, color))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(6, 2))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).color(color).strong().small());
+        })
+        .response
+        .on_hover_text(match provenance {
+            Provenance::Article => {
+                "The article states or clearly implies this event; its words are quoted below."
+            }
+            Provenance::Context => {
+                "A sourced fact the article refers to without dating it, or that came after it."
+            }
+        });
+}
+
+fn quote_ui(ui: &mut egui::Ui, text: &str, speaker: Option<&str>, color: Color32) {
+    egui::Frame::new()
+        .inner_margin(egui::Margin {
+            left: 10,
+            right: 4,
+            top: 4,
+            bottom: 4,
+        })
+        .show(ui, |ui| {
+            let rect = ui.max_rect();
+            ui.painter().vline(
+                rect.left() - 7.0,
+                rect.y_range(),
+                egui::Stroke::new(3.0, color),
+            );
+            ui.label(RichText::new(format!("“{text}”")).italics());
+            if let Some(speaker) = speaker {
+                ui.weak(format!("— {speaker}"));
+            }
+        });
+}

@@ -1,0 +1,166 @@
+//! The whole app, driven headlessly through egui_kittest by accessible labels, as a person would use it.
+
+use chrono::NaiveDate;
+use dateline::app::DatelineApp;
+use dateline::view::list::entry_label;
+use egui::{Event, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+
+fn harness() -> Harness<'static, DatelineApp> {
+    let mut h = Harness::builder()
+        .with_size([1400.0, 860.0])
+        .build_eframe(|_cc| DatelineApp::builtin(TODAY).expect("the built-in dataset loads"));
+    h.run();
+    h
+}
+
+fn index_of(h: &Harness<'_, DatelineApp>, id: &str) -> usize {
+    h.state()
+        .timeline()
+        .event_index(id)
+        .unwrap_or_else(|| panic!("no event {id}"))
+}
+
+fn click_at(h: &Harness<'_, DatelineApp>, pos: Pos2) {
+    h.event(Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::default(),
+        });
+    }
+}
+
+#[test]
+fn selecting_from_the_list_shows_the_articles_words() {
+    let mut h = harness();
+    let i = index_of(&h, "kazakhstan-joins-wto");
+    let label = entry_label(h.state().timeline(), i);
+    h.get_by_label(&label).click();
+    h.run();
+    assert_eq!(h.state().selected_id(), Some("kazakhstan-joins-wto"));
+    // The details panel quotes the article and says where the event came from.
+    assert!(
+        h.query_by_label_contains("Kazakhstan joined the WTO in 2015")
+            .is_some()
+    );
+    assert!(h.query_by_label("FROM THE ARTICLE").is_some());
+    assert!(h.query_by_label_contains("On 30 November 2015").is_some());
+    assert!(
+        h.query_by_label_contains("The article says: in 2015")
+            .is_some()
+    );
+    // The selection is brought into view.
+    let (s, e) = h.state().view_range().unwrap();
+    let t = dateline::model::date::days_from_epoch(NaiveDate::from_ymd_opt(2015, 11, 30).unwrap())
+        as f64;
+    assert!(s <= t && t <= e, "{s}..{e} does not show {t}");
+}
+
+#[test]
+fn a_context_event_is_marked_as_context() {
+    let mut h = harness();
+    let i = index_of(&h, "ford-signs-trade-act");
+    let label = entry_label(h.state().timeline(), i);
+    h.get_by_label(&label).click();
+    h.run();
+    assert!(h.query_by_label("CONTEXT").is_some());
+    assert!(h.query_by_label("FROM THE ARTICLE").is_none());
+}
+
+#[test]
+fn right_arrow_moves_to_the_next_event_in_time_and_escape_clears() {
+    let mut h = harness();
+    let i = index_of(&h, "kyrgyzstan-removed-from-jackson-vanik");
+    let label = entry_label(h.state().timeline(), i);
+    h.get_by_label(&label).click();
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    let next = h.state().selected().unwrap();
+    assert_eq!(next, i + 1);
+    let events = &h.state().timeline().events;
+    assert!(events[next].when.first_day() >= events[i].when.first_day());
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().selected(), Some(i));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().selected(), None);
+}
+
+#[test]
+fn a_click_at_a_markers_position_selects_it_and_empty_space_clears() {
+    let mut h = harness();
+    // Markers have accessible labels: "title, date".
+    let rect = h
+        .get_by_label("Ukraine removed from Jackson-Vanik, 23 Mar 2006")
+        .rect();
+    click_at(&h, rect.center());
+    h.run();
+    assert_eq!(
+        h.state().selected_id(),
+        Some("ukraine-removed-from-jackson-vanik")
+    );
+    // A point well below the marker line of the last lane is empty (the details panel now takes the
+    // right-hand side, so stay near the marker).
+    click_at(
+        &h,
+        Pos2::new(rect.center().x + 40.0, rect.center().y + 120.0),
+    );
+    h.run();
+    assert_eq!(h.state().selected(), None);
+}
+
+#[test]
+fn every_visible_event_has_a_labelled_marker() {
+    let h = harness();
+    let t = h.state().timeline();
+    let labelled = t
+        .events
+        .iter()
+        .filter(|e| {
+            h.query_by_label(&format!("{}, {}", e.title, e.when.short_label()))
+                .is_some()
+        })
+        .count();
+    let clusters = h.query_all_by_label_contains("cluster ").count();
+    assert!(
+        labelled + clusters >= 8,
+        "{labelled} event markers and {clusters} clusters"
+    );
+    assert!(labelled >= 5);
+}
+
+#[test]
+fn keyboard_zoom_and_home_change_the_view() {
+    let mut h = harness();
+    let (s0, e0) = h.state().view_range().unwrap();
+    h.key_press(egui::Key::Plus);
+    h.run();
+    let (s1, e1) = h.state().view_range().unwrap();
+    assert!((e1 - s1) < (e0 - s0) * 0.8, "zoomed in");
+    h.key_press(egui::Key::Home);
+    h.run();
+    let (s2, e2) = h.state().view_range().unwrap();
+    assert!(
+        ((e2 - s2) - (e0 - s0)).abs() < 1.0,
+        "Home fits everything again"
+    );
+}
+
+#[test]
+fn the_app_settles_after_input() {
+    let mut h = harness();
+    h.key_press(egui::Key::ArrowRight);
+    let steps = h.run();
+    assert!(steps <= 4, "took {steps} steps to settle");
+    // With nothing happening, a frame asks for no further frames.
+    let idle = h.run();
+    assert!(idle <= 1, "idle run took {idle} steps");
+}
