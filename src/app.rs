@@ -113,7 +113,7 @@ impl DatelineApp {
             // Labels run to the right of their markers: leave them room.
             Some((s, e)) => {
                 let (a, b) = mapping::fit_range(s, e);
-                (a, b + (b - a) * 0.2)
+                (a, b + (b - a) * 0.3)
             }
             None => {
                 let t = days_from_epoch(self.today) as f64;

@@ -7,7 +7,7 @@ use super::index::LaneIndex;
 use super::mapping::TimeMapping;
 
 /// Events whose starts fall within this many points of a mark's start merge into it.
-pub const MERGE_POINTS: f32 = 4.0;
+pub const MERGE_POINTS: f32 = 2.0;
 /// Spans narrower than this are drawn as a point marker.
 pub const MIN_BAR_POINTS: f32 = 8.0;
 
