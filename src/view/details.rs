@@ -114,7 +114,7 @@ pub fn provenance_badge(ui: &mut egui::Ui, provenance: Provenance, dark: bool) {
 }
 
 fn quote_ui(ui: &mut egui::Ui, text: &str, speaker: Option<&str>, color: Color32) {
-    egui::Frame::new()
+    let response = egui::Frame::new()
         .inner_margin(egui::Margin {
             left: 10,
             right: 4,
@@ -122,15 +122,16 @@ fn quote_ui(ui: &mut egui::Ui, text: &str, speaker: Option<&str>, color: Color32
             bottom: 4,
         })
         .show(ui, |ui| {
-            let rect = ui.max_rect();
-            ui.painter().vline(
-                rect.left() - 7.0,
-                rect.y_range(),
-                egui::Stroke::new(3.0, color),
-            );
             ui.label(RichText::new(format!("“{text}”")).italics());
             if let Some(speaker) = speaker {
                 ui.weak(format!("— {speaker}"));
             }
-        });
+        })
+        .response;
+    let rect = response.rect;
+    ui.painter().vline(
+        rect.left() + 3.0,
+        rect.y_range().shrink(3.0),
+        egui::Stroke::new(3.0, color),
+    );
 }

@@ -2,7 +2,7 @@
 
 use chrono::Datelike;
 
-use crate::app::Command;
+use crate::app::command::Command;
 use crate::model::Timeline;
 
 /// The text of an event's entry in the list, which is also its accessible label.

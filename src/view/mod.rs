@@ -1,11 +1,15 @@
 //! Everything on screen. The pure parts (mapping, axis, index, layout, palette) are tested without a
-//! window; the `*_ui` functions paint what they decided and push [`crate::app::Command`]s.
+//! window; the `*_ui` functions paint what they decided and push [`crate::app::command::Command`]s.
 
 pub mod axis;
 pub mod details;
+pub mod help;
 pub mod index;
 pub mod layout;
+pub mod legend;
 pub mod list;
 pub mod mapping;
+pub mod overview;
 pub mod palette;
+pub mod text_panel;
 pub mod timeline;

@@ -12,7 +12,7 @@ use super::index::{EventIndex, span_days};
 use super::layout::{self, Mark};
 use super::mapping::TimeMapping;
 use super::palette;
-use crate::app::Command;
+use crate::app::command::Command;
 use crate::model::date::date_from_days;
 use crate::model::{Event, Status, Timeline};
 
@@ -175,11 +175,20 @@ pub fn timeline_ui(
                 } else {
                     m.center_x() - MARKER_RADIUS
                 };
+                // Near the right edge a label ends at the edge instead of running off it.
+                let x = x.min(frame.right() - width - 4.0).max(frame.left() + 2.0);
                 wanted.push((x, width + 2.0));
                 wanted_marks.push(i);
             }
         }
-        let slots = layout::stack_labels(&wanted, rows, 8.0, 36.0);
+        let mut order: Vec<usize> = (0..wanted.len()).collect();
+        order.sort_by(|&a, &b| wanted[a].0.total_cmp(&wanted[b].0));
+        let sorted: Vec<(f32, f32)> = order.iter().map(|&k| wanted[k]).collect();
+        let stacked = layout::stack_labels(&sorted, rows, 8.0, 36.0);
+        let mut slots = vec![None; wanted.len()];
+        for (k, slot) in order.into_iter().zip(stacked) {
+            slots[k] = slot;
+        }
 
         for (k, m) in marks.iter().enumerate() {
             let event_i = lane.events[m.first] as usize;
@@ -223,9 +232,9 @@ pub fn timeline_ui(
             if selected {
                 painter.rect_filled(label_rect.expand(2.0), 3.0, ui.visuals().selection.bg_fill);
             }
-            if slot.row > 0 || m.is_bar() {
+            if slot.row > 0 || m.is_bar() || slot.x + 1.0 < m.x0 - MARKER_RADIUS {
                 let lx = if m.is_bar() {
-                    slot.x + 1.0
+                    slot.x.max(m.x0) + 1.0
                 } else {
                     m.center_x()
                 };

@@ -1,0 +1,853 @@
+//! The window: app state, the frame's layout, and the commands UI code emits, applied after each frame so
+//! drawing never changes the model halfway through.
+
+pub mod command;
+pub mod persist;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+pub use command::Command;
+use persist::{Persisted, SideTab, ThemeChoice};
+
+use crate::explore::filter::{Counts, Filters};
+use crate::explore::search::{SearchIndex, fold};
+use crate::model::Timeline;
+use crate::model::date::days_from_epoch;
+use crate::view::index::{EventIndex, span_days};
+use crate::view::mapping::{self, TimeMapping};
+use crate::view::overview::{self, DragMode};
+use crate::view::text_panel::{self, FLASH_SECS, SourceTextView};
+use crate::view::{details, help, legend, list, timeline};
+
+/// The search box's id, so shortcuts can focus it.
+const SEARCH_ID: &str = "dateline-search";
+
+/// The application: the open timeline and what the person is looking at.
+pub struct DatelineApp {
+    timeline: Timeline,
+    /// Where the timeline came from; `None` for the built-in dataset.
+    file: Option<PathBuf>,
+    today: NaiveDate,
+    /// Events that pass the filters, indexed for drawing.
+    index: EventIndex,
+    filters: Filters,
+    counts: Counts,
+    search: SearchIndex,
+    query: String,
+    /// The events matching the query (all shown events when it is empty), in time order.
+    matches: Vec<usize>,
+    selected: Option<usize>,
+    /// The visible range as the plot last showed it.
+    view_range: Option<(f64, f64)>,
+    /// A range to show on the next frame.
+    pending_range: Option<(f64, f64)>,
+    /// Scroll the list and the text to the selection on the next frame.
+    reveal: bool,
+    plot_width: f32,
+    shapes: usize,
+    side_tab: SideTab,
+    source_text: Option<SourceTextView>,
+    text_file: Option<PathBuf>,
+    /// When the selected passage started flashing (egui time, seconds).
+    flash_start: Option<f64>,
+    overview_drag: Option<(DragMode, (f64, f64))>,
+    show_help: bool,
+    /// A message for the person (an error that did not stop the app).
+    notice: Option<String>,
+    focus_search: bool,
+    /// The "/" that focused the search is not typed into it (its text may arrive a frame later).
+    swallow_slash: bool,
+    /// The theme in force, read back from egui each frame so it can be remembered.
+    theme_choice: ThemeChoice,
+}
+
+impl DatelineApp {
+    /// An app showing `timeline`, read from `file` (`None` for the built-in dataset), with `today` as the
+    /// day ongoing spans reach.
+    pub fn new(timeline: Timeline, file: Option<PathBuf>, today: NaiveDate) -> Self {
+        let counts = Counts::of(&timeline);
+        let search = SearchIndex::build(&timeline);
+        let mut app = Self {
+            index: EventIndex::default(),
+            timeline,
+            file,
+            today,
+            filters: Filters::default(),
+            counts,
+            search,
+            query: String::new(),
+            matches: Vec::new(),
+            selected: None,
+            view_range: None,
+            pending_range: None,
+            reveal: false,
+            plot_width: 1000.0,
+            shapes: 0,
+            side_tab: SideTab::Details,
+            source_text: None,
+            text_file: None,
+            flash_start: None,
+            overview_drag: None,
+            show_help: false,
+            notice: None,
+            focus_search: false,
+            swallow_slash: false,
+            theme_choice: ThemeChoice::System,
+        };
+        app.refilter();
+        app.pending_range = Some(app.fit_range());
+        app
+    }
+
+    /// The built-in dataset.
+    pub fn builtin(today: NaiveDate) -> anyhow::Result<Self> {
+        Ok(Self::new(crate::formats::builtin()?, None, today))
+    }
+
+    /// Opens the window's app: the file given on the command line, else the one open last time, else the
+    /// built-in dataset; then the remembered view, selection, filters and theme where they still apply.
+    pub fn launch(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        file: Option<PathBuf>,
+        text: Option<PathBuf>,
+        today: NaiveDate,
+    ) -> Self {
+        let state = Persisted::load(storage);
+        ctx.set_theme(state.theme.preference());
+        let explicit = file.is_some();
+        let wanted = file.or_else(|| state.file.clone());
+        let mut notice = None;
+        let (timeline, file) = match &wanted {
+            Some(path) => match crate::formats::load_path(path) {
+                Ok(t) => (Some(t), wanted.clone()),
+                Err(e) => {
+                    notice = Some(e.to_string());
+                    (None, None)
+                }
+            },
+            None => (None, None),
+        };
+        let timeline = timeline
+            .or_else(|| crate::formats::builtin().ok())
+            .unwrap_or_default();
+        let same_file = !explicit || file == state.file;
+        let mut app = Self::new(timeline, file, today);
+        app.restore(&state, same_file);
+        app.theme_choice = state.theme;
+        if let Some(path) = text.or(state.text_file) {
+            app.apply(Command::OpenText(path));
+        }
+        if notice.is_some() {
+            app.notice = notice;
+        }
+        app
+    }
+
+    /// Applies a remembered state: filters, theme tab and, when it was the same file, the view and the
+    /// selection.
+    pub fn restore(&mut self, state: &Persisted, same_file: bool) {
+        self.filters = state.filters.clone();
+        self.side_tab = state.side_tab;
+        self.refilter();
+        if same_file {
+            if let Some((s, e)) = state.view_range {
+                self.pending_range = Some(mapping::clamp_span(s, e));
+            }
+            self.selected = state
+                .selected_id
+                .as_deref()
+                .and_then(|id| self.timeline.event_index(id));
+        }
+    }
+
+    /// The state to remember.
+    pub fn persisted(&self, theme: ThemeChoice) -> Persisted {
+        Persisted {
+            file: self.file.clone(),
+            text_file: self.text_file.clone(),
+            view_range: self.pending_range.or(self.view_range),
+            selected_id: self.selected_id().map(str::to_owned),
+            filters: self.filters.clone(),
+            theme,
+            side_tab: self.side_tab,
+            ..Persisted::default()
+        }
+    }
+
+    /// The open timeline.
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    /// The index of the selected event.
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+
+    /// The id of the selected event.
+    pub fn selected_id(&self) -> Option<&str> {
+        self.selected
+            .and_then(|i| self.timeline.events.get(i))
+            .map(|e| &*e.id)
+    }
+
+    /// The visible time range, in days since 1970-01-01, as last shown.
+    pub fn view_range(&self) -> Option<(f64, f64)> {
+        self.view_range
+    }
+
+    /// The number of shapes the timeline painted for events and labels in the last frame.
+    pub fn shapes_last_frame(&self) -> usize {
+        self.shapes
+    }
+
+    /// The filters in force.
+    pub fn filters(&self) -> &Filters {
+        &self.filters
+    }
+
+    /// The events shown in the list: passing the filters and matching the search, in time order.
+    pub fn listed(&self) -> &[usize] {
+        &self.matches
+    }
+
+    /// The number of events drawn on the timeline (passing the filters).
+    pub fn shown_count(&self) -> usize {
+        self.index.len()
+    }
+
+    /// The search text.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The source text beside the timeline, when one is open.
+    pub fn source_text(&self) -> Option<&SourceTextView> {
+        self.source_text.as_ref()
+    }
+
+    /// Where the selected event's passage is in the source text (byte range), when both are there: the
+    /// passage the text panel highlights and scrolls to.
+    pub fn selected_passage(&self) -> Option<(usize, usize)> {
+        let text = self.source_text.as_ref()?;
+        text.span_of(self.selected?).map(|s| (s.start, s.end))
+    }
+
+    /// The side panel's tab.
+    pub fn side_tab(&self) -> SideTab {
+        self.side_tab
+    }
+
+    /// A message shown to the person, if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    fn keeps(&self, i: usize) -> bool {
+        self.timeline
+            .events
+            .get(i)
+            .is_some_and(|e| self.filters.keeps(&self.timeline, e))
+    }
+
+    /// Rebuilds the index and the match list after the filters or the query changed.
+    fn refilter(&mut self) {
+        let filters = &self.filters;
+        let timeline = &self.timeline;
+        self.index = EventIndex::build(timeline, self.today, |i| {
+            filters.keeps(timeline, &timeline.events[i])
+        });
+        self.rematch();
+    }
+
+    fn rematch(&mut self) {
+        let q = fold(&self.query);
+        self.matches = (0..self.timeline.events.len())
+            .filter(|&i| self.keeps(i) && self.search.matches(i, &q))
+            .collect();
+    }
+
+    fn fit_range(&self) -> (f64, f64) {
+        match self.index.extent {
+            // Labels run to the right of their markers: leave them a little room.
+            Some((s, e)) => {
+                let (a, b) = mapping::fit_range(s, e);
+                (a, b + (b - a) * 0.06)
+            }
+            None => {
+                let t = days_from_epoch(self.today) as f64;
+                mapping::fit_range(t - 365.0, t + 1.0)
+            }
+        }
+    }
+
+    fn current_mapping(&self) -> TimeMapping {
+        let (s, e) = self
+            .pending_range
+            .or(self.view_range)
+            .unwrap_or_else(|| self.fit_range());
+        TimeMapping::new(s, e, 0.0, self.plot_width)
+    }
+
+    fn event_span(&self, i: usize) -> Option<(f64, f64)> {
+        self.timeline
+            .events
+            .get(i)
+            .map(|e| span_days(e.when.covered(self.today)))
+    }
+
+    fn select_and_reveal(&mut self, i: usize) {
+        if let Some((s, e)) = self.event_span(i) {
+            self.selected = Some(i);
+            self.reveal = true;
+            self.flash_start = None;
+            let m = self.current_mapping().bring_into_view(s, e, 80.0);
+            self.pending_range = Some((m.start_days, m.end_days));
+        }
+    }
+
+    /// Applies one command.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::Select(selection) => {
+                self.selected = selection.filter(|&i| i < self.timeline.events.len());
+                self.reveal = self.selected.is_some();
+                self.flash_start = None;
+            }
+            Command::SelectAndReveal(i) => self.select_and_reveal(i),
+            Command::Step(direction) => {
+                let shown: Vec<usize> = if self.query.is_empty() {
+                    (0..self.timeline.events.len())
+                        .filter(|&i| self.keeps(i))
+                        .collect()
+                } else {
+                    self.matches.clone()
+                };
+                if let Some(j) = self.step_in(&shown, direction) {
+                    self.select_and_reveal(j);
+                }
+            }
+            Command::StepMatch(direction) => {
+                let matches = self.matches.clone();
+                if let Some(j) = self.step_in(&matches, direction) {
+                    self.select_and_reveal(j);
+                }
+            }
+            Command::FitAll => self.pending_range = Some(self.fit_range()),
+            Command::ZoomBy(factor) => {
+                let m = self.current_mapping();
+                let z = m.zoom_at(factor, m.width / 2.0);
+                self.pending_range = Some((z.start_days, z.end_days));
+            }
+            Command::ShowRange(s, e) => self.pending_range = Some(mapping::fit_range(s, e)),
+            Command::SetView(s, e) => self.pending_range = Some(mapping::clamp_span(s, e)),
+            Command::SetFilters(filters) => {
+                self.filters = filters;
+                self.refilter();
+                if self.selected.is_some_and(|i| !self.keeps(i)) {
+                    self.selected = None;
+                }
+            }
+            Command::Escape => {
+                if self.query.is_empty() {
+                    self.selected = None;
+                } else {
+                    self.query.clear();
+                    self.rematch();
+                }
+            }
+            Command::SetTab(tab) => {
+                self.side_tab = tab;
+                self.reveal = true;
+            }
+            Command::OpenText(path) => match std::fs::read(&path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => {
+                        let name = path.display().to_string();
+                        self.source_text = Some(SourceTextView::new(name, text, &self.timeline));
+                        self.text_file = Some(path);
+                    }
+                    Err(e) => {
+                        self.notice = Some(format!(
+                            "{}: the file is not UTF-8 text: {e}",
+                            path.display()
+                        ))
+                    }
+                },
+                Err(e) => {
+                    self.notice = Some(format!("{}: cannot read the file: {e}", path.display()))
+                }
+            },
+        }
+    }
+
+    /// The event after (or before) the selection among `shown` (time-ordered); without a selection, the
+    /// first (or last) one in view.
+    fn step_in(&self, shown: &[usize], direction: isize) -> Option<usize> {
+        if shown.is_empty() {
+            return None;
+        }
+        match self.selected {
+            Some(i) => {
+                let at = shown.partition_point(|&j| j < i);
+                if direction > 0 {
+                    let k = if shown.get(at) == Some(&i) {
+                        at + 1
+                    } else {
+                        at
+                    };
+                    shown.get(k).copied()
+                } else {
+                    at.checked_sub(1).and_then(|k| shown.get(k).copied())
+                }
+            }
+            None if direction > 0 => {
+                let start = self.view_range.map_or(f64::MIN, |r| r.0);
+                Some(
+                    shown
+                        .iter()
+                        .copied()
+                        .find(|&i| self.event_span(i).is_some_and(|s| s.1 > start))
+                        .unwrap_or(shown[0]),
+                )
+            }
+            None => {
+                let end = self.view_range.map_or(f64::MAX, |r| r.1);
+                Some(
+                    shown
+                        .iter()
+                        .rev()
+                        .copied()
+                        .find(|&i| self.event_span(i).is_some_and(|s| s.0 < end))
+                        .unwrap_or(shown[shown.len() - 1]),
+                )
+            }
+        }
+    }
+
+    fn keyboard(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if self.swallow_slash {
+            ctx.input_mut(|i| {
+                let slash = |e: &egui::Event| matches!(e, egui::Event::Text(t) if t == "/");
+                if let Some(k) = i.events.iter().position(slash) {
+                    i.events.remove(k);
+                    self.swallow_slash = false;
+                } else if i.events.iter().any(|e| matches!(e, egui::Event::Text(_))) {
+                    self.swallow_slash = false;
+                }
+            });
+        }
+        let search_id = egui::Id::unique(SEARCH_ID);
+        let search_focused = ctx.memory(|m| m.has_focus(search_id));
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
+            self.focus_search = true;
+        }
+        if ctx.egui_wants_keyboard_input() {
+            if search_focused && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+                commands.push(Command::Escape);
+            }
+            return;
+        }
+        ctx.input_mut(|i| {
+            if i.key_pressed(egui::Key::Slash) {
+                self.focus_search = true;
+                let before = i.events.len();
+                i.events
+                    .retain(|e| !matches!(e, egui::Event::Text(t) if t == "/"));
+                self.swallow_slash = i.events.len() == before;
+            }
+            if i.key_pressed(egui::Key::Questionmark) {
+                self.show_help = !self.show_help;
+            }
+            if i.key_pressed(egui::Key::T) && i.modifiers.is_none() {
+                commands.push(Command::SetTab(if self.side_tab == SideTab::Text {
+                    SideTab::Details
+                } else {
+                    SideTab::Text
+                }));
+            }
+            if i.key_pressed(egui::Key::ArrowRight) {
+                commands.push(Command::Step(1));
+            }
+            if i.key_pressed(egui::Key::ArrowLeft) {
+                commands.push(Command::Step(-1));
+            }
+            if i.key_pressed(egui::Key::Home) {
+                commands.push(Command::FitAll);
+            }
+            if i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals) {
+                commands.push(Command::ZoomBy(1.5));
+            }
+            if i.key_pressed(egui::Key::Minus) {
+                commands.push(Command::ZoomBy(1.0 / 1.5));
+            }
+            if i.key_pressed(egui::Key::Escape) {
+                commands.push(Command::Escape);
+            }
+        });
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("View", |ui| {
+                if ui.button("Fit all        Home").clicked() {
+                    commands.push(Command::FitAll);
+                }
+                if ui.button("Zoom in        +").clicked() {
+                    commands.push(Command::ZoomBy(1.5));
+                }
+                if ui.button("Zoom out       -").clicked() {
+                    commands.push(Command::ZoomBy(1.0 / 1.5));
+                }
+                ui.separator();
+                if ui.button("Details panel").clicked() {
+                    commands.push(Command::SetTab(SideTab::Details));
+                }
+                if ui.button("Source text    T").clicked() {
+                    commands.push(Command::SetTab(SideTab::Text));
+                }
+                ui.separator();
+                ui.label("Theme");
+                egui::widgets::global_theme_preference_buttons(ui);
+            });
+            ui.menu_button("Help", |ui| {
+                if ui.button("Keyboard shortcuts   ?").clicked() {
+                    self.show_help = true;
+                }
+            });
+        });
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(&self.timeline.title);
+            if let Some(source) = &self.timeline.source {
+                let by: Vec<String> = source
+                    .publisher
+                    .iter()
+                    .cloned()
+                    .chain(source.author.iter().map(|a| format!("by {a}")))
+                    .collect();
+                if !by.is_empty() {
+                    ui.weak(format!("— {}", by.join(", ")));
+                }
+                if let Some(url) = &source.url {
+                    ui.hyperlink_to("source", url).on_hover_text(url);
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let (icon, next, tip) = match self.theme_choice {
+                    ThemeChoice::System => (
+                        "Theme: system",
+                        ThemeChoice::Dark,
+                        "The theme follows the system; click for dark",
+                    ),
+                    ThemeChoice::Dark => (
+                        "Theme: dark",
+                        ThemeChoice::Light,
+                        "Dark theme; click for light",
+                    ),
+                    ThemeChoice::Light => (
+                        "Theme: light",
+                        ThemeChoice::System,
+                        "Light theme; click to follow the system",
+                    ),
+                };
+                if ui.button(icon).on_hover_text(tip).clicked() {
+                    ui.ctx().set_theme(next.preference());
+                }
+                if ui
+                    .button("Shortcuts")
+                    .on_hover_text("Every keyboard shortcut (?)")
+                    .clicked()
+                {
+                    self.show_help = true;
+                }
+                let text_open = self.side_tab == SideTab::Text;
+                if ui
+                    .selectable_label(text_open, "Text")
+                    .on_hover_text("Show the source text beside the timeline (T)")
+                    .clicked()
+                {
+                    commands.push(Command::SetTab(if text_open {
+                        SideTab::Details
+                    } else {
+                        SideTab::Text
+                    }));
+                }
+                if ui
+                    .button("Fit all")
+                    .on_hover_text("Show every event (Home, or double-click the timeline)")
+                    .clicked()
+                {
+                    commands.push(Command::FitAll);
+                }
+                self.search_ui(ui, commands);
+            });
+        });
+    }
+
+    fn search_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let id = egui::Id::unique(SEARCH_ID);
+        if !self.query.is_empty() {
+            if ui
+                .small_button("Next")
+                .on_hover_text("Next match (Enter)")
+                .clicked()
+            {
+                commands.push(Command::StepMatch(1));
+            }
+            if ui
+                .small_button("Prev")
+                .on_hover_text("Previous match (Shift+Enter)")
+                .clicked()
+            {
+                commands.push(Command::StepMatch(-1));
+            }
+            let n = self.matches.len();
+            ui.label(if n == 1 {
+                "1 match".to_owned()
+            } else {
+                format!("{n} matches")
+            });
+        }
+        let edit = egui::TextEdit::singleline(&mut self.query)
+            .id(id)
+            .hint_text("Search (Ctrl+F or /)")
+            .desired_width(200.0);
+        let response = ui
+            .add(edit)
+            .on_hover_text("Titles, summaries, quotes, people and places");
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Search"));
+        if response.changed() {
+            self.rematch();
+        }
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            let back = ui.input(|i| i.modifiers.shift);
+            commands.push(Command::StepMatch(if back { -1 } else { 1 }));
+            response.request_focus();
+        }
+        if self.focus_search {
+            response.request_focus();
+            self.focus_search = false;
+        }
+    }
+
+    fn side_panel(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            if ui
+                .selectable_label(self.side_tab == SideTab::Details, "Details")
+                .clicked()
+            {
+                commands.push(Command::SetTab(SideTab::Details));
+            }
+            if ui
+                .selectable_label(self.side_tab == SideTab::Text, "Text")
+                .clicked()
+            {
+                commands.push(Command::SetTab(SideTab::Text));
+            }
+        });
+        ui.separator();
+        match self.side_tab {
+            SideTab::Details => match self.selected.and_then(|i| self.timeline.events.get(i)) {
+                Some(event) => {
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            details::details_ui(ui, &self.timeline, event);
+                        });
+                }
+                None => {
+                    ui.weak("Click an event on the timeline or in the list to read what the text says about it.");
+                }
+            },
+            SideTab::Text => {
+                let now = ui.input(|i| i.time);
+                let flash = match (self.selected, self.flash_start) {
+                    (Some(_), Some(start)) if now - start < FLASH_SECS => {
+                        ui.ctx().request_repaint();
+                        Some(((now - start) / FLASH_SECS) as f32)
+                    }
+                    _ => None,
+                };
+                if self.reveal && self.selected.is_some() {
+                    self.flash_start = Some(now);
+                }
+                match &self.source_text {
+                    Some(text) => text_panel::text_ui(
+                        ui,
+                        &self.timeline,
+                        text,
+                        self.selected,
+                        self.reveal,
+                        flash,
+                        commands,
+                    ),
+                    None => text_panel::quotes_ui(ui, &self.timeline, self.selected, commands),
+                }
+            }
+        }
+    }
+}
+
+impl eframe::App for DatelineApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let mut commands = Vec::new();
+        self.theme_choice = ThemeChoice::from_preference(ui.ctx().options(|o| o.theme_preference));
+        self.keyboard(ui.ctx(), &mut commands);
+
+        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar(ui, &mut commands));
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            ui.add_space(2.0);
+            self.top_bar(ui, &mut commands);
+            if let Some(notice) = self.notice.clone() {
+                ui.horizontal(|ui| {
+                    ui.colored_label(ui.visuals().warn_fg_color, notice);
+                    if ui.small_button("dismiss").clicked() {
+                        self.notice = None;
+                    }
+                });
+            }
+            ui.add_space(2.0);
+        });
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            let shown = self.index.len();
+            let total = self.timeline.events.len();
+            let filtered = if shown == total { String::new() } else { format!("{shown} of {total} events shown · ") };
+            ui.weak(format!("{filtered}Drag to pan · wheel or +/- to zoom · click an event to read it · Left/Right: previous/next · ?: all shortcuts"));
+        });
+        egui::Panel::left("event-list")
+            .resizable(true)
+            .default_size(290.0)
+            .min_size(200.0)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                egui::CollapsingHeader::new("Filters and legend")
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        legend::legend_ui(
+                            ui,
+                            &self.timeline,
+                            &self.filters,
+                            &self.counts,
+                            &mut commands,
+                        );
+                    });
+                ui.separator();
+                ui.strong(if self.query.is_empty() {
+                    "Events".to_owned()
+                } else {
+                    format!("Events matching “{}”", self.query)
+                });
+                let listed = &self.matches;
+                list::list_ui(
+                    ui,
+                    &self.timeline,
+                    &|i| listed.binary_search(&i).is_ok(),
+                    self.selected,
+                    self.reveal,
+                    &mut commands,
+                );
+            });
+        if self.selected.is_some() || self.side_tab == SideTab::Text {
+            egui::Panel::right("side-panel")
+                .resizable(true)
+                .default_size(340.0)
+                .min_size(240.0)
+                .show(ui, |ui| {
+                    self.side_panel(ui, &mut commands);
+                });
+        }
+        self.reveal = false;
+        egui::CentralPanel::default().show(ui, |ui| {
+            let overview_height = overview::HEIGHT + 8.0;
+            let timeline_height = (ui.available_height() - overview_height).max(120.0);
+            let query_active = !self.query.is_empty();
+            let matches = &self.matches;
+            let highlight = move |i: usize| matches.binary_search(&i).is_ok();
+            let view = timeline::TimelineView {
+                timeline: &self.timeline,
+                index: &self.index,
+                selected: self.selected,
+                highlight: if query_active { Some(&highlight) } else { None },
+                today_days: days_from_epoch(self.today) as f64,
+                set_range: self.pending_range.take(),
+            };
+            let out = ui
+                .allocate_ui(egui::vec2(ui.available_width(), timeline_height), |ui| {
+                    timeline::timeline_ui(ui, &view, &mut commands)
+                })
+                .inner;
+            let (s, e) = mapping::clamp_span(out.range.0, out.range.1);
+            if (s, e) != out.range {
+                self.pending_range = Some((s, e));
+            }
+            self.view_range = Some((s, e));
+            self.plot_width = out.width;
+            self.shapes = out.shapes;
+            ui.add_space(6.0);
+            if let Some((s, e)) =
+                overview::overview_ui(ui, &self.index, (s, e), &mut self.overview_drag)
+            {
+                commands.push(Command::SetView(s, e));
+            }
+        });
+        help::help_window(ui.ctx(), &mut self.show_help);
+
+        let repaint = !commands.is_empty() || self.pending_range.is_some();
+        for command in commands {
+            self.apply(command);
+        }
+        if repaint {
+            ui.ctx().request_repaint();
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // The theme lives in egui's options; the app reads it back when saving.
+        self.persisted(self.theme_choice).store(storage);
+    }
+}
+
+/// Opens the window on `file` (or what was open last time, or the built-in dataset).
+pub fn run(file: Option<PathBuf>, today: NaiveDate) -> anyhow::Result<()> {
+    run_with_text(file, None, today)
+}
+
+/// Opens the window on `file` (or what was open last time, or the built-in dataset), with `text` beside it.
+pub fn run_with_text(
+    file: Option<PathBuf>,
+    text: Option<PathBuf>,
+    today: NaiveDate,
+) -> anyhow::Result<()> {
+    if let Some(path) = &file {
+        // Fail early, on the terminal, when the file named on the command line cannot be opened.
+        crate::formats::load_path(path)?;
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1400.0, 860.0])
+            .with_min_inner_size([720.0, 420.0])
+            .with_title("dateline")
+            .with_app_id("dateline"),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "dateline",
+        options,
+        Box::new(move |cc| {
+            let app = DatelineApp::launch(&cc.egui_ctx, cc.storage, file, text, today);
+            cc.egui_ctx
+                .send_viewport_cmd(egui::ViewportCommand::Title(format!(
+                    "dateline — {}",
+                    app.timeline.title
+                )));
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}

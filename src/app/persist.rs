@@ -1,0 +1,157 @@
+//! What the app remembers between launches: the open files, the visible range, the selection, the
+//! filters and the theme. A stored state that cannot be read, or that an older version wrote, gives the
+//! defaults — never an error dialog or a crash.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::explore::filter::Filters;
+
+/// The version of the stored state; a different stored version is ignored.
+pub const STATE_VERSION: u32 = 1;
+
+/// The storage key.
+pub const STATE_KEY: &str = "dateline-state";
+
+/// The theme the person chose.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Always dark.
+    Dark,
+    /// Always light.
+    Light,
+}
+
+impl ThemeChoice {
+    /// The egui preference for this choice.
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::System => egui::ThemePreference::System,
+            Self::Dark => egui::ThemePreference::Dark,
+            Self::Light => egui::ThemePreference::Light,
+        }
+    }
+
+    /// The choice for an egui preference.
+    pub fn from_preference(preference: egui::ThemePreference) -> Self {
+        match preference {
+            egui::ThemePreference::System => Self::System,
+            egui::ThemePreference::Dark => Self::Dark,
+            egui::ThemePreference::Light => Self::Light,
+        }
+    }
+}
+
+/// The side panel's tab.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SideTab {
+    /// The selected event's details.
+    #[default]
+    Details,
+    /// The source text with the quoted passages highlighted.
+    Text,
+}
+
+/// The remembered state.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Persisted {
+    /// [`STATE_VERSION`] when written.
+    pub version: u32,
+    /// The open timeline file; `None` for the built-in dataset.
+    pub file: Option<PathBuf>,
+    /// The open source text.
+    pub text_file: Option<PathBuf>,
+    /// The visible range, in days since 1970-01-01.
+    pub view_range: Option<(f64, f64)>,
+    /// The selected event's id.
+    pub selected_id: Option<String>,
+    /// The filters.
+    pub filters: Filters,
+    /// The theme.
+    pub theme: ThemeChoice,
+    /// The side panel's tab.
+    pub side_tab: SideTab,
+}
+
+impl Default for Persisted {
+    fn default() -> Self {
+        Self {
+            version: STATE_VERSION,
+            file: None,
+            text_file: None,
+            view_range: None,
+            selected_id: None,
+            filters: Filters::default(),
+            theme: ThemeChoice::System,
+            side_tab: SideTab::Details,
+        }
+    }
+}
+
+impl Persisted {
+    /// Reads the state from storage; anything unreadable or from another version gives the defaults.
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
+        storage
+            .and_then(|s| s.get_string(STATE_KEY))
+            .map_or_else(Self::default, |text| Self::from_ron(&text))
+    }
+
+    /// Parses stored text; anything unreadable or from another version gives the defaults.
+    pub fn from_ron(text: &str) -> Self {
+        match ron::from_str::<Self>(text) {
+            Ok(state) if state.version == STATE_VERSION => state.sanitized(),
+            _ => Self::default(),
+        }
+    }
+
+    /// Writes the state to storage.
+    pub fn store(&self, storage: &mut dyn eframe::Storage) {
+        if let Ok(text) = ron::to_string(self) {
+            storage.set_string(STATE_KEY, text);
+        }
+    }
+
+    /// Drops values no view could show (a range that is not finite or is reversed).
+    fn sanitized(mut self) -> Self {
+        if let Some((s, e)) = self.view_range {
+            if !(s.is_finite() && e.is_finite() && e > s) {
+                self.view_range = None;
+            }
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_survives_garbage() {
+        let mut state = Persisted {
+            view_range: Some((1.0, 2.0)),
+            selected_id: Some("x".into()),
+            ..Persisted::default()
+        };
+        state.filters.article_only = true;
+        let text = ron::to_string(&state).unwrap();
+        assert_eq!(Persisted::from_ron(&text), state);
+        assert_eq!(
+            Persisted::from_ron("not ron at all {"),
+            Persisted::default()
+        );
+        assert_eq!(
+            Persisted::from_ron("(version: 0, selected_id: Some(\"x\"))"),
+            Persisted::default()
+        );
+        assert_eq!(
+            Persisted::from_ron("(version: 1, view_range: Some((5.0, 1.0)))").view_range,
+            None
+        );
+    }
+}

@@ -1,0 +1,39 @@
+//! The keyboard help: every shortcut in one place.
+
+/// Every shortcut and what it does.
+pub const SHORTCUTS: [(&str, &str); 13] = [
+    ("Left / Right arrow", "previous / next event in time"),
+    ("Home, or double-click", "fit everything in view"),
+    ("+ / -", "zoom in / out"),
+    ("Mouse wheel, pinch", "zoom around the pointer"),
+    ("Drag the timeline", "pan"),
+    ("Drag the overview", "pan; drag its edges to zoom"),
+    ("Click an event", "read its details"),
+    ("Click a cluster", "zoom into it"),
+    ("Esc", "clear the search, then the selection"),
+    ("Ctrl+F or /", "search"),
+    ("Enter / Shift+Enter", "next / previous match"),
+    ("T", "show the source text"),
+    ("?", "this help"),
+];
+
+/// Shows the help window while `open` is true.
+pub fn help_window(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts")
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts")
+                .num_columns(2)
+                .striped(true)
+                .spacing([16.0, 4.0])
+                .show(ui, |ui| {
+                    for (keys, what) in SHORTCUTS {
+                        ui.strong(keys);
+                        ui.label(what);
+                        ui.end_row();
+                    }
+                });
+        });
+}

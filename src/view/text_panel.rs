@@ -1,0 +1,171 @@
+//! The source text beside the timeline: the passages events quote are highlighted in their lane's colour;
+//! clicking one selects its event, and selecting an event scrolls the text to its passage and flashes it.
+
+use egui::{Color32, RichText, Sense};
+
+use super::palette;
+use crate::app::command::Command;
+use crate::explore::text_match::QuoteSpan;
+use crate::model::Timeline;
+
+/// How long a passage flashes after its event is selected, in seconds.
+pub const FLASH_SECS: f64 = 1.2;
+
+/// The source text and where its quotes are.
+#[derive(Clone, Debug, Default)]
+pub struct SourceTextView {
+    /// Where the text came from.
+    pub name: String,
+    /// The text.
+    pub text: String,
+    /// The quoted passages, in order.
+    pub spans: Vec<QuoteSpan>,
+}
+
+impl SourceTextView {
+    /// Reads `text` and finds the quotes of `timeline` in it.
+    pub fn new(name: impl Into<String>, text: String, timeline: &Timeline) -> Self {
+        let spans = crate::explore::text_match::locate_quotes(&text, timeline);
+        Self {
+            name: name.into(),
+            text,
+            spans,
+        }
+    }
+
+    /// The first passage that `event` quotes.
+    pub fn span_of(&self, event: usize) -> Option<&QuoteSpan> {
+        self.spans.iter().find(|s| s.events.contains(&event))
+    }
+}
+
+/// Shows the text with its highlighted passages. `flash` is how far into the flash of the selected
+/// passage we are (0 → 1), when it is flashing; `reveal` scrolls to the selected passage.
+pub fn text_ui(
+    ui: &mut egui::Ui,
+    timeline: &Timeline,
+    text: &SourceTextView,
+    selected: Option<usize>,
+    reveal: bool,
+    flash: Option<f32>,
+    commands: &mut Vec<Command>,
+) {
+    let dark = ui.visuals().dark_mode;
+    ui.weak(format!(
+        "{} — {} passages linked to events",
+        text.name,
+        text.spans.len()
+    ));
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let mut spans = text.spans.iter().peekable();
+            let mut pos = 0;
+            for paragraph in text.text.split('\n') {
+                let par_start = pos;
+                let par_end = pos + paragraph.len();
+                pos = par_end + 1;
+                if paragraph.trim().is_empty() {
+                    ui.add_space(6.0);
+                    continue;
+                }
+                ui.horizontal_wrapped(|ui| {
+                    ui.spacing_mut().item_spacing.x = 0.0;
+                    let mut at = par_start;
+                    while at < par_end {
+                        // Skip spans that ended before this point.
+                        while spans.peek().is_some_and(|s| s.end <= at) {
+                            spans.next();
+                        }
+                        match spans.peek() {
+                            Some(span) if span.start <= at => {
+                                let end = span.end.min(par_end);
+                                let first = span.events[0];
+                                let lane = timeline.events[first].lane.0 as usize;
+                                let is_selected = selected
+                                    .and_then(|s| text.span_of(s))
+                                    .is_some_and(|s| s.start == span.start);
+                                let color = palette::series_color(lane, dark);
+                                let alpha = match (is_selected, flash) {
+                                    (true, Some(f)) => 0.35 + 0.55 * (1.0 - f),
+                                    (true, None) => 0.35,
+                                    (false, _) => 0.14,
+                                };
+                                let mut rich = RichText::new(&text.text[at..end])
+                                    .background_color(color.gamma_multiply(alpha));
+                                if is_selected {
+                                    rich = rich.underline();
+                                }
+                                let r = ui.add(egui::Label::new(rich).sense(Sense::click()));
+                                let titles: Vec<&str> = span
+                                    .events
+                                    .iter()
+                                    .map(|&e| &*timeline.events[e].title)
+                                    .collect();
+                                let r = r
+                                    .on_hover_text(format!("Quoted by: {}", titles.join("; ")))
+                                    .on_hover_cursor(egui::CursorIcon::PointingHand);
+                                if r.clicked() {
+                                    let next = match selected
+                                        .and_then(|s| span.events.iter().position(|&e| e == s))
+                                    {
+                                        Some(k) => span.events[(k + 1) % span.events.len()],
+                                        None => first,
+                                    };
+                                    commands.push(Command::SelectAndReveal(next));
+                                }
+                                if is_selected && reveal {
+                                    r.scroll_to_me(Some(egui::Align::Center));
+                                }
+                                at = end;
+                            }
+                            Some(span) => {
+                                let end = span.start.min(par_end);
+                                ui.label(&text.text[at..end]);
+                                at = end;
+                            }
+                            None => {
+                                ui.label(&text.text[at..par_end]);
+                                at = par_end;
+                            }
+                        }
+                    }
+                });
+            }
+        });
+}
+
+/// Without a source text: every quote, in timeline order, each selecting its event.
+pub fn quotes_ui(
+    ui: &mut egui::Ui,
+    timeline: &Timeline,
+    selected: Option<usize>,
+    commands: &mut Vec<Command>,
+) {
+    ui.weak("No source text is open. Open one with --text FILE (or View → Open text…) to see the quotes in place.");
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (i, event) in timeline.events.iter().enumerate() {
+                for quote in &event.details().quotes {
+                    let rich = RichText::new(format!("“{}”", quote.text)).italics();
+                    let rich = if selected == Some(i) {
+                        rich.color(ui.visuals().strong_text_color())
+                            .background_color(Color32::from_gray(128).gamma_multiply(0.2))
+                    } else {
+                        rich
+                    };
+                    if ui
+                        .add(egui::Label::new(rich).sense(Sense::click()))
+                        .on_hover_text(&*event.title)
+                        .clicked()
+                    {
+                        commands.push(Command::SelectAndReveal(i));
+                    }
+                    ui.add_space(4.0);
+                }
+            }
+        });
+}

@@ -1,0 +1,325 @@
+//! Exploring: search, filters, the source text beside the timeline, the overview strip and the remembered
+//! view, driven headlessly through egui_kittest.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use dateline::app::DatelineApp;
+use dateline::app::command::Command;
+use dateline::app::persist::{Persisted, STATE_KEY, SideTab};
+use dateline::model::Provenance;
+use eframe::App as _;
+use egui::{Event, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+
+fn harness() -> Harness<'static, DatelineApp> {
+    let mut h = Harness::builder()
+        .with_size([1400.0, 860.0])
+        .build_eframe(|_cc| DatelineApp::builtin(TODAY).expect("the built-in dataset loads"));
+    h.run();
+    h
+}
+
+fn ids(h: &Harness<'_, DatelineApp>, list: &[usize]) -> Vec<String> {
+    list.iter()
+        .map(|&i| h.state().timeline().events[i].id.to_string())
+        .collect()
+}
+
+#[test]
+fn search_narrows_the_list_and_steps_through_matches() {
+    let mut h = harness();
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search").type_text("wto");
+    h.run();
+    let listed = ids(&h, h.state().listed());
+    assert!(listed.contains(&"kazakhstan-joins-wto".to_owned()));
+    assert!(listed.contains(&"kazakhstan-signs-wto-accession-protocol".to_owned()));
+    assert!(listed.len() < h.state().timeline().events.len());
+    assert!(
+        h.query_by_label_contains("matches").is_some(),
+        "the match count shows"
+    );
+    // Enter steps through the matches in time order, Shift+Enter goes back.
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let first = h.state().selected().unwrap();
+    assert_eq!(Some(first), h.state().listed().first().copied());
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let second = h.state().selected().unwrap();
+    assert_eq!(Some(second), h.state().listed().get(1).copied());
+    h.key_press_modifiers(Modifiers::SHIFT, egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().selected(), Some(first));
+    // Accent- and case-insensitive: "TOKÁYEV" finds Tokayev.
+    h.state_mut().apply(Command::Escape);
+    h.run();
+    assert_eq!(h.state().query(), "");
+    assert_eq!(h.state().listed().len(), h.state().timeline().events.len());
+}
+
+#[test]
+fn slash_focuses_the_search_without_typing_a_slash() {
+    let mut h = harness();
+    h.key_press(egui::Key::Slash);
+    h.event(Event::Text("/".into()));
+    h.run();
+    h.get_by_label("Search").type_text("Tokáyev");
+    h.run();
+    assert_eq!(h.state().query(), "Tokáyev");
+    assert!(ids(&h, h.state().listed()).contains(&"daines-meets-tokayev-in-astana".to_owned()));
+}
+
+#[test]
+fn the_context_filter_hides_and_restores_context_events() {
+    let mut h = harness();
+    let all = h.state().timeline().events.len();
+    let article = h
+        .state()
+        .timeline()
+        .events
+        .iter()
+        .filter(|e| e.provenance == Provenance::Article)
+        .count();
+    h.get_by_label_contains("With context").click();
+    h.run();
+    assert!(h.state().filters().article_only);
+    assert_eq!(h.state().listed().len(), article);
+    assert_eq!(
+        h.state().shown_count(),
+        article,
+        "the timeline hides them too"
+    );
+    assert!(
+        h.state()
+            .listed()
+            .iter()
+            .all(|&i| h.state().timeline().events[i].provenance == Provenance::Article)
+    );
+    h.get_by_label_contains("With context").click();
+    h.run();
+    assert_eq!(h.state().listed().len(), all);
+}
+
+#[test]
+fn a_lane_toggle_hides_its_events_and_reset_restores() {
+    let mut h = harness();
+    let all = h.state().timeline().events.len();
+    h.get_by_label_contains("United States  (").click();
+    h.run();
+    let us = h
+        .state()
+        .timeline()
+        .lanes
+        .iter()
+        .position(|l| l.id == "us")
+        .unwrap();
+    assert!(
+        h.state()
+            .listed()
+            .iter()
+            .all(|&i| usize::from(h.state().timeline().events[i].lane.0) != us)
+    );
+    assert!(h.state().listed().len() < all);
+    h.get_by_label("reset").click();
+    h.run();
+    assert_eq!(h.state().listed().len(), all);
+}
+
+#[test]
+fn the_text_links_passages_and_events_both_ways() {
+    // The selected passage flashes for a moment: let the harness run through the animation.
+    let mut h = Harness::builder()
+        .with_size([1400.0, 860.0])
+        .with_max_steps(64)
+        .build_eframe(|_cc| DatelineApp::builtin(TODAY).expect("the built-in dataset loads"));
+    // A text with the article's words, typographic quotes turned plain and a line break mid-sentence.
+    let text = "Intro.\nKazakhstan joined the\nWTO in 2015, signaling its readiness to integrate further into the global economy.\n\
+                The amendment, enacted in 1974, aimed to promote human rights by tying trade liberalization to emigration policies in Soviet-bloc countries.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, text).unwrap();
+    h.state_mut().apply(Command::OpenText(path));
+    h.state_mut().apply(Command::SetTab(SideTab::Text));
+    h.run();
+    assert!(h.state().source_text().is_some_and(|t| t.spans.len() >= 2));
+    // Click the highlighted passage: its event is selected.
+    h.get_by_label_contains("enacted in 1974").click();
+    h.run();
+    assert_eq!(
+        h.state().selected_id(),
+        Some("trade-act-passed-by-congress")
+    );
+    let (s, e) = h.state().selected_passage().unwrap();
+    assert!(text[s..e].contains("enacted in 1974"));
+    // Select another event: its passage is the one highlighted.
+    let i = h
+        .state()
+        .timeline()
+        .event_index("kazakhstan-joins-wto")
+        .unwrap();
+    h.state_mut().apply(Command::SelectAndReveal(i));
+    h.run();
+    let (s, e) = h.state().selected_passage().unwrap();
+    assert!(
+        text[s..e].starts_with("Kazakhstan joined the\nWTO in 2015"),
+        "{:?}",
+        &text[s..e]
+    );
+}
+
+#[test]
+fn dragging_the_overview_pans_the_view() {
+    let mut h = harness();
+    h.key_press(egui::Key::Plus);
+    h.run();
+    h.key_press(egui::Key::Plus);
+    h.run();
+    let (s0, e0) = h.state().view_range().unwrap();
+    let strip = h.get_by_label_contains("Overview").rect();
+    // Grab the middle of the view window (it is centred after zooming around the centre) and drag right.
+    let start = Pos2::new(strip.center().x, strip.center().y);
+    h.event(Event::PointerMoved(start));
+    h.event(Event::PointerButton {
+        pos: start,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::default(),
+    });
+    h.step();
+    for k in 1..=10 {
+        h.event(Event::PointerMoved(Pos2::new(
+            start.x + 10.0 * k as f32,
+            start.y,
+        )));
+        h.step();
+    }
+    let end = Pos2::new(start.x + 100.0, start.y);
+    h.event(Event::PointerButton {
+        pos: end,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::default(),
+    });
+    h.run();
+    let (s1, e1) = h.state().view_range().unwrap();
+    assert!(s1 > s0 + 1.0, "the view moved later in time: {s0} -> {s1}");
+    assert!(
+        ((e1 - s1) - (e0 - s0)).abs() < 1.0,
+        "panning keeps the zoom"
+    );
+}
+
+/// Storage in memory, as eframe's would be on disk.
+#[derive(Default)]
+struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_view_comes_back_on_the_next_launch() {
+    let mut h = harness();
+    let i = h
+        .state()
+        .timeline()
+        .event_index("russia-invades-ukraine")
+        .unwrap();
+    h.state_mut().apply(Command::SelectAndReveal(i));
+    h.get_by_label_contains("With context").click();
+    h.run();
+    h.key_press(egui::Key::Plus);
+    h.run();
+    let range = h.state().view_range().unwrap();
+    let mut storage = MemoryStorage::default();
+    h.state_mut().save(&mut storage);
+
+    let ctx = egui::Context::default();
+    let mut again = Harness::builder()
+        .with_size([1400.0, 860.0])
+        .build_eframe(move |_cc| DatelineApp::launch(&ctx, Some(&storage), None, None, TODAY));
+    again.run();
+    assert_eq!(again.state().selected_id(), Some("russia-invades-ukraine"));
+    assert!(again.state().filters().article_only);
+    let (s, e) = again.state().view_range().unwrap();
+    assert!(
+        (s - range.0).abs() < 1.0 && (e - range.1).abs() < 1.0,
+        "{:?} vs {range:?}",
+        (s, e)
+    );
+}
+
+#[test]
+fn a_corrupted_stored_state_falls_back_to_defaults() {
+    let mut storage = MemoryStorage::default();
+    storage.0.insert(
+        STATE_KEY.to_owned(),
+        "(version: 1, view_range: Some((\"oops".to_owned(),
+    );
+    let ctx = egui::Context::default();
+    let mut h = Harness::builder()
+        .with_size([1400.0, 860.0])
+        .build_eframe(move |_cc| DatelineApp::launch(&ctx, Some(&storage), None, None, TODAY));
+    h.run();
+    assert_eq!(h.state().selected(), None);
+    assert!(!h.state().filters().is_active());
+    assert_eq!(h.state().listed().len(), h.state().timeline().events.len());
+    assert!(h.state().notice().is_none());
+    assert_eq!(Persisted::from_ron("garbage"), Persisted::default());
+}
+
+#[test]
+fn a_missing_remembered_file_falls_back_to_the_builtin_with_a_notice() {
+    let mut storage = MemoryStorage::default();
+    let state = Persisted {
+        file: Some(PathBuf::from("/nonexistent/old.json")),
+        ..Persisted::default()
+    };
+    state.store(&mut storage);
+    let ctx = egui::Context::default();
+    let mut h = Harness::builder()
+        .with_size([1400.0, 860.0])
+        .build_eframe(move |_cc| DatelineApp::launch(&ctx, Some(&storage), None, None, TODAY));
+    h.run();
+    assert!(
+        h.state()
+            .timeline()
+            .event_index("kazakhstan-joins-wto")
+            .is_some()
+    );
+    assert!(
+        h.state()
+            .notice()
+            .is_some_and(|n| n.contains("/nonexistent/old.json"))
+    );
+}
+
+#[test]
+fn question_mark_shows_every_shortcut() {
+    let mut h = harness();
+    h.key_press(egui::Key::Questionmark);
+    h.run();
+    assert!(h.query_by_label("Keyboard shortcuts").is_some());
+    for (keys, _) in dateline::view::help::SHORTCUTS {
+        assert!(
+            h.query_by_label(keys).is_some(),
+            "{keys} missing from the help"
+        );
+    }
+}
