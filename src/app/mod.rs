@@ -34,7 +34,10 @@ pub struct DatelineApp {
     index: EventIndex,
     filters: Filters,
     counts: Counts,
-    search: SearchIndex,
+    /// Folded texts for searching, built on the first search.
+    search: Option<SearchIndex>,
+    /// The list's rows for `matches`.
+    list_rows: Vec<list::ListRow>,
     query: String,
     /// The events matching the query (all shown events when it is empty), in time order.
     matches: Vec<usize>,
@@ -68,7 +71,6 @@ impl DatelineApp {
     /// day ongoing spans reach.
     pub fn new(timeline: Timeline, file: Option<PathBuf>, today: NaiveDate) -> Self {
         let counts = Counts::of(&timeline);
-        let search = SearchIndex::build(&timeline);
         let mut app = Self {
             index: EventIndex::default(),
             timeline,
@@ -76,7 +78,8 @@ impl DatelineApp {
             today,
             filters: Filters::default(),
             counts,
-            search,
+            search: None,
+            list_rows: Vec::new(),
             query: String::new(),
             matches: Vec::new(),
             selected: None,
@@ -265,9 +268,20 @@ impl DatelineApp {
 
     fn rematch(&mut self) {
         let q = fold(&self.query);
-        self.matches = (0..self.timeline.events.len())
-            .filter(|&i| self.keeps(i) && self.search.matches(i, &q))
-            .collect();
+        if q.is_empty() {
+            self.matches = (0..self.timeline.events.len())
+                .filter(|&i| self.keeps(i))
+                .collect();
+        } else {
+            let search = self
+                .search
+                .get_or_insert_with(|| SearchIndex::build(&self.timeline));
+            let (timeline, filters) = (&self.timeline, &self.filters);
+            self.matches = (0..timeline.events.len())
+                .filter(|&i| filters.keeps(timeline, &timeline.events[i]) && search.matches(i, &q))
+                .collect();
+        }
+        self.list_rows = list::rows(&self.timeline, &self.matches);
     }
 
     fn fit_range(&self) -> (f64, f64) {
@@ -696,6 +710,18 @@ impl DatelineApp {
 
 impl eframe::App for DatelineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // The theme lives in egui's options; the app reads it back each frame.
+        self.persisted(self.theme_choice).store(storage);
+    }
+}
+
+impl DatelineApp {
+    /// Shows the whole window's contents for one frame and applies what the person did.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
         let mut commands = Vec::new();
         self.theme_choice = ThemeChoice::from_preference(ui.ctx().options(|o| o.theme_preference));
         self.keyboard(ui.ctx(), &mut commands);
@@ -743,11 +769,10 @@ impl eframe::App for DatelineApp {
                 } else {
                     format!("Events matching “{}”", self.query)
                 });
-                let listed = &self.matches;
                 list::list_ui(
                     ui,
                     &self.timeline,
-                    &|i| listed.binary_search(&i).is_ok(),
+                    &self.list_rows,
                     self.selected,
                     self.reveal,
                     &mut commands,
@@ -805,11 +830,6 @@ impl eframe::App for DatelineApp {
         if repaint {
             ui.ctx().request_repaint();
         }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        // The theme lives in egui's options; the app reads it back when saving.
-        self.persisted(self.theme_choice).store(storage);
     }
 }
 

@@ -304,9 +304,13 @@ pub fn convert(raw: RawTimeline, at: &mut dyn FnMut(&[Step<'_>], String)) -> Tim
     }
 
     let mut events = Vec::with_capacity(raw.events.len());
-    for (i, e) in raw.events.iter().enumerate() {
+    // For each event built, its position in the file (events with an invalid date are left out).
+    let mut file_index: Vec<usize> = Vec::with_capacity(raw.events.len());
+    for (i, e) in raw.events.into_iter().enumerate() {
         let path = |key| [Step::Key("events"), Step::Index(i), Step::Key(key)];
-        check_id(&e.id, "event", &mut seen_ids, &path("id"), at);
+        if e.id.trim().is_empty() {
+            at(&path("id"), "an event has an empty id".to_owned());
+        }
         if e.title.trim().is_empty() {
             at(
                 &path("title"),
@@ -392,37 +396,63 @@ pub fn convert(raw: RawTimeline, at: &mut dyn FnMut(&[Step<'_>], String)) -> Tim
             }
         }
         let provenance = provenance(e.provenance.as_deref(), &path("provenance"), &e.id, at);
-        let details = EventDetails {
-            summary: e.summary.clone(),
-            note: e.note.clone(),
-            text_date,
-            quotes: e
-                .quotes
-                .iter()
-                .map(|q| Quote {
-                    text: q.text.clone(),
-                    speaker: q.speaker.clone(),
-                })
-                .collect(),
-            people: e.people.clone(),
-            places: e.places.clone(),
-            sources: links(&e.sources),
-        };
         let Some(when) = when else { continue };
+        let has_details = !(e.summary.is_empty()
+            && e.note.is_none()
+            && text_date.is_none()
+            && e.quotes.is_empty()
+            && e.people.is_empty()
+            && e.places.is_empty()
+            && e.sources.is_empty());
+        let details = has_details.then(|| {
+            Box::new(EventDetails {
+                summary: e.summary,
+                note: e.note,
+                text_date,
+                quotes: e
+                    .quotes
+                    .into_iter()
+                    .map(|q| Quote {
+                        text: q.text,
+                        speaker: q.speaker,
+                    })
+                    .collect(),
+                people: e.people,
+                places: e.places,
+                sources: e
+                    .sources
+                    .into_iter()
+                    .map(|l| SourceLink {
+                        label: l.label,
+                        url: l.url,
+                    })
+                    .collect(),
+            })
+        });
         events.push(Event {
-            id: e.id.as_str().into(),
-            title: e.title.as_str().into(),
+            id: e.id.into_boxed_str(),
+            title: e.title.into_boxed_str(),
             when,
             status,
             lane,
             tags: event_tags.into(),
             provenance,
-            details: if details == EventDetails::default() {
-                None
-            } else {
-                Some(Box::new(details))
-            },
+            details,
         });
+        file_index.push(i);
+    }
+    // Duplicate ids, among periods and events alike.
+    for (k, event) in events.iter().enumerate() {
+        if !event.id.trim().is_empty() && !seen_ids.insert(&event.id) {
+            at(
+                &[
+                    Step::Key("events"),
+                    Step::Index(file_index[k]),
+                    Step::Key("id"),
+                ],
+                format!("duplicate id \"{}\"", event.id),
+            );
+        }
     }
 
     let mut timeline = Timeline {
