@@ -8,5 +8,6 @@ pub mod app;
 pub mod cli;
 pub mod explore;
 pub mod formats;
+pub mod generate;
 pub mod model;
 pub mod view;

@@ -24,6 +24,8 @@ const MARKER_LINE: f32 = 30.0;
 const LABEL_ROW: f32 = 17.0;
 /// Radius of a point marker.
 const MARKER_RADIUS: f32 = 6.0;
+/// Above this many marks and labels in view, they share one hit test instead of a widget each.
+const MAX_MARK_WIDGETS: usize = 600;
 /// How far from a mark a click still selects it.
 const HIT_RADIUS: f32 = 6.0;
 
@@ -151,35 +153,22 @@ pub fn timeline_ui(
             .floor()
             .max(1.0) as usize;
         let font = FontId::proportional(12.5);
-        let label_texts: Vec<Option<String>> = marks
-            .iter()
-            .map(|m| {
-                let first = event_label(&view.timeline.events[lane.events[m.first] as usize]);
-                Some(if m.is_single() {
-                    first
-                } else {
-                    format!("{first} (+{} more)", format_count(m.count - 1))
-                })
-            })
-            .collect();
+        // Stack labels on widths estimated from their length (cheap for thousands of marks); only the
+        // labels that get a place are laid out, shortened with an ellipsis if the estimate was short.
         let mut wanted = Vec::new();
         let mut wanted_marks = Vec::new();
-        for (i, (m, text)) in marks.iter().zip(&label_texts).enumerate() {
-            if let Some(text) = text {
-                let width = painter
-                    .layout_no_wrap(text.clone(), font.clone(), Color32::WHITE)
-                    .size()
-                    .x;
-                let x = if m.is_bar() {
-                    m.x0.max(frame.left())
-                } else {
-                    m.center_x() - MARKER_RADIUS
-                };
-                // Near the right edge a label ends at the edge instead of running off it.
-                let x = x.min(frame.right() - width - 4.0).max(frame.left() + 2.0);
-                wanted.push((x, width + 2.0));
-                wanted_marks.push(i);
-            }
+        for (i, m) in marks.iter().enumerate() {
+            let event = &view.timeline.events[lane.events[m.first] as usize];
+            let width = estimated_label_width(event, m.count);
+            let x = if m.is_bar() {
+                m.x0.max(frame.left())
+            } else {
+                m.center_x() - MARKER_RADIUS
+            };
+            // Near the right edge a label ends at the edge instead of running off it.
+            let x = x.min(frame.right() - width - 4.0).max(frame.left() + 2.0);
+            wanted.push((x, width));
+            wanted_marks.push(i);
         }
         let mut order: Vec<usize> = (0..wanted.len()).collect();
         order.sort_by(|&a, &b| wanted[a].0.total_cmp(&wanted[b].0));
@@ -209,8 +198,11 @@ pub fn timeline_ui(
             } else {
                 Target::Cluster { t0: m.t0, t1: m.t1 }
             };
-            let Some(text) = &label_texts[mark_i] else {
-                continue;
+            let first = event_label(&view.timeline.events[event_i]);
+            let text = &if m.is_single() {
+                first
+            } else {
+                format!("{first} (+{} more)", format_count(m.count - 1))
             };
             let y = marker_y + 10.0 + slot.row as f32 * LABEL_ROW;
             let selected = m.is_single() && view.selected == Some(event_i);
@@ -265,9 +257,21 @@ pub fn timeline_ui(
         painter.galley(name_rect.min + vec2(2.0, 2.0), galley, color);
     }
 
-    // Interaction: each mark is a clickable widget with an accessible label.
+    // Interaction: each mark is a clickable widget with an accessible label — while there are few enough
+    // for that to be useful; beyond that, one hit test against the pointer serves hover and click.
     let mut clicked_target = None;
-    for (i, (rect, target)) in targets.iter().enumerate() {
+    let per_mark_widgets = targets.len() <= MAX_MARK_WIDGETS;
+    if !per_mark_widgets {
+        if let Some(pos) = plot_response.hover_pos() {
+            if let Some(target) = layout::hit_test(&targets, pos, HIT_RADIUS) {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+                plot_response
+                    .clone()
+                    .on_hover_ui_at_pointer(|ui| target_tooltip(ui, view.timeline, target));
+            }
+        }
+    }
+    for (i, (rect, target)) in targets.iter().enumerate().filter(|_| per_mark_widgets) {
         let id = ui.make_persistent_id(("dateline-mark", i));
         let hit_rect = rect.expand(2.0).intersect(frame);
         if !hit_rect.is_positive() {
@@ -319,6 +323,27 @@ fn calendar_grid(input: GridInput) -> Vec<GridMark> {
             step_size: unit.min_gap_days(),
         })
         .collect()
+}
+
+/// Average width of a label character at the label font, in points, erring wide.
+const LABEL_CHAR_WIDTH: f32 = 7.0;
+
+/// The width a mark's label needs, estimated from its length.
+fn estimated_label_width(event: &Event, count: usize) -> f32 {
+    let mut chars = event.title.chars().count();
+    if event.when.approximate() {
+        chars += 3;
+    }
+    if event.when.uncertain() {
+        chars += 4;
+    }
+    if event.status == Status::Planned {
+        chars += 9;
+    }
+    if count > 1 {
+        chars += 10 + count.ilog10() as usize;
+    }
+    chars as f32 * LABEL_CHAR_WIDTH + 4.0
 }
 
 /// The text beside an event's marker: its title, with "c." or "?" when its date is approximate or uncertain.
@@ -417,7 +442,13 @@ fn paint_mark(
     };
     let selected = view.selected == Some(event_i);
     let rect = if m.is_bar() {
-        let rect = Rect::from_x_y_ranges(m.x0..=m.x1, (y - 5.0)..=(y + 5.0));
+        // A span reaching far outside the view is drawn only over the view (plus a little, so its ends
+        // stay hidden): its dashed outline would otherwise cost one dash per few points of its full length.
+        let clip = painter.clip_rect().x_range().expand(20.0);
+        let rect = Rect::from_x_y_ranges(
+            m.x0.max(clip.min)..=m.x1.min(clip.max).max(m.x0.max(clip.min)),
+            (y - 5.0)..=(y + 5.0),
+        );
         painter.rect_filled(rect, 2.0, fill);
         outline(
             painter,

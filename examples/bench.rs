@@ -1,0 +1,139 @@
+//! End-to-end figures for large timelines: generate N events to a temporary dateline JSON file, load it,
+//! then drive the real app headlessly through pans and zooms from everything-in-view down to a single day,
+//! timing each frame as the app's whole UI pass plus tessellation. Prints one JSON line.
+//!
+//! ```sh
+//! cargo run --release --example bench -- --events 1000000
+//! ```
+//!
+//! The measuring runs in a child process so the generator's memory does not count towards `rss_mb`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use clap::Parser;
+use dateline::app::DatelineApp;
+use dateline::app::command::Command as AppCommand;
+
+const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+
+/// Benchmark options.
+#[derive(Parser)]
+struct Args {
+    /// How many events to generate.
+    #[arg(long, default_value_t = 100_000)]
+    events: usize,
+    /// The generator's seed.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Measure an existing file (used by the parent process).
+    #[arg(long, hide = true)]
+    measure: Option<PathBuf>,
+}
+
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    if let Some(path) = args.measure {
+        return measure(&path, args.events);
+    }
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("generated.json");
+    dateline::generate::write_json(args.events, args.seed, std::fs::File::create(&path)?)?;
+    let status = Command::new(std::env::current_exe()?)
+        .arg("--events")
+        .arg(args.events.to_string())
+        .arg("--measure")
+        .arg(&path)
+        .status()?;
+    anyhow::ensure!(status.success(), "the measuring process failed");
+    Ok(())
+}
+
+fn rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn measure(path: &Path, events: usize) -> anyhow::Result<()> {
+    let file_mb = std::fs::metadata(path)?.len() as f64 / 1_048_576.0;
+
+    // dateline's whole load: read, parse, validate, build the app with its index.
+    let t0 = Instant::now();
+    let timeline = dateline::formats::load_path(path)?;
+    let mut app = DatelineApp::new(timeline, Some(path.to_owned()), TODAY);
+    let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
+    let rss = rss_mb();
+
+    // The floor: serde_json parsing the same file into plain structs.
+    let text = std::fs::read_to_string(path)?;
+    let t1 = Instant::now();
+    let raw: dateline::formats::native::RawTimeline = serde_json::from_str(&text)?;
+    let parse_only_ms = t1.elapsed().as_secs_f64() * 1000.0;
+    drop(raw);
+    drop(text);
+
+    let ctx = egui::Context::default();
+    let size = egui::vec2(1400.0, 860.0);
+    let mut frame_ms = Vec::new();
+    let mut shapes_max = 0usize;
+    let mut time = 0.0;
+    let mut frame = |app: &mut DatelineApp, record: bool| {
+        time += 1.0 / 60.0;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+            time: Some(time),
+            ..Default::default()
+        };
+        let t = Instant::now();
+        let mut output = ctx.run_ui(input, |ui| app.show(ui));
+        output.textures_delta.clear();
+        let n = output.shapes.len();
+        let meshes = ctx.tessellate(output.shapes, output.pixels_per_point);
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        std::hint::black_box(meshes);
+        if record {
+            frame_ms.push(ms);
+            shapes_max = shapes_max.max(n);
+        }
+    };
+    // Warm up (fonts, first layout).
+    for _ in 0..3 {
+        frame(&mut app, false);
+    }
+    // Everything in view, then zoom around the middle down to a single day, panning at each level.
+    app.apply(AppCommand::FitAll);
+    frame(&mut app, false);
+    let (s, e) = app.view_range().unwrap_or((0.0, 1.0));
+    let mut half = (e - s) / 2.0;
+    let centre = (s + e) / 2.0;
+    for _ in 0..10 {
+        frame(&mut app, true);
+    }
+    while half > 0.5 {
+        for pan in [-0.3, 0.0, 0.3] {
+            let c = centre + pan * half;
+            app.apply(AppCommand::SetView(c - half, c + half));
+            frame(&mut app, true);
+            frame(&mut app, true);
+        }
+        half /= 1.6;
+    }
+    for _ in 0..10 {
+        frame(&mut app, true);
+    }
+    frame_ms.sort_by(f64::total_cmp);
+    let pick = |q: f64| frame_ms[((frame_ms.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "{{\"events\":{events},\"file_mb\":{file_mb:.1},\"parse_only_ms\":{parse_only_ms:.1},\"load_ms\":{load_ms:.1},\"rss_mb\":{rss:.1},\"frame_ms_median\":{:.2},\"frame_ms_p95\":{:.2},\"shapes_max\":{shapes_max},\"frames\":{}}}",
+        pick(0.5),
+        pick(0.95),
+        frame_ms.len()
+    );
+    Ok(())
+}
