@@ -71,11 +71,10 @@ pub fn list_ui(
         for row in &rows[range] {
             match *row {
                 ListRow::Year(year) => {
-                    ui.add_sized(
-                        [ui.available_width(), row_height],
-                        egui::Label::new(
-                            egui::RichText::new(crate::model::date::year_words(year)).strong(),
-                        ),
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(ui.available_width(), row_height),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| ui.strong(crate::model::date::year_words(year)),
                     );
                 }
                 ListRow::Event(i) => {

@@ -220,13 +220,24 @@ pub fn timeline_ui(
                 overflow_character: Some('…'),
             };
             let galley = painter.layout_job(job);
-            let label_rect = Rect::from_min_size(pos2(slot.x, y), galley.size());
+            // A label moved left to stay on screen ends at its slot's end, as close to its mark as it fits.
+            let natural_x = if m.is_bar() {
+                m.x0.max(frame.left())
+            } else {
+                m.center_x() - MARKER_RADIUS
+            };
+            let x = if slot.x + 1.0 < natural_x {
+                slot.x + slot.width - galley.size().x
+            } else {
+                slot.x
+            };
+            let label_rect = Rect::from_min_size(pos2(x, y), galley.size());
             if selected {
                 painter.rect_filled(label_rect.expand(2.0), 3.0, ui.visuals().selection.bg_fill);
             }
-            if slot.row > 0 || m.is_bar() || slot.x + 1.0 < m.x0 - MARKER_RADIUS {
+            if slot.row > 0 || m.is_bar() || slot.x + 1.0 < natural_x {
                 let lx = if m.is_bar() {
-                    slot.x.max(m.x0) + 1.0
+                    x.max(m.x0) + 1.0
                 } else {
                     m.center_x()
                 };
