@@ -1,4 +1,4 @@
-//! The command line: open the window, or check and list timeline files for scripts.
+//! The command line: open the window, or check, list and convert timeline files for scripts.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -31,8 +31,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check timeline files: one summary line per valid file (exit 0), or every problem as
-    /// FILE:LINE:COL: message (exit 1).
+    /// Check timeline files (dateline JSON or CSV, `TimelineJS` JSON or spreadsheet CSV): one summary line
+    /// per valid file (exit 0), or every problem as `FILE:LINE:COL: message` (exit 1).
     Check {
         /// The files to check.
         #[arg(required = true)]
@@ -46,6 +46,86 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Convert a timeline file (any format `check` reads) to dateline JSON or dateline CSV, chosen by the
+    /// output's extension. Prints one line to stderr on success; every problem of an invalid input as
+    /// `FILE:LINE:COL: message` (exit 1).
+    Export {
+        /// The timeline file to convert (the built-in dataset without one).
+        file: Option<PathBuf>,
+        /// Where to write: a path ending in .json (dateline JSON) or .csv (dateline CSV).
+        #[arg(long, value_name = "OUT", value_parser = parse_export_target, required = true)]
+        to: ExportTarget,
+    },
+}
+
+/// The output format of `export`, chosen by the output file's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// dateline JSON (`.json`).
+    Json,
+    /// dateline CSV (`.csv`).
+    Csv,
+}
+
+/// Where `export` writes, and in which format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportTarget {
+    /// The output file.
+    pub path: PathBuf,
+    /// Its format.
+    pub format: ExportFormat,
+}
+
+/// Reads `--to OUT`: the format comes from OUT's extension (`.json` or `.csv`, any case).
+pub fn parse_export_target(value: &str) -> Result<ExportTarget, String> {
+    let path = PathBuf::from(value);
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let format = match extension.as_str() {
+        "json" => ExportFormat::Json,
+        "csv" => ExportFormat::Csv,
+        _ => {
+            return Err(format!(
+                "cannot tell the format of \"{value}\": the file name must end in .json (dateline JSON) or .csv (dateline CSV)"
+            ));
+        }
+    };
+    Ok(ExportTarget { path, format })
+}
+
+/// Runs `export`: reads `file` (or the built-in dataset), writes it to `target` atomically, and says so
+/// in one line on `err`. Every problem of an unreadable input or a failed write goes to `err` too.
+/// Returns the exit code.
+pub fn export(file: Option<&Path>, target: &ExportTarget, err: &mut dyn Write) -> i32 {
+    let timeline = match open(file) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 1;
+        }
+    };
+    let (text, name) = match target.format {
+        ExportFormat::Json => (formats::native::to_string(&timeline), "dateline JSON"),
+        ExportFormat::Csv => (formats::write_csv(&timeline), "dateline CSV"),
+    };
+    match formats::write_atomic(&target.path, text.as_bytes()) {
+        Ok(()) => {
+            let _ = writeln!(
+                err,
+                "wrote {} ({name}): {} events, {} periods",
+                target.path.display(),
+                timeline.events.len(),
+                timeline.periods.len()
+            );
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{}: cannot write the file: {e}", target.path.display());
+            1
+        }
+    }
 }
 
 /// Today's date from the system clock.

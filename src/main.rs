@@ -33,6 +33,10 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some(Command::Export { file, to }) => {
+            let code = cli::export(file.as_deref(), &to, &mut std::io::stderr().lock());
+            ExitCode::from(code as u8)
+        }
         None => match dateline::app::run(cli.file, today) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

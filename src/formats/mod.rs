@@ -1,9 +1,11 @@
 //! Reading and writing timeline files. Each format has its own file; all of them produce the same
 //! [`Timeline`] through the same validation, and every problem names the file, line and column.
 
+pub mod csv;
 pub mod error;
 pub mod locate;
 pub mod native;
+pub mod timelinejs;
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +13,7 @@ pub use error::{LoadError, Problem};
 pub use locate::Position;
 
 use crate::model::Timeline;
+use locate::{Step, value_offset};
 
 /// Files larger than this are refused with a message rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
@@ -20,6 +23,12 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 pub enum Format {
     /// dateline's own JSON.
     Native,
+    /// `TimelineJS` 3 JSON.
+    TimelineJs,
+    /// CSV in `TimelineJS`'s spreadsheet columns.
+    TimelineJsCsv,
+    /// CSV in dateline's own columns.
+    DatelineCsv,
 }
 
 impl Format {
@@ -27,21 +36,86 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Self::Native => "dateline JSON",
+            Self::TimelineJs => "TimelineJS JSON",
+            Self::TimelineJsCsv => "TimelineJS spreadsheet CSV",
+            Self::DatelineCsv => "dateline CSV",
         }
     }
 }
 
-/// Decides the format from the content (not the file name).
+/// Decides the format from the content (not the file name), or says in plain words why none fits.
+///
+/// - A JSON object whose `title` is an object, or whose `events` have `start_date`, or with `eras`, is
+///   `TimelineJS`; one with `"format"`, `lanes`, `tags`, `periods`, `source`, a string `title`, or events
+///   with `date` is dateline JSON.
+/// - Text whose first line has commas and known column headers is CSV (see [`csv::sniff`]).
 pub fn detect(text: &str) -> Result<Format, String> {
     let start = text.trim_start_matches('\u{feff}').trim_start();
     if start.starts_with('{') {
-        Ok(Format::Native)
-    } else {
-        Err("expected dateline JSON (an object starting with '{')".to_owned())
+        return detect_json(text);
+    }
+    if start.starts_with('[') {
+        return Err(
+            "a JSON list; dateline reads JSON objects (dateline JSON or TimelineJS JSON)"
+                .to_owned(),
+        );
+    }
+    match csv::sniff(text) {
+        Some(csv::Layout::TimelineJs) => Ok(Format::TimelineJsCsv),
+        Some(csv::Layout::Dateline) => Ok(Format::DatelineCsv),
+        None => Err(
+            "expected dateline JSON, TimelineJS JSON (objects starting with '{'), or CSV with a header row \
+             (TimelineJS's Year, Month, Day, Headline, … or dateline's kind, id, title, date, …)"
+                .to_owned(),
+        ),
     }
 }
 
-/// Reads a timeline from text that came from `path` (used in messages).
+/// Tells dateline JSON from `TimelineJS` JSON by a few keys, without parsing the whole document.
+fn detect_json(text: &str) -> Result<Format, String> {
+    // The value at `path` exists when looking it up gets further than looking up its parent.
+    let found =
+        |path: &[Step<'_>]| value_offset(text, path) != value_offset(text, &path[..path.len() - 1]);
+    let starts_with = |path: &[Step<'_>], byte: u8| {
+        found(path) && text.as_bytes().get(value_offset(text, path)) == Some(&byte)
+    };
+    if found(&[Step::Key("format")]) {
+        return Ok(Format::Native);
+    }
+    if starts_with(&[Step::Key("title")], b'{') || found(&[Step::Key("eras")]) {
+        return Ok(Format::TimelineJs);
+    }
+    for i in 0..3 {
+        let event = [Step::Key("events"), Step::Index(i)];
+        if found(&[event[0], event[1], Step::Key("start_date")]) {
+            return Ok(Format::TimelineJs);
+        }
+        if found(&[event[0], event[1], Step::Key("date")]) {
+            return Ok(Format::Native);
+        }
+    }
+    let native_keys = ["title", "lanes", "tags", "periods", "source"];
+    if native_keys.iter().any(|k| found(&[Step::Key(k)])) {
+        return Ok(Format::Native);
+    }
+    if found(&[Step::Key("events")]) {
+        return Ok(Format::TimelineJs);
+    }
+    // Broken JSON gets the JSON reader's own message and position.
+    let has_a_key = text.trim_start_matches('\u{feff}').trim_start()[1..]
+        .trim_start()
+        .starts_with('"');
+    if !has_a_key || serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
+        return Ok(Format::Native);
+    }
+    Err(
+        "a JSON object that is neither dateline JSON (with \"format\": \"dateline/1\", a title and events \
+         with a \"date\") nor TimelineJS JSON (with \"events\" that have a \"start_date\")"
+            .to_owned(),
+    )
+}
+
+/// Reads a timeline from text that came from `path` (used in messages), in any format [`detect`] knows.
 pub fn load_str(text: &str, path: &Path) -> Result<Timeline, LoadError> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if body.trim().is_empty() {
@@ -55,11 +129,18 @@ pub fn load_str(text: &str, path: &Path) -> Result<Timeline, LoadError> {
     })?;
     let result = match format {
         Format::Native => native::parse(body),
+        Format::TimelineJs => timelinejs::parse(body),
+        Format::TimelineJsCsv | Format::DatelineCsv => csv::parse(body),
     };
     result.map_err(|problems| LoadError::Invalid {
         path: path.to_owned(),
         problems,
     })
+}
+
+/// Writes the timeline as dateline CSV; reading it back gives the same timeline. See [`csv`].
+pub fn write_csv(timeline: &Timeline) -> String {
+    csv::write(timeline)
 }
 
 /// Reads bytes that came from `path`: checks they are text, then parses them.

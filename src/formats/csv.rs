@@ -1,0 +1,785 @@
+//! CSV, in two layouts told apart by the header row (matched case-insensitively; unknown columns are
+//! ignored and missing ones are empty):
+//!
+//! - **`TimelineJS` spreadsheet**: `Year, Month, Day, Time, End Year, End Month, End Day, End Time,
+//!   Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group,
+//!   Background`. Rows become slides and go through the same conversion as `TimelineJS` JSON
+//!   ([`super::timelinejs`]); `Type` is `title`, `era` or blank (an event). `Time`, `Media Thumbnail` and
+//!   `Background` are not used.
+//! - **dateline CSV**, as [`write`] produces it, one row per thing, its `kind` saying what:
+//!   `kind, id, title, date, text_date, status, lane, tags, summary, note, quotes, people, places,
+//!   provenance, sources, publisher, section, author, url`.
+//!   - `title`: the timeline's `title`, its description in `summary`.
+//!   - `source`: the source text's `title`, `date` (published), `note`, `publisher`, `section`, `author`
+//!     and `url`.
+//!   - `lane` and `tag`: an `id` and its label in `title`, in display order.
+//!   - `period`: `id, title, date, lane, summary, provenance, sources`.
+//!   - `event` (or blank): every event column.
+//!
+//!   Dates are EDTF. `tags`, `people` and `places` are lists separated by `; ` — or a JSON array of
+//!   strings when an item contains `;`, is empty or starts with `[`. `quotes` and `sources` are JSON arrays
+//!   of `{"text", "speaker"}` and `{"label", "url"}`; typed by hand, a plain `quotes` cell is one quote, and
+//!   a plain `sources` cell is a `;`-separated list of labels, each optionally ending in its address
+//!   (`CRS report https://…`). An empty cell is the same as a missing value. Rows are checked by the
+//!   same code as dateline JSON, so writing and reading back loses nothing.
+//!
+//! Every problem is reported at the line and column of its cell.
+
+use std::collections::HashMap;
+
+use super::error::Problem;
+use super::locate::{Position, Step};
+use super::native::{
+    self, RawEvent, RawLabel, RawLink, RawPeriod, RawQuote, RawSource, RawTimeline,
+};
+use super::timelinejs::{self, DateParts, Field, Media, Part, Scalar, Slide, Which};
+use crate::model::Timeline;
+
+/// The two column layouts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// `TimelineJS`'s spreadsheet columns.
+    TimelineJs,
+    /// dateline's own columns.
+    Dateline,
+}
+
+/// The dateline CSV columns, in the order [`write`] writes them.
+pub const COLUMNS: [&str; 19] = [
+    "kind",
+    "id",
+    "title",
+    "date",
+    "text_date",
+    "status",
+    "lane",
+    "tags",
+    "summary",
+    "note",
+    "quotes",
+    "people",
+    "places",
+    "provenance",
+    "sources",
+    "publisher",
+    "section",
+    "author",
+    "url",
+];
+
+/// The `TimelineJS` spreadsheet columns (lowercase).
+pub const TIMELINEJS_COLUMNS: [&str; 18] = [
+    "year",
+    "month",
+    "day",
+    "time",
+    "end year",
+    "end month",
+    "end day",
+    "end time",
+    "display date",
+    "headline",
+    "text",
+    "media",
+    "media credit",
+    "media caption",
+    "media thumbnail",
+    "type",
+    "group",
+    "background",
+];
+
+/// A header as matched: trimmed, lowercase, runs of white space or `_` made one space.
+fn normalize_header(header: &str) -> String {
+    header
+        .split(|c: char| c.is_whitespace() || c == '_')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Which layout the text's header row is in, if it looks like CSV at all: the first line has a comma,
+/// and the headers include `date` (with `kind`, `id` or `title`) for dateline CSV, or `Year` or
+/// `Headline` for `TimelineJS`.
+pub fn sniff(text: &str) -> Option<Layout> {
+    let first_line = text.lines().next()?;
+    if !first_line.contains(',') {
+        return None;
+    }
+    let mut reader = reader(text);
+    let headers = reader.records().next()?.ok()?;
+    let names: Vec<String> = headers.iter().map(normalize_header).collect();
+    let has = |name: &str| names.iter().any(|n| n == name);
+    if has("date") && !has("year") && (has("kind") || has("id") || has("title")) {
+        Some(Layout::Dateline)
+    } else if has("year") || has("headline") {
+        Some(Layout::TimelineJs)
+    } else {
+        None
+    }
+}
+
+fn reader(text: &str) -> ::csv::Reader<&[u8]> {
+    ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
+/// One data row: its cells and where it starts.
+struct Row {
+    cells: ::csv::StringRecord,
+    /// Byte offset of the row's first cell.
+    start: usize,
+    /// The row's first line (1-based).
+    line: usize,
+}
+
+/// The rows of a CSV text, with the header's columns by normalized name.
+struct Sheet<'a> {
+    text: &'a str,
+    columns: HashMap<String, usize>,
+    rows: Vec<Row>,
+}
+
+impl<'a> Sheet<'a> {
+    fn read(text: &'a str, problems: &mut Vec<Problem>) -> Self {
+        let mut columns = HashMap::new();
+        let mut rows = Vec::new();
+        for (i, record) in reader(text).records().enumerate() {
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    let offset = e.position().map_or(0, |p| p.byte() as usize);
+                    let message = match e.kind() {
+                        ::csv::ErrorKind::Utf8 { .. } => "the row is not UTF-8 text".to_owned(),
+                        _ => format!("the row cannot be read: {e}"),
+                    };
+                    problems.push(Problem::new(Position::of_offset(text, offset), message));
+                    continue;
+                }
+            };
+            if i == 0 {
+                for (index, name) in record.iter().enumerate() {
+                    columns.entry(normalize_header(name)).or_insert(index);
+                }
+                continue;
+            }
+            if record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let (start, line) = record
+                .position()
+                .map_or((0, 1), |p| (p.byte() as usize, p.line() as usize));
+            rows.push(Row {
+                cells: record,
+                start,
+                line,
+            });
+        }
+        Self {
+            text,
+            columns,
+            rows,
+        }
+    }
+
+    /// The cell of `row` in the column `name`, or `""` when the column or cell is missing.
+    fn cell<'r>(&self, row: &'r Row, name: &str) -> &'r str {
+        self.columns
+            .get(&normalize_header(name))
+            .and_then(|&i| row.cells.get(i))
+            .unwrap_or("")
+    }
+
+    /// The line and column where the cell of `row` in the column `name` starts (the row's start when the
+    /// column is missing).
+    fn position(&self, row: usize, name: &str) -> Position {
+        let Some(r) = self.rows.get(row) else {
+            return Position { line: 1, column: 1 };
+        };
+        let offset = match self.columns.get(&normalize_header(name)) {
+            Some(&index) => field_start(self.text, r.start, index),
+            None => r.start,
+        };
+        // Counted from the row rather than the start of the text, so many problems stay cheap.
+        let start = r.start.min(offset);
+        let (Some(within), Some(before)) = (self.text.get(start..offset), self.text.get(..offset))
+        else {
+            return Position::of_offset(self.text, offset);
+        };
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position {
+            line: r.line + within.bytes().filter(|&b| b == b'\n').count(),
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+}
+
+/// The byte offset where field `index` of the record starting at `start` begins, found by walking the
+/// raw text (quoted fields may hold commas, quotes and line breaks). Clamped to the record's end.
+fn field_start(text: &str, start: usize, index: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut pos = start.min(bytes.len());
+    for _ in 0..index {
+        if bytes.get(pos) == Some(&b'"') {
+            pos += 1;
+            while pos < bytes.len() {
+                if bytes[pos] == b'"' {
+                    if bytes.get(pos + 1) == Some(&b'"') {
+                        pos += 2;
+                        continue;
+                    }
+                    pos += 1;
+                    break;
+                }
+                pos += 1;
+            }
+        }
+        while pos < bytes.len() && !matches!(bytes[pos], b',' | b'\n' | b'\r') {
+            pos += 1;
+        }
+        if bytes.get(pos) == Some(&b',') {
+            pos += 1;
+        } else {
+            return pos;
+        }
+    }
+    pos
+}
+
+/// Reads CSV in either layout. On failure returns every problem found, each with its line and column.
+pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
+    match sniff(text) {
+        Some(Layout::Dateline) => parse_dateline(text),
+        Some(Layout::TimelineJs) => parse_timelinejs(text),
+        None => Err(vec![Problem::new(
+            Position { line: 1, column: 1 },
+            "the header row names no known columns: expected TimelineJS's (Year, Month, Day, Headline, …) \
+             or dateline's (kind, id, title, date, …)",
+        )]),
+    }
+}
+
+fn finish(timeline: Timeline, mut problems: Vec<Problem>) -> Result<Timeline, Vec<Problem>> {
+    if problems.is_empty() {
+        Ok(timeline)
+    } else {
+        problems.sort_by_key(|p| p.position);
+        Err(problems)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// TimelineJS spreadsheet.
+
+fn parse_timelinejs(text: &str) -> Result<Timeline, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let sheet = Sheet::read(text, &mut problems);
+    let mut title: Option<(usize, Slide)> = None;
+    let mut eras = Vec::new();
+    let mut events = Vec::new();
+    for (index, row) in sheet.rows.iter().enumerate() {
+        let cell = |name: &str| sheet.cell(row, name);
+        let parts = |year, month, day, time| {
+            let value = |name| {
+                let c: &str = cell(name);
+                (!c.trim().is_empty()).then(|| Scalar::Text(c.to_owned()))
+            };
+            let parts = DateParts {
+                year: value(year),
+                month: value(month),
+                day: value(day),
+                times: Vec::new(),
+                display_date: None,
+            };
+            let any = parts.year.is_some()
+                || parts.month.is_some()
+                || parts.day.is_some()
+                || !cell(time).trim().is_empty();
+            any.then_some(parts)
+        };
+        let optional = |name| {
+            let c: &str = cell(name);
+            (!c.trim().is_empty()).then(|| c.to_owned())
+        };
+        let media = Media {
+            url: cell("media").to_owned(),
+            caption: cell("media caption").to_owned(),
+            credit: cell("media credit").to_owned(),
+            title: String::new(),
+        };
+        let slide = Slide {
+            start: parts("year", "month", "day", "time"),
+            end: parts("end year", "end month", "end day", "end time"),
+            headline: cell("headline").to_owned(),
+            text: cell("text").to_owned(),
+            media: Some(media),
+            group: optional("group"),
+            display_date: optional("display date"),
+            unique_id: optional("unique id"),
+        };
+        let kind = cell("type").trim().to_lowercase();
+        match kind.as_str() {
+            "" => events.push((index, slide)),
+            "era" => eras.push((index, slide)),
+            "title" if title.is_none() => title = Some((index, slide)),
+            "title" => problems.push(Problem::new(
+                sheet.position(index, "type"),
+                "a second title row: a timeline has one title",
+            )),
+            other => problems.push(Problem::new(
+                sheet.position(index, "type"),
+                format!(
+                    "unknown Type \"{other}\": expected title, era or an empty cell (an event)"
+                ),
+            )),
+        }
+    }
+    let era_rows: Vec<usize> = eras.iter().map(|(i, _)| *i).collect();
+    let event_rows: Vec<usize> = events.iter().map(|(i, _)| *i).collect();
+    let eras: Vec<Slide> = eras.into_iter().map(|(_, s)| s).collect();
+    let events: Vec<Slide> = events.into_iter().map(|(_, s)| s).collect();
+    let timeline = timelinejs::build(
+        title.as_ref().map(|(_, s)| s),
+        &eras,
+        &events,
+        &mut |which, field, message| {
+            let row = match which {
+                Which::Era(i) => era_rows.get(i).copied(),
+                Which::Event(i) => event_rows.get(i).copied(),
+            };
+            let column = match field {
+                Field::Slide => "",
+                Field::Start | Field::StartPart(Part::Year) => "year",
+                Field::StartPart(Part::Month) => "month",
+                Field::StartPart(Part::Day) => "day",
+                Field::StartPart(_) => "time",
+                Field::End | Field::EndPart(Part::Year) => "end year",
+                Field::EndPart(Part::Month) => "end month",
+                Field::EndPart(Part::Day) => "end day",
+                Field::EndPart(_) => "end time",
+                Field::Group => "group",
+            };
+            let position = row.map_or(Position { line: 1, column: 1 }, |r| {
+                sheet.position(r, column)
+            });
+            problems.push(Problem::new(position, message));
+        },
+    );
+    finish(timeline, problems)
+}
+
+// ---------------------------------------------------------------------------------------------------
+// dateline CSV.
+
+/// What a dateline CSV row is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Title,
+    Source,
+    Lane,
+    Tag,
+    Period,
+    Event,
+}
+
+fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let sheet = Sheet::read(text, &mut problems);
+    let mut raw = RawTimeline::default();
+    // The sheet row behind each raw item, to place the problems found when checking them.
+    let mut title_row = None;
+    let mut source_row = None;
+    let mut lane_rows = Vec::new();
+    let mut tag_rows = Vec::new();
+    let mut period_rows = Vec::new();
+    let mut event_rows = Vec::new();
+
+    for (index, row) in sheet.rows.iter().enumerate() {
+        let cell = |name: &str| sheet.cell(row, name);
+        let optional = |name| {
+            let c: &str = cell(name);
+            (!c.is_empty()).then(|| c.to_owned())
+        };
+        let keyword = |name| {
+            let c: &str = cell(name);
+            let c = c.trim();
+            (!c.is_empty()).then(|| c.to_lowercase())
+        };
+        let mut problem = |name: &str, message: String| {
+            problems.push(Problem::new(sheet.position(index, name), message));
+        };
+        let kind = match cell("kind").trim().to_lowercase().as_str() {
+            "" | "event" => Kind::Event,
+            "title" => Kind::Title,
+            "source" => Kind::Source,
+            "lane" => Kind::Lane,
+            "tag" => Kind::Tag,
+            "period" => Kind::Period,
+            other => {
+                problem(
+                    "kind",
+                    format!(
+                        "unknown kind \"{other}\": expected title, source, lane, tag, period or event"
+                    ),
+                );
+                continue;
+            }
+        };
+        match kind {
+            Kind::Title => {
+                if title_row.is_some() {
+                    problem(
+                        "kind",
+                        "a second title row: a timeline has one title".into(),
+                    );
+                    continue;
+                }
+                title_row = Some(index);
+                cell("title").clone_into(&mut raw.title);
+                cell("summary").clone_into(&mut raw.description);
+            }
+            Kind::Source => {
+                if source_row.is_some() {
+                    problem(
+                        "kind",
+                        "a second source row: a timeline has one source text".into(),
+                    );
+                    continue;
+                }
+                source_row = Some(index);
+                raw.source = Some(RawSource {
+                    title: cell("title").to_owned(),
+                    publisher: optional("publisher"),
+                    section: optional("section"),
+                    author: optional("author"),
+                    url: optional("url"),
+                    published: optional("date"),
+                    note: optional("note"),
+                });
+            }
+            Kind::Lane | Kind::Tag => {
+                let label = RawLabel {
+                    id: cell("id").to_owned(),
+                    label: cell("title").to_owned(),
+                };
+                if kind == Kind::Lane {
+                    lane_rows.push(index);
+                    raw.lanes.push(label);
+                } else {
+                    tag_rows.push(index);
+                    raw.tags.push(label);
+                }
+            }
+            Kind::Period => {
+                let sources = decode_sources(cell("sources")).unwrap_or_else(|e| {
+                    problem("sources", e);
+                    Vec::new()
+                });
+                period_rows.push(index);
+                raw.periods.push(RawPeriod {
+                    id: cell("id").to_owned(),
+                    title: cell("title").to_owned(),
+                    date: cell("date").to_owned(),
+                    lane: optional("lane"),
+                    summary: cell("summary").to_owned(),
+                    provenance: keyword("provenance"),
+                    sources,
+                });
+            }
+            Kind::Event => {
+                let mut list = |name: &str| {
+                    decode_list(cell(name)).unwrap_or_else(|e| {
+                        problem(name, e);
+                        Vec::new()
+                    })
+                };
+                let tags = list("tags");
+                let people = list("people");
+                let places = list("places");
+                let quotes = decode_quotes(cell("quotes")).unwrap_or_else(|e| {
+                    problem("quotes", e);
+                    Vec::new()
+                });
+                let sources = decode_sources(cell("sources")).unwrap_or_else(|e| {
+                    problem("sources", e);
+                    Vec::new()
+                });
+                event_rows.push(index);
+                raw.events.push(RawEvent {
+                    id: cell("id").to_owned(),
+                    title: cell("title").to_owned(),
+                    date: cell("date").to_owned(),
+                    text_date: optional("text_date"),
+                    status: keyword("status"),
+                    lane: optional("lane"),
+                    tags,
+                    summary: cell("summary").to_owned(),
+                    note: optional("note"),
+                    quotes,
+                    people,
+                    places,
+                    provenance: keyword("provenance"),
+                    sources,
+                });
+            }
+        }
+    }
+
+    let timeline = native::convert(raw, &mut |path, message| {
+        let (row, column) = match path {
+            [Step::Key("source"), Step::Key(key), ..] => {
+                (source_row, if *key == "published" { "date" } else { key })
+            }
+            [Step::Key("lanes"), Step::Index(i), ..] => (lane_rows.get(*i).copied(), "id"),
+            [Step::Key("tags"), Step::Index(i), ..] => (tag_rows.get(*i).copied(), "id"),
+            [Step::Key("periods"), Step::Index(i), Step::Key(key), ..] => {
+                (period_rows.get(*i).copied(), *key)
+            }
+            [Step::Key("events"), Step::Index(i), Step::Key(key), ..] => {
+                (event_rows.get(*i).copied(), *key)
+            }
+            _ => (title_row, "kind"),
+        };
+        let position = row.map_or(Position { line: 1, column: 1 }, |r| {
+            sheet.position(r, column)
+        });
+        problems.push(Problem::new(position, message));
+    });
+    finish(timeline, problems)
+}
+
+/// A `; `-separated list, or a JSON array of strings.
+fn decode_list(cell: &str) -> Result<Vec<String>, String> {
+    let t = cell.trim();
+    if t.is_empty() {
+        return Ok(Vec::new());
+    }
+    if t.starts_with('[') {
+        return serde_json::from_str(t)
+            .map_err(|e| format!("not a JSON array of strings: {}", json_reason(&e)));
+    }
+    Ok(t.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect())
+}
+
+/// The list as `a; b; c`, or as a JSON array when that would not read back the same.
+fn encode_list(items: &[String]) -> String {
+    let plain = items
+        .iter()
+        .all(|s| !s.is_empty() && !s.contains(';') && s.trim() == s && !s.starts_with('['));
+    if plain {
+        items.join("; ")
+    } else {
+        serde_json::to_string(items).unwrap_or_default()
+    }
+}
+
+fn decode_quotes(cell: &str) -> Result<Vec<RawQuote>, String> {
+    let t = cell.trim();
+    if t.is_empty() {
+        Ok(Vec::new())
+    } else if t.starts_with('[') {
+        serde_json::from_str(t).map_err(|e| {
+            format!(
+                "not a JSON array of {{\"text\", \"speaker\"}} objects: {}",
+                json_reason(&e)
+            )
+        })
+    } else {
+        Ok(vec![RawQuote {
+            text: cell.to_owned(),
+            speaker: None,
+        }])
+    }
+}
+
+fn decode_sources(cell: &str) -> Result<Vec<RawLink>, String> {
+    let t = cell.trim();
+    if t.is_empty() {
+        return Ok(Vec::new());
+    }
+    if t.starts_with('[') {
+        return serde_json::from_str(t).map_err(|e| {
+            format!(
+                "not a JSON array of {{\"label\", \"url\"}} objects: {}",
+                json_reason(&e)
+            )
+        });
+    }
+    Ok(t.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|item| {
+            let (label, last) = item.rsplit_once(char::is_whitespace).unwrap_or(("", item));
+            if last.starts_with("http://") || last.starts_with("https://") {
+                let label = label.trim();
+                RawLink {
+                    label: if label.is_empty() { last } else { label }.to_owned(),
+                    url: Some(last.to_owned()),
+                }
+            } else {
+                RawLink {
+                    label: item.to_owned(),
+                    url: None,
+                }
+            }
+        })
+        .collect())
+}
+
+fn json_reason(error: &serde_json::Error) -> String {
+    native::serde_problem(error).message
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writing.
+
+/// Writes the timeline as dateline CSV (see the module's notes), one row per title, source, lane, tag,
+/// period and event. Reading it back gives the same timeline.
+pub fn write(timeline: &Timeline) -> String {
+    let raw = native::to_raw(timeline);
+    let mut rows: Vec<[String; COLUMNS.len()]> = Vec::new();
+    let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap_or(0);
+    let mut row = |kind: &str, cells: &[(&str, String)]| {
+        let mut r: [String; COLUMNS.len()] = Default::default();
+        kind.clone_into(&mut r[0]);
+        for (name, value) in cells {
+            r[col(name)].clone_from(value);
+        }
+        rows.push(r);
+    };
+
+    row(
+        "title",
+        &[
+            ("title", raw.title.clone()),
+            ("summary", raw.description.clone()),
+        ],
+    );
+    if let Some(s) = &raw.source {
+        row(
+            "source",
+            &[
+                ("title", s.title.clone()),
+                ("date", s.published.clone().unwrap_or_default()),
+                ("note", s.note.clone().unwrap_or_default()),
+                ("publisher", s.publisher.clone().unwrap_or_default()),
+                ("section", s.section.clone().unwrap_or_default()),
+                ("author", s.author.clone().unwrap_or_default()),
+                ("url", s.url.clone().unwrap_or_default()),
+            ],
+        );
+    }
+    for lane in &raw.lanes {
+        row(
+            "lane",
+            &[("id", lane.id.clone()), ("title", lane.label.clone())],
+        );
+    }
+    for tag in &raw.tags {
+        row(
+            "tag",
+            &[("id", tag.id.clone()), ("title", tag.label.clone())],
+        );
+    }
+    for p in &raw.periods {
+        row(
+            "period",
+            &[
+                ("id", p.id.clone()),
+                ("title", p.title.clone()),
+                ("date", p.date.clone()),
+                ("lane", p.lane.clone().unwrap_or_default()),
+                ("summary", p.summary.clone()),
+                ("provenance", p.provenance.clone().unwrap_or_default()),
+                ("sources", json_cell(&p.sources)),
+            ],
+        );
+    }
+    for e in &raw.events {
+        row(
+            "event",
+            &[
+                ("id", e.id.clone()),
+                ("title", e.title.clone()),
+                ("date", e.date.clone()),
+                ("text_date", e.text_date.clone().unwrap_or_default()),
+                ("status", e.status.clone().unwrap_or_default()),
+                ("lane", e.lane.clone().unwrap_or_default()),
+                ("tags", encode_list(&e.tags)),
+                ("summary", e.summary.clone()),
+                ("note", e.note.clone().unwrap_or_default()),
+                ("quotes", json_cell(&e.quotes)),
+                ("people", encode_list(&e.people)),
+                ("places", encode_list(&e.places)),
+                ("provenance", e.provenance.clone().unwrap_or_default()),
+                ("sources", json_cell(&e.sources)),
+            ],
+        );
+    }
+
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    // Writing into memory cannot fail.
+    let _ = writer.write_record(COLUMNS);
+    for r in &rows {
+        let _ = writer.write_record(r);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// A list as a JSON cell, or an empty cell when there is nothing.
+fn json_cell<T: serde::Serialize>(items: &[T]) -> String {
+    if items.is_empty() {
+        String::new()
+    } else {
+        serde_json::to_string(items).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_round_trip() {
+        for items in [
+            vec![],
+            vec!["a".to_owned()],
+            vec!["a".to_owned(), "b c".to_owned()],
+            vec!["x; y".to_owned()],
+            vec![String::new()],
+            vec![" padded ".to_owned()],
+            vec!["[bracket".to_owned()],
+        ] {
+            assert_eq!(decode_list(&encode_list(&items)).unwrap(), items);
+        }
+    }
+
+    #[test]
+    fn field_starts_skip_quoted_commas_and_line_breaks() {
+        let text = "a,b,c\n1,\"x, \"\"y\"\"\nz\",3\n";
+        let second = text.find("1,").unwrap();
+        assert_eq!(field_start(text, second, 0), second);
+        assert_eq!(&text[field_start(text, second, 1)..][..2], "\"x");
+        assert_eq!(&text[field_start(text, second, 2)..][..1], "3");
+        assert_eq!(field_start(text, second, 9), text.len() - 1);
+    }
+
+    #[test]
+    fn plain_sources_split_label_and_address() {
+        let links = decode_sources("CRS report https://example.org/a; Only a label").unwrap();
+        assert_eq!(links[0].label, "CRS report");
+        assert_eq!(links[0].url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(links[1].label, "Only a label");
+        assert_eq!(links[1].url, None);
+    }
+}

@@ -1,0 +1,513 @@
+//! Importing: `TimelineJS` JSON and spreadsheet CSV load with their eras, groups, BCE years and HTML made
+//! plain; dateline CSV reads back exactly what was written; problems name their line and column.
+
+use std::path::{Path, PathBuf};
+
+use dateline::formats::{self, Format, LoadError, Position};
+use dateline::model::date::year_words;
+use dateline::model::{DateSpec, EdtfDate, IntervalEnd, Precision, Provenance, Timeline};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(fixture(name)).unwrap()
+}
+
+/// The 1-based line and column of the first occurrence of `needle` in `text`.
+fn position_of(text: &str, needle: &str) -> Position {
+    let offset = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in fixture"));
+    Position::of_offset(text, offset)
+}
+
+fn event<'a>(t: &'a Timeline, id: &str) -> &'a dateline::model::Event {
+    let i = t
+        .event_index(id)
+        .unwrap_or_else(|| panic!("no event {id}: {:?}", ids(t)));
+    &t.events[i]
+}
+
+fn ids(t: &Timeline) -> Vec<&str> {
+    t.events.iter().map(|e| &*e.id).collect()
+}
+
+fn single(when: DateSpec) -> EdtfDate {
+    match when {
+        DateSpec::Single(d) => d,
+        other @ DateSpec::Interval { .. } => panic!("expected a single date, got {other}"),
+    }
+}
+
+// ---- TimelineJS JSON ------------------------------------------------------------------------------
+
+#[test]
+fn timelinejs_json_is_detected_and_loads_title_and_lanes_in_order_of_first_appearance() {
+    let text = read("timelinejs.json");
+    assert_eq!(formats::detect(&text), Ok(Format::TimelineJs));
+    let t = formats::load_path(&fixture("timelinejs.json")).unwrap();
+    assert_eq!(t.title, "Writing & Printing");
+    assert_eq!(
+        t.description,
+        "From clay tablets to the printing press.\nA TimelineJS test file."
+    );
+    let lanes: Vec<(&str, &str)> = t
+        .lanes
+        .iter()
+        .map(|l| (l.id.as_str(), l.label.as_str()))
+        .collect();
+    assert_eq!(
+        lanes,
+        [
+            ("mesopotamia", "Mesopotamia"),
+            ("greece", "Greece"),
+            ("china", "China"),
+            ("europe", "Europe"),
+            ("korea", "Korea"),
+            ("events", "Events"),
+        ]
+    );
+    assert_eq!(t.events.len(), 9);
+    assert!(t.events.iter().all(|e| e.provenance == Provenance::Article));
+    assert!(t.tags.is_empty());
+    // Sorted chronologically.
+    assert!(
+        t.events
+            .windows(2)
+            .all(|w| w[0].when.first_day() <= w[1].when.first_day())
+    );
+    let europe = t.lanes.iter().position(|l| l.id == "europe").unwrap();
+    assert_eq!(usize::from(event(&t, "gutenberg").lane.0), europe);
+    let events_lane = t.lanes.iter().position(|l| l.id == "events").unwrap();
+    assert_eq!(
+        usize::from(event(&t, "project-gutenberg-begins").lane.0),
+        events_lane,
+        "an event without a group (or with \"group\": null) goes to the Events lane"
+    );
+}
+
+#[test]
+fn timelinejs_negative_years_are_bce_and_become_astronomical_years() {
+    // Convention: TimelineJS -500 is 500 BCE (as TimelineJS shows it), which is the astronomical year -499,
+    // written -0499 in EDTF (the EDTF parser reads -0499 as -499).
+    let t = formats::load_path(&fixture("timelinejs.json")).unwrap();
+    let greek = single(event(&t, "the-greek-alphabet-in-wide-use").when);
+    assert_eq!(greek.year, -499);
+    assert_eq!(year_words(greek.year), "500 BCE");
+    assert_eq!(greek.precision(), Precision::Year);
+    assert_eq!(greek.to_string(), "-0499");
+    assert_eq!(EdtfDate::parse("-0499").unwrap(), greek);
+    // A string year works the same way.
+    let cuneiform = single(event(&t, "cuneiform-in-sumer").when);
+    assert_eq!(year_words(cuneiform.year), "3200 BCE");
+    // The era from -3200 to -500 covers 3200 BCE through 500 BCE.
+    let era = &t.periods[0];
+    assert_eq!(era.title, "Early writing systems");
+    assert_eq!(era.when.to_string(), "-3199/-0499");
+    assert_eq!(era.summary, "Before alphabets spread.");
+    assert_eq!(era.lane, None);
+}
+
+#[test]
+fn timelinejs_precision_is_the_most_specific_part_given() {
+    let t = formats::load_path(&fixture("timelinejs.json")).unwrap();
+    let press = single(event(&t, "gutenberg").when);
+    assert_eq!((press.year, press.precision()), (1440, Precision::Year));
+    // "month": "" counts as no month.
+    let newspaper = single(event(&t, "first-newspaper-relation").when);
+    assert_eq!(newspaper.precision(), Precision::Year);
+    let pg = single(event(&t, "project-gutenberg-begins").when);
+    assert_eq!(pg.to_string(), "1971-07");
+    assert_eq!(pg.precision(), Precision::Month);
+    let bible = single(event(&t, "gutenberg-2").when);
+    assert_eq!(bible.to_string(), "1455-02-23");
+}
+
+#[test]
+fn timelinejs_end_dates_make_spans_except_an_event_ending_on_its_start() {
+    let t = formats::load_path(&fixture("timelinejs.json")).unwrap();
+    // end_date equal to start_date: no end for an event …
+    assert!(matches!(event(&t, "gutenberg-2").when, DateSpec::Single(_)));
+    // … a real span otherwise, at each side's own precision.
+    assert_eq!(
+        event(&t, "steam-powered-press-prints-the-times")
+            .when
+            .to_string(),
+        "1814-11-29/1814-12"
+    );
+    // An era ending on its start date spans the whole of that year.
+    let era = t
+        .periods
+        .iter()
+        .find(|p| p.title == "The year of the press")
+        .unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let (first, last) = era.when.covered(today);
+    assert_eq!(first.to_string(), "1450-01-01");
+    assert_eq!(last.to_string(), "1450-12-31");
+    assert!(matches!(
+        era.when,
+        DateSpec::Interval {
+            end: IntervalEnd::Date(_),
+            ..
+        }
+    ));
+}
+
+#[test]
+fn timelinejs_ids_come_from_unique_id_or_the_headline_and_are_made_unique() {
+    let t = formats::load_path(&fixture("timelinejs.json")).unwrap();
+    let mut all = ids(&t);
+    for id in [
+        "gutenberg",
+        "gutenberg-2",
+        "movable-type",
+        "movable-type-2",
+        "cuneiform-in-sumer",
+        "project-gutenberg-begins",
+    ] {
+        assert!(all.contains(&id), "{id} missing from {all:?}");
+    }
+    // The earlier "Movable type" (1040, China) got the plain slug: ids follow the file's order.
+    assert_eq!(
+        t.lane_label(event(&t, "movable-type").lane),
+        "China",
+        "{all:?}"
+    );
+    all.sort_unstable();
+    let before = all.len();
+    all.dedup();
+    assert_eq!(all.len(), before, "ids are unique");
+}
+
+#[test]
+fn timelinejs_html_becomes_plain_text_and_media_a_source_link() {
+    let t = formats::load_path(&fixture("timelinejs.json")).unwrap();
+    assert_eq!(
+        &*event(&t, "gutenberg").title,
+        "Gutenberg's press & movable type"
+    );
+    assert_eq!(&*event(&t, "gutenberg-2").title, "Gutenberg Bible printed");
+    assert_eq!(
+        &*event(&t, "first-newspaper-relation").title,
+        "First newspaper – Relation"
+    );
+    assert_eq!(
+        &*event(&t, "steam-powered-press-prints-the-times").title,
+        "Steam-powered press prints \"The Times\""
+    );
+    let cuneiform = event(&t, "cuneiform-in-sumer").details();
+    assert_eq!(cuneiform.summary, "Clay tablets & reed styluses.");
+    assert_eq!(cuneiform.sources.len(), 1);
+    assert_eq!(cuneiform.sources[0].label, "A clay tablet");
+    assert_eq!(
+        cuneiform.sources[0].url.as_deref(),
+        Some("https://example.org/tablet.jpg")
+    );
+    // Without a headline the title is the text; without a caption the link is "Media".
+    let pg = event(&t, "project-gutenberg-begins");
+    assert_eq!(&*pg.title, "Project Gutenberg begins");
+    assert_eq!(pg.details().sources[0].label, "Media");
+}
+
+#[test]
+fn timelinejs_display_dates_become_text_dates_or_notes() {
+    let t = formats::load_path(&fixture("timelinejs.json")).unwrap();
+    let bible = event(&t, "gutenberg-2").details();
+    assert_eq!(
+        bible.text_date.map(|d| d.to_string()).as_deref(),
+        Some("1455-02-23?")
+    );
+    assert_eq!(bible.note, None);
+    let newspaper = event(&t, "first-newspaper-relation").details();
+    assert_eq!(newspaper.text_date, None);
+    assert_eq!(newspaper.note.as_deref(), Some("Shown as: Early 1605"));
+}
+
+#[test]
+fn timelinejs_problems_are_all_reported_at_their_values() {
+    let path = fixture("timelinejs-broken.json");
+    let text = read("timelinejs-broken.json");
+    let Err(LoadError::Invalid { problems, .. }) = formats::load_path(&path) else {
+        panic!("timelinejs-broken.json should be invalid");
+    };
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let expect = |needle: &str, words: &str| {
+        let at = position_of(&text, needle);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.position == at && p.message.contains(words)),
+            "no problem \"{words}\" at {at:?}; got {messages:#?}"
+        );
+    };
+    expect("{ \"start_date\": { \"year\": 1900 }", "has no end_date");
+    expect("\"July\"", "\"July\" is not a number");
+    expect("30 }", "30 February 2015 does not exist");
+    expect(
+        "{ \"text\": { \"headline\": \"No start date\" } }",
+        "has no start_date",
+    );
+    expect("{ \"month\": 3 }", "has no year");
+    expect("{ \"year\": 1999 }", "ends (1999) before it starts (2000)");
+    expect("\"1,963\"", "\"1,963\" is not a number");
+    expect("13 }", "there is no month 13");
+    assert_eq!(problems.len(), 8, "{messages:#?}");
+    assert!(problems.windows(2).all(|w| w[0].position <= w[1].position));
+}
+
+#[test]
+fn timelinejs_type_errors_and_syntax_errors_have_a_position() {
+    let text =
+        "{\n  \"events\": [\n    { \"start_date\": { \"year\": 1 }, \"text\": \"plain\" }\n  ]\n}";
+    let err = formats::load_str(text, Path::new("t.json")).unwrap_err();
+    assert_eq!(err.first_position().map(|p| p.line), Some(3), "{err}");
+    let text = "{\"events\": [{\"start_date\": {\"year\": 1}}";
+    let err = formats::load_str(text, Path::new("t.json")).unwrap_err();
+    assert!(err.to_string().contains("ends too soon"), "{err}");
+    // Unknown keys are ignored; a day without a month is in January; years may be huge but not too huge.
+    let text = r#"{"events": [{"start_date": {"year": 2000, "day": 5, "format": "x"}, "colour": 1,
+        "text": {"headline": "A"}}, {"start_date": {"year": 13800000000}, "text": {"headline": "Big bang"}}]}"#;
+    let err = formats::load_str(text, Path::new("t.json")).unwrap_err();
+    let LoadError::Invalid { problems, .. } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(problems.len(), 1, "{err}");
+    assert!(problems[0].message.contains("out of range"), "{err}");
+    let text =
+        r#"{"events": [{"start_date": {"year": 2000, "day": 5}, "text": {"headline": "A"}}]}"#;
+    let t = formats::load_str(text, Path::new("t.json")).unwrap();
+    assert_eq!(t.events[0].when.to_string(), "2000-01-05");
+}
+
+// ---- TimelineJS spreadsheet CSV --------------------------------------------------------------------
+
+#[test]
+fn spreadsheet_csv_loads_title_era_groups_and_quoted_cells() {
+    let text = read("timelinejs-sheet.csv");
+    assert_eq!(formats::detect(&text), Ok(Format::TimelineJsCsv));
+    let t = formats::load_path(&fixture("timelinejs-sheet.csv")).unwrap();
+    assert_eq!(t.title, "Reaching the Moon");
+    assert_eq!(
+        t.description,
+        "A short history of the Space Race, 1957–1972."
+    );
+    assert_eq!(t.periods.len(), 1);
+    assert_eq!(t.periods[0].title, "Space Race");
+    assert_eq!(t.periods[0].when.to_string(), "1957/1975");
+    assert_eq!(
+        ids(&t),
+        [
+            "sputnik-1",
+            "luna-2-hits-the-moon-the-first-impact",
+            "gagarin-orbits-earth",
+            "apollo-11",
+            "apollo-17"
+        ]
+    );
+    let labels: Vec<&str> = t.lanes.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(labels, ["USSR", "USA"], "groups are trimmed");
+    let luna = event(&t, "luna-2-hits-the-moon-the-first-impact");
+    assert_eq!(&*luna.title, "Luna 2 hits the Moon, the first impact");
+    assert_eq!(
+        luna.details().summary,
+        "The first object made by people to reach the Moon.\nIt carried Soviet pennants."
+    );
+    let sputnik = event(&t, "sputnik-1").details();
+    assert_eq!(sputnik.sources[0].label, "Sputnik 1 model");
+    let apollo = event(&t, "apollo-11");
+    assert_eq!(apollo.when.to_string(), "1969-07-16/1969-07-24");
+    assert_eq!(
+        apollo.details().sources[0].label,
+        "Aldrin on the Moon, by Armstrong"
+    );
+    assert_eq!(
+        apollo.details().note.as_deref(),
+        Some("Shown as: July 1969")
+    );
+    assert_eq!(event(&t, "apollo-17").when.precision(), Precision::Month);
+}
+
+#[test]
+fn spreadsheet_csv_problems_name_the_cell_even_after_a_line_break() {
+    let path = fixture("timelinejs-sheet-broken.csv");
+    let text = read("timelinejs-sheet-broken.csv");
+    let Err(LoadError::Invalid { problems, .. }) = formats::load_path(&path) else {
+        panic!("timelinejs-sheet-broken.csv should be invalid");
+    };
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let expect = |needle: &str, words: &str| {
+        let at = position_of(&text, needle);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.position == at && p.message.contains(words)),
+            "no problem \"{words}\" at {at:?}; got {messages:#?}"
+        );
+    };
+    expect("Sept", "\"Sept\" is not a number");
+    expect("30,No such day", "30 February 2015 does not exist");
+    expect("sidebar", "unknown Type \"sidebar\"");
+    assert_eq!(problems.len(), 3, "{messages:#?}");
+    assert_eq!(
+        problems[2].position,
+        Position {
+            line: 6,
+            column: 20
+        }
+    );
+}
+
+#[test]
+fn headers_match_case_insensitively_and_missing_columns_are_fine() {
+    let text = "HEADLINE, year ,End_Year\nOne,2001,2003\nTwo,-44,\n";
+    let t = formats::load_str(text, Path::new("x.csv")).unwrap();
+    assert_eq!(t.events.len(), 2);
+    assert_eq!(t.events[0].when.to_string(), "-0043");
+    assert_eq!(t.events[1].when.to_string(), "2001/2003");
+}
+
+// ---- dateline CSV ------------------------------------------------------------------------------------
+
+#[test]
+fn dateline_json_to_csv_and_back_loses_nothing() {
+    let t = formats::builtin().unwrap();
+    let csv = formats::write_csv(&t);
+    assert_eq!(formats::detect(&csv), Ok(Format::DatelineCsv));
+    let again = formats::load_str(&csv, Path::new("again.csv")).unwrap();
+    assert_eq!(t, again);
+    // And on to dateline JSON, which reads back the same too.
+    let json = formats::native::to_string(&again);
+    assert_eq!(
+        t,
+        formats::load_str(&json, Path::new("again.json")).unwrap()
+    );
+    // Writing is stable.
+    assert_eq!(formats::write_csv(&again), csv);
+}
+
+#[test]
+fn imported_timelines_round_trip_through_both_dateline_formats() {
+    for name in ["timelinejs.json", "timelinejs-sheet.csv", "valid.json"] {
+        let t = formats::load_path(&fixture(name)).unwrap();
+        let csv = formats::write_csv(&t);
+        assert_eq!(
+            formats::load_str(&csv, Path::new("x.csv")).unwrap(),
+            t,
+            "{name} via CSV"
+        );
+        let json = formats::native::to_string(&t);
+        assert_eq!(
+            formats::load_str(&json, Path::new("x.json")).unwrap(),
+            t,
+            "{name} via JSON"
+        );
+    }
+}
+
+#[test]
+fn dateline_csv_cells_hold_commas_quotes_line_breaks_and_awkward_lists() {
+    let text = "kind,id,title,date,tags,people,quotes,sources,summary\n\
+        title,,\"A, \"\"quoted\"\" title\",,,,,,\"Two\nlines\"\n\
+        tag,t1,Theme one,,,,,,\n\
+        tag,t2,Theme two,,,,,,\n\
+        event,e1,First,2001-02-03,t1; t2,\"[\"\"Smith; John\"\"]\",Plain words,CRS report https://example.org/crs; A book,\n\
+        ,e2,Second,2002,,Ann;Bob,\"[{\"\"text\"\": \"\"Hi\"\", \"\"speaker\"\": \"\"Ann\"\"}]\",,\n";
+    assert_eq!(formats::detect(text), Ok(Format::DatelineCsv));
+    let t = formats::load_str(text, Path::new("x.csv")).unwrap();
+    assert_eq!(t.title, "A, \"quoted\" title");
+    assert_eq!(t.description, "Two\nlines");
+    let e1 = event(&t, "e1");
+    assert_eq!(e1.tags.len(), 2);
+    assert_eq!(e1.details().people, ["Smith; John"]);
+    assert_eq!(e1.details().quotes[0].text, "Plain words");
+    assert_eq!(e1.details().sources[0].label, "CRS report");
+    assert_eq!(
+        e1.details().sources[0].url.as_deref(),
+        Some("https://example.org/crs")
+    );
+    assert_eq!(e1.details().sources[1].label, "A book");
+    let e2 = event(&t, "e2");
+    assert_eq!(e2.details().people, ["Ann", "Bob"]);
+    assert_eq!(e2.details().quotes[0].speaker.as_deref(), Some("Ann"));
+    let back = formats::load_str(&formats::write_csv(&t), Path::new("y.csv")).unwrap();
+    assert_eq!(back, t);
+}
+
+#[test]
+fn dateline_csv_problems_are_at_their_cells() {
+    let text = "kind,id,title,date,lane,tags,quotes\n\
+        lane,us,United States,,,,\n\
+        event,a,\"Multi\nline title\",2015-02-30,us,,\n\
+        event,b,B,2015,mars,nope,\n\
+        event,b,Again,2016,us,,[oops\n\
+        spaceship,c,C,2017,,,\n";
+    let Err(LoadError::Invalid { problems, .. }) = formats::load_str(text, Path::new("x.csv"))
+    else {
+        panic!("should be invalid");
+    };
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let expect = |needle: &str, words: &str| {
+        let at = position_of(text, needle);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.position == at && p.message.contains(words)),
+            "no problem \"{words}\" at {at:?}; got {messages:#?}"
+        );
+    };
+    expect("2015-02-30", "that day does not exist");
+    expect("mars", "unknown lane \"mars\"");
+    expect("nope", "unknown tag \"nope\"");
+    expect("b,Again", "duplicate id \"b\"");
+    expect("[oops", "not a JSON array");
+    expect("spaceship", "unknown kind \"spaceship\"");
+    assert_eq!(problems.len(), 6, "{messages:#?}");
+}
+
+// ---- detection ---------------------------------------------------------------------------------------
+
+#[test]
+fn formats_are_detected_from_content_not_names() {
+    let p = Path::new("timeline.txt");
+    assert!(formats::load_path(&fixture("timelinejs.json")).is_ok());
+    assert_eq!(
+        formats::detect(r#"{"title": {"text": {"headline": "x"}}, "events": []}"#),
+        Ok(Format::TimelineJs)
+    );
+    assert_eq!(
+        formats::detect(r#"{"events": [{"date": "2001", "id": "a", "title": "A"}]}"#),
+        Ok(Format::Native)
+    );
+    assert_eq!(
+        formats::detect(r#"{"format": "dateline/1", "title": "x"}"#),
+        Ok(Format::Native)
+    );
+    assert_eq!(
+        formats::detect(r#"{"events": [{"start_date": {"year": 1}}]}"#),
+        Ok(Format::TimelineJs)
+    );
+    for (text, words) in [
+        (r#"{"items": [{"start": "2001"}]}"#, "neither dateline JSON"),
+        (r#"[{"id": 1, "content": "x"}]"#, "a JSON list"),
+        ("just some words\nand more", "expected dateline JSON"),
+        ("name,age\nAnn,3\n", "expected dateline JSON"),
+    ] {
+        let err = formats::load_str(text, p).unwrap_err();
+        assert!(
+            matches!(&err, LoadError::UnknownFormat { reason, .. } if reason.contains(words)),
+            "{text}: {err}"
+        );
+        assert_eq!(err.first_position(), Some(Position { line: 1, column: 1 }));
+    }
+    // Broken JSON is reported where it breaks, not as an unknown format.
+    let err = formats::load_str("{\"a\": [1, 2", p).unwrap_err();
+    assert!(matches!(err, LoadError::Invalid { .. }), "{err}");
+    // A UTF-8 byte order mark (as spreadsheets write) is fine.
+    let with_bom = format!("\u{feff}{}", read("timelinejs-sheet.csv"));
+    assert!(formats::load_str(&with_bom, p).is_ok());
+}
