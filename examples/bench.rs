@@ -28,6 +28,9 @@ struct Args {
     /// The generator's seed.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Run the scripted sequence this many times (for profiling the frames).
+    #[arg(long, default_value_t = 1)]
+    repeat: usize,
     /// Measure an existing file (used by the parent process).
     #[arg(long, hide = true)]
     measure: Option<PathBuf>,
@@ -36,7 +39,7 @@ struct Args {
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     if let Some(path) = args.measure {
-        return measure(&path, args.events);
+        return measure(&path, args.events, args.repeat);
     }
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("generated.json");
@@ -44,6 +47,8 @@ fn main() -> anyhow::Result<()> {
     let status = Command::new(std::env::current_exe()?)
         .arg("--events")
         .arg(args.events.to_string())
+        .arg("--repeat")
+        .arg(args.repeat.to_string())
         .arg("--measure")
         .arg(&path)
         .status()?;
@@ -60,7 +65,7 @@ fn rss_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
-fn measure(path: &Path, events: usize) -> anyhow::Result<()> {
+fn measure(path: &Path, events: usize, repeat: usize) -> anyhow::Result<()> {
     let file_mb = std::fs::metadata(path)?.len() as f64 / 1_048_576.0;
 
     // dateline's whole load: read, parse, validate, build the app with its index.
@@ -97,6 +102,12 @@ fn measure(path: &Path, events: usize) -> anyhow::Result<()> {
         let meshes = ctx.tessellate(output.shapes, output.pixels_per_point);
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         std::hint::black_box(meshes);
+        if std::env::var_os("BENCH_TRACE").is_some() {
+            eprintln!(
+                "frame {ms:.2} ms, {n} shapes, view {:?}",
+                app.view_range().map(|(s, e)| e - s)
+            );
+        }
         if record {
             frame_ms.push(ms);
             shapes_max = shapes_max.max(n);
@@ -106,26 +117,28 @@ fn measure(path: &Path, events: usize) -> anyhow::Result<()> {
     for _ in 0..3 {
         frame(&mut app, false);
     }
-    // Everything in view, then zoom around the middle down to a single day, panning at each level.
-    app.apply(AppCommand::FitAll);
-    frame(&mut app, false);
-    let (s, e) = app.view_range().unwrap_or((0.0, 1.0));
-    let mut half = (e - s) / 2.0;
-    let centre = (s + e) / 2.0;
-    for _ in 0..10 {
-        frame(&mut app, true);
-    }
-    while half > 0.5 {
-        for pan in [-0.3, 0.0, 0.3] {
-            let c = centre + pan * half;
-            app.apply(AppCommand::SetView(c - half, c + half));
-            frame(&mut app, true);
+    for _ in 0..repeat {
+        // Everything in view, then zoom around the middle down to a single day, panning at each level.
+        app.apply(AppCommand::FitAll);
+        frame(&mut app, false);
+        let (s, e) = app.view_range().unwrap_or((0.0, 1.0));
+        let mut half = (e - s) / 2.0;
+        let centre = (s + e) / 2.0;
+        for _ in 0..10 {
             frame(&mut app, true);
         }
-        half /= 1.6;
-    }
-    for _ in 0..10 {
-        frame(&mut app, true);
+        while half > 0.5 {
+            for pan in [-0.3, 0.0, 0.3] {
+                let c = centre + pan * half;
+                app.apply(AppCommand::SetView(c - half, c + half));
+                frame(&mut app, true);
+                frame(&mut app, true);
+            }
+            half /= 1.6;
+        }
+        for _ in 0..10 {
+            frame(&mut app, true);
+        }
     }
     frame_ms.sort_by(f64::total_cmp);
     let pick = |q: f64| frame_ms[((frame_ms.len() - 1) as f64 * q).round() as usize];

@@ -109,10 +109,7 @@ fn a_click_at_a_markers_position_selects_it_and_empty_space_clears() {
     );
     // The lane's marker line well before its first event is empty (the details panel now takes the
     // right-hand side and the plot narrows, so look left of the marker).
-    click_at(
-        &h,
-        Pos2::new(rect.center().x - 150.0, rect.center().y),
-    );
+    click_at(&h, Pos2::new(rect.center().x - 150.0, rect.center().y));
     h.run();
     assert_eq!(h.state().selected(), None);
 }

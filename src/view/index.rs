@@ -17,9 +17,74 @@ pub struct LaneIndex {
     pub ends: Vec<f64>,
     /// The longest span in this lane, in days, to widen the search to the left.
     pub max_len: f64,
+    /// The latest end within each block of [`BLOCK`] positions, so runs of events that end before the view
+    /// are skipped a block at a time.
+    pub block_max_end: Vec<f64>,
 }
 
+/// The number of positions per entry of [`LaneIndex::block_max_end`].
+pub const BLOCK: usize = 64;
+
 impl LaneIndex {
+    /// An index of events given by parallel arrays, sorted here by start.
+    pub fn from_parts(events: Vec<u32>, starts: Vec<f64>, ends: Vec<f64>) -> Self {
+        let mut lane = Self {
+            events,
+            starts,
+            ends,
+            max_len: 0.0,
+            block_max_end: Vec::new(),
+        };
+        lane.finish();
+        lane
+    }
+
+    /// Sorts by start and computes the span and block summaries.
+    fn finish(&mut self) {
+        if !self.starts.is_sorted() {
+            let mut order: Vec<usize> = (0..self.len()).collect();
+            order.sort_by(|&a, &b| self.starts[a].total_cmp(&self.starts[b]));
+            self.events = order.iter().map(|&i| self.events[i]).collect();
+            self.starts = order.iter().map(|&i| self.starts[i]).collect();
+            self.ends = order.iter().map(|&i| self.ends[i]).collect();
+        }
+        self.max_len = self
+            .starts
+            .iter()
+            .zip(&self.ends)
+            .map(|(s, e)| e - s)
+            .fold(0.0, f64::max);
+        self.block_max_end = self
+            .ends
+            .chunks(BLOCK)
+            .map(|c| c.iter().copied().fold(f64::MIN, f64::max))
+            .collect();
+    }
+
+    /// The positions before `before` whose events start before `t0` but end after it (they reach into a
+    /// view starting at `t0`), found skipping whole blocks that end earlier.
+    pub fn overhanging(&self, t0: f64, before: usize) -> impl Iterator<Item = usize> + '_ {
+        let lo = self.starts.partition_point(|&s| s < t0 - self.max_len);
+        let mut pos = lo;
+        std::iter::from_fn(move || {
+            while pos < before {
+                if pos % BLOCK == 0
+                    && pos + BLOCK <= before
+                    && self.block_max_end[pos / BLOCK] <= t0
+                {
+                    pos += BLOCK;
+                    continue;
+                }
+                let here = pos;
+                pos += 1;
+                if self.ends[here] > t0 {
+                    return Some(here);
+                }
+            }
+            None
+        })
+    }
+
     /// The range of positions whose events may overlap `[t0, t1]`: every event that does is inside it.
     pub fn candidates(&self, t0: f64, t1: f64) -> std::ops::Range<usize> {
         let lo = self.starts.partition_point(|&s| s < t0 - self.max_len);
@@ -80,20 +145,13 @@ impl EventIndex {
             lane.events.push(i as u32);
             lane.starts.push(s);
             lane.ends.push(e);
-            lane.max_len = lane.max_len.max(e - s);
         }
         for period in &timeline.periods {
             let (s, e) = span_days(period.when.covered(today));
             grow(s, e);
         }
         for lane in &mut lanes {
-            if !lane.starts.is_sorted() {
-                let mut order: Vec<usize> = (0..lane.len()).collect();
-                order.sort_by(|&a, &b| lane.starts[a].total_cmp(&lane.starts[b]));
-                lane.events = order.iter().map(|&i| lane.events[i]).collect();
-                lane.starts = order.iter().map(|&i| lane.starts[i]).collect();
-                lane.ends = order.iter().map(|&i| lane.ends[i]).collect();
-            }
+            lane.finish();
         }
         Self { lanes, extent }
     }

@@ -26,6 +26,9 @@ pub struct Mark {
     pub t0: f64,
     /// Latest end covered (exclusive), in days.
     pub t1: f64,
+    /// Whether it stands for events that start before the view and reach into it (their positions are not
+    /// consecutive; see [`mark_positions`]).
+    pub overhang: bool,
 }
 
 impl Mark {
@@ -47,26 +50,53 @@ impl Mark {
 
 /// The marks of a lane in view: every visible event is in exactly one mark, and the number of marks is
 /// bounded by the width in points, not by the number of events.
+///
+/// Events that start before the view but reach into it form one mark of their own (`overhang`), drawn from
+/// the left edge; events starting in view merge when their starts fall within `merge_points` points.
 pub fn lane_marks(lane: &LaneIndex, mapping: &TimeMapping, merge_points: f32) -> Vec<Mark> {
     let (t0, t1) = (mapping.start_days, mapping.end_days);
-    let range = lane.candidates(t0, t1);
+    let first_in_view = lane.starts.partition_point(|&s| s < t0);
+    let end = lane.starts.partition_point(|&s| s <= t1).max(first_in_view);
     let mut marks = Vec::new();
-    let mut pos = range.start;
-    let merge_days = f64::from(merge_points.max(0.0)) / mapping.points_per_day();
-    while pos < range.end {
-        if lane.ends[pos] <= t0 {
-            pos += 1;
-            continue;
+
+    let mut overhang: Option<Mark> = None;
+    for pos in lane.overhanging(t0, first_in_view) {
+        let (s, e) = (lane.starts[pos], lane.ends[pos]);
+        match &mut overhang {
+            None => {
+                overhang = Some(Mark {
+                    first: pos,
+                    count: 1,
+                    x0: mapping.x_from_time(s),
+                    x1: mapping.x_from_time(e),
+                    t0: s,
+                    t1: e,
+                    overhang: true,
+                });
+            }
+            Some(m) => {
+                m.count += 1;
+                m.t0 = m.t0.min(s);
+                m.t1 = m.t1.max(e);
+                m.x0 = mapping.x_from_time(m.t0);
+                m.x1 = mapping.x_from_time(m.t1);
+            }
         }
+    }
+    marks.extend(overhang);
+
+    let merge_days = f64::from(merge_points.max(0.0)) / mapping.points_per_day();
+    let mut pos = first_in_view;
+    while pos < end {
         let start = lane.starts[pos];
         // Every event starting within `merge_days` of this one joins the mark.
         let limit = start + merge_days;
-        let next = pos + 1 + lane.starts[pos + 1..range.end].partition_point(|&s| s < limit);
+        let next = pos + 1 + gallop(&lane.starts[pos + 1..end], limit);
         let count = next - pos;
-        let mut end = lane.ends[pos];
+        let mut last = lane.ends[pos];
         if count > 1 {
             // A large cluster is bounded by the starts it holds; a small one looks at every end.
-            end = if count <= 64 {
+            last = if count <= 64 {
                 lane.ends[pos..next]
                     .iter()
                     .copied()
@@ -77,7 +107,7 @@ pub fn lane_marks(lane: &LaneIndex, mapping: &TimeMapping, merge_points: f32) ->
         }
         let x0 = mapping.x_from_time(start);
         let x1 = if count == 1 {
-            mapping.x_from_time(end)
+            mapping.x_from_time(last)
         } else {
             mapping.x_from_time(lane.starts[next - 1])
         };
@@ -87,13 +117,34 @@ pub fn lane_marks(lane: &LaneIndex, mapping: &TimeMapping, merge_points: f32) ->
             x0,
             x1: x1.max(x0),
             t0: start,
-            t1: end,
+            t1: last,
+            overhang: false,
         });
         pos = next;
     }
-    // Events whose spans reach into view from the left but were skipped above are still counted: the loop
-    // only skips events that end before the view.
     marks
+}
+
+/// The number of leading values below `limit` in sorted `values`: an exponential search from the front,
+/// so the work and the memory touched follow the answer, not the length (clusters are found left to right).
+fn gallop(values: &[f64], limit: f64) -> usize {
+    let mut hi = 1;
+    while hi < values.len() && values[hi - 1] < limit {
+        hi *= 2;
+    }
+    let lo = hi / 2;
+    let hi = hi.min(values.len());
+    lo + values[lo..hi].partition_point(|&s| s < limit)
+}
+
+/// The lane positions a mark stands for, given the start of the view it was made for.
+pub fn mark_positions(lane: &LaneIndex, mark: &Mark, view_start: f64) -> Vec<usize> {
+    if mark.overhang {
+        let first_in_view = lane.starts.partition_point(|&s| s < view_start);
+        lane.overhanging(view_start, first_in_view).collect()
+    } else {
+        (mark.first..mark.first + mark.count).collect()
+    }
 }
 
 /// Where a label goes: its row under the lane's marker line and the width it may use.
@@ -174,11 +225,25 @@ mod tests {
     use super::*;
 
     fn lane(points: &[(f64, f64)]) -> LaneIndex {
-        LaneIndex {
-            events: (0..points.len() as u32).collect(),
-            starts: points.iter().map(|p| p.0).collect(),
-            ends: points.iter().map(|p| p.1).collect(),
-            max_len: points.iter().map(|p| p.1 - p.0).fold(0.0, f64::max),
+        LaneIndex::from_parts(
+            (0..points.len() as u32).collect(),
+            points.iter().map(|p| p.0).collect(),
+            points.iter().map(|p| p.1).collect(),
+        )
+    }
+
+    #[test]
+    fn gallop_agrees_with_partition_point() {
+        let v: Vec<f64> = (0..1000).map(|i| f64::from(i / 3)).collect();
+        for limit in [-1.0, 0.0, 0.5, 1.0, 7.0, 100.0, 332.9, 333.0, 400.0] {
+            for from in [0, 1, 5, 500, 999, 1000] {
+                let slice = &v[from..];
+                assert_eq!(
+                    gallop(slice, limit),
+                    slice.partition_point(|&s| s < limit),
+                    "{limit} from {from}"
+                );
+            }
         }
     }
 

@@ -82,14 +82,16 @@ pub fn overview_ui(
     for (i, lane) in index.lanes.iter().enumerate() {
         let y0 = rect.top() + 4.0 + i as f32 * row;
         let color = palette::series_color(i, dark);
+        let mut mesh = egui::Mesh::default();
         for mark in layout::lane_marks(lane, &m, 2.0) {
-            let x1 = mark.x1.max(mark.x0 + 1.5);
-            painter.rect_filled(
-                Rect::from_x_y_ranges(mark.x0..=x1, y0..=(y0 + row - 1.0).max(y0 + 1.0)),
-                0.0,
+            let x0 = mark.x0.max(rect.left());
+            let x1 = mark.x1.min(rect.right()).max(x0 + 1.5);
+            mesh.add_colored_rect(
+                Rect::from_x_y_ranges(x0..=x1, y0..=(y0 + row - 1.0).max(y0 + 1.0)),
                 color,
             );
         }
+        painter.add(egui::Shape::mesh(mesh));
     }
 
     // The view window.

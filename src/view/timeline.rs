@@ -24,6 +24,8 @@ const MARKER_LINE: f32 = 30.0;
 const LABEL_ROW: f32 = 17.0;
 /// Radius of a point marker.
 const MARKER_RADIUS: f32 = 6.0;
+/// Above this many marks in a lane, marks are drawn as ticks in one mesh rather than as shapes each.
+const DENSE_MARKS: usize = 150;
 /// Above this many marks and labels in view, they share one hit test instead of a widget each.
 const MAX_MARK_WIDGETS: usize = 600;
 /// How far from a mark a click still selects it.
@@ -179,15 +181,61 @@ pub fn timeline_ui(
             slots[k] = slot;
         }
 
-        for (k, m) in marks.iter().enumerate() {
-            let event_i = lane.events[m.first] as usize;
-            let faded = !m.is_single() || view.highlight.is_some_and(|h| !h(event_i));
-            let (rect, target) =
-                paint_mark(&painter, view, m, event_i, marker_y, color, faded, dark);
+        if marks.len() > DENSE_MARKS {
+            // Dense: every mark is a tick in one mesh (height grows with its count), and counts are written
+            // only where they fit before the next mark.
+            let mut mesh = egui::Mesh::default();
+            let clip = frame.x_range().expand(20.0);
+            let count_color = ui.visuals().text_color();
+            for (k, m) in marks.iter().enumerate() {
+                let event_i = lane.events[m.first] as usize;
+                let dim = view.highlight.is_some_and(|h| !h(event_i));
+                let half = 3.0 + (m.count as f32).log10() * 2.5;
+                let x0 = m.x0.max(clip.min);
+                let x1 = m.x1.min(clip.max).max(x0 + 1.5);
+                let rect = Rect::from_x_y_ranges(x0..=x1, (marker_y - half)..=(marker_y + half));
+                let fill = if dim {
+                    color.gamma_multiply(0.25)
+                } else if m.is_single() {
+                    color
+                } else {
+                    color.gamma_multiply(0.75)
+                };
+                mesh.add_colored_rect(rect, fill);
+                let target = if m.is_single() {
+                    Target::Event(event_i)
+                } else {
+                    Target::Cluster { t0: m.t0, t1: m.t1 }
+                };
+                targets.push((rect, target));
+                label_texts_by_target.push(None);
+                if m.count > 1 {
+                    let text = format_count(m.count);
+                    let room = marks.get(k + 1).map_or(f32::INFINITY, |n| n.x0) - x1;
+                    if room > text.len() as f32 * 7.0 + 6.0 {
+                        painter.text(
+                            pos2(x1 + 2.0, marker_y),
+                            Align2::LEFT_CENTER,
+                            text,
+                            FontId::proportional(10.5),
+                            count_color,
+                        );
+                        shapes += 1;
+                    }
+                }
+            }
+            painter.add(Shape::mesh(mesh));
             shapes += 1;
-            targets.push((rect, target));
-            label_texts_by_target.push(None);
-            let _ = k;
+        } else {
+            for m in &marks {
+                let event_i = lane.events[m.first] as usize;
+                let faded = !m.is_single() || view.highlight.is_some_and(|h| !h(event_i));
+                let (rect, target) =
+                    paint_mark(&painter, view, m, event_i, marker_y, color, faded, dark);
+                shapes += 1;
+                targets.push((rect, target));
+                label_texts_by_target.push(None);
+            }
         }
         for (slot, &mark_i) in slots.iter().zip(&wanted_marks) {
             let Some(slot) = slot else { continue };
@@ -431,8 +479,14 @@ fn paint_mark(
     if !m.is_single() {
         let text = format_count(m.count);
         let galley = painter.layout_no_wrap(text, FontId::proportional(11.0), Color32::WHITE);
-        let w = (m.x1 - m.x0).max(galley.size().x + 8.0);
-        let rect = Rect::from_center_size(pos2((m.x0 + m.x1) / 2.0, y), vec2(w, 14.0));
+        // Clusters reaching outside the view are drawn over the part in view, so their count shows.
+        let clip = painter.clip_rect().x_range().expand(20.0);
+        let (x0, x1) = (
+            m.x0.max(clip.min),
+            m.x1.min(clip.max).max(m.x0.max(clip.min)),
+        );
+        let w = (x1 - x0).max(galley.size().x + 8.0);
+        let rect = Rect::from_center_size(pos2((x0 + x1) / 2.0, y), vec2(w, 14.0));
         let fill = if dark {
             Color32::from_gray(90)
         } else {
