@@ -178,3 +178,22 @@ fn dateline_json_writes_back_without_loss() {
     let again = formats::load_str(&text, Path::new("again.json")).unwrap();
     assert_eq!(t, again);
 }
+
+#[test]
+fn duplicate_ids_are_found_even_when_the_date_is_invalid() {
+    let text = r#"{"title": "t", "events": [
+        {"id": "a", "title": "A", "date": "2015"},
+        {"id": "a", "title": "B", "date": "2015-02-30"}
+    ]}"#;
+    let Err(LoadError::Invalid { problems, .. }) = formats::load_str(text, Path::new("d.json"))
+    else {
+        panic!("should be invalid")
+    };
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("duplicate id \"a\"")),
+        "{problems:?}"
+    );
+    assert!(problems.iter().any(|p| p.message.contains("2015-02-30")));
+}

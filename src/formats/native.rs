@@ -306,6 +306,8 @@ pub fn convert(raw: RawTimeline, at: &mut dyn FnMut(&[Step<'_>], String)) -> Tim
     let mut events = Vec::with_capacity(raw.events.len());
     // For each event built, its position in the file (events with an invalid date are left out).
     let mut file_index: Vec<usize> = Vec::with_capacity(raw.events.len());
+    // Ids of events left out for an invalid date, with their positions in the file.
+    let mut skipped_ids: Vec<(String, usize)> = Vec::new();
     for (i, e) in raw.events.into_iter().enumerate() {
         let path = |key| [Step::Key("events"), Step::Index(i), Step::Key(key)];
         if e.id.trim().is_empty() {
@@ -396,7 +398,11 @@ pub fn convert(raw: RawTimeline, at: &mut dyn FnMut(&[Step<'_>], String)) -> Tim
             }
         }
         let provenance = provenance(e.provenance.as_deref(), &path("provenance"), &e.id, at);
-        let Some(when) = when else { continue };
+        let Some(when) = when else {
+            // Still counted for duplicate ids.
+            skipped_ids.push((e.id, i));
+            continue;
+        };
         let has_details = !(e.summary.is_empty()
             && e.note.is_none()
             && text_date.is_none()
@@ -442,15 +448,18 @@ pub fn convert(raw: RawTimeline, at: &mut dyn FnMut(&[Step<'_>], String)) -> Tim
         file_index.push(i);
     }
     // Duplicate ids, among periods and events alike.
-    for (k, event) in events.iter().enumerate() {
-        if !event.id.trim().is_empty() && !seen_ids.insert(&event.id) {
+    let mut all_ids: Vec<(&str, usize)> = events
+        .iter()
+        .map(|e| &*e.id)
+        .zip(file_index.iter().copied())
+        .collect();
+    all_ids.extend(skipped_ids.iter().map(|(id, i)| (id.as_str(), *i)));
+    all_ids.sort_by_key(|&(_, i)| i);
+    for (id, i) in all_ids {
+        if !id.trim().is_empty() && !seen_ids.insert(id) {
             at(
-                &[
-                    Step::Key("events"),
-                    Step::Index(file_index[k]),
-                    Step::Key("id"),
-                ],
-                format!("duplicate id \"{}\"", event.id),
+                &[Step::Key("events"), Step::Index(i), Step::Key("id")],
+                format!("duplicate id \"{id}\""),
             );
         }
     }

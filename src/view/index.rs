@@ -17,6 +17,9 @@ pub struct LaneIndex {
     pub ends: Vec<f64>,
     /// The longest span in this lane, in days, to widen the search to the left.
     pub max_len: f64,
+    /// The length in characters of each event's label (title and date qualifiers), so label widths can be
+    /// estimated without touching the events; empty when not computed.
+    pub label_chars: Vec<u16>,
     /// The latest end within each block of [`BLOCK`] positions, so runs of events that end before the view
     /// are skipped a block at a time.
     pub block_max_end: Vec<f64>,
@@ -33,6 +36,7 @@ impl LaneIndex {
             starts,
             ends,
             max_len: 0.0,
+            label_chars: Vec::new(),
             block_max_end: Vec::new(),
         };
         lane.finish();
@@ -47,6 +51,9 @@ impl LaneIndex {
             self.events = order.iter().map(|&i| self.events[i]).collect();
             self.starts = order.iter().map(|&i| self.starts[i]).collect();
             self.ends = order.iter().map(|&i| self.ends[i]).collect();
+            if !self.label_chars.is_empty() {
+                self.label_chars = order.iter().map(|&i| self.label_chars[i]).collect();
+            }
         }
         self.max_len = self
             .starts
@@ -145,6 +152,8 @@ impl EventIndex {
             lane.events.push(i as u32);
             lane.starts.push(s);
             lane.ends.push(e);
+            lane.label_chars
+                .push(crate::view::timeline::label_chars(event));
         }
         for period in &timeline.periods {
             let (s, e) = span_days(period.when.covered(today));

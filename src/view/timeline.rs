@@ -160,8 +160,13 @@ pub fn timeline_ui(
         let mut wanted = Vec::new();
         let mut wanted_marks = Vec::new();
         for (i, m) in marks.iter().enumerate() {
-            let event = &view.timeline.events[lane.events[m.first] as usize];
-            let width = estimated_label_width(event, m.count);
+            let chars = match lane.label_chars.get(m.first) {
+                Some(&n) => usize::from(n),
+                None => usize::from(label_chars(
+                    &view.timeline.events[lane.events[m.first] as usize],
+                )),
+            };
+            let width = estimated_label_width(chars, m.count);
             let x = if m.is_bar() {
                 m.x0.max(frame.left())
             } else {
@@ -175,7 +180,7 @@ pub fn timeline_ui(
         let mut order: Vec<usize> = (0..wanted.len()).collect();
         order.sort_by(|&a, &b| wanted[a].0.total_cmp(&wanted[b].0));
         let sorted: Vec<(f32, f32)> = order.iter().map(|&k| wanted[k]).collect();
-        let stacked = layout::stack_labels(&sorted, rows, 8.0, 36.0);
+        let stacked = layout::stack_labels(&sorted, rows, 8.0, MIN_LABEL_WIDTH);
         let mut slots = vec![None; wanted.len()];
         for (k, slot) in order.into_iter().zip(stacked) {
             slots[k] = slot;
@@ -384,11 +389,13 @@ fn calendar_grid(input: GridInput) -> Vec<GridMark> {
         .collect()
 }
 
+/// Labels shortened below this width are left out instead (they show on hover).
+const MIN_LABEL_WIDTH: f32 = 56.0;
 /// Average width of a label character at the label font, in points, erring wide.
 const LABEL_CHAR_WIDTH: f32 = 7.0;
 
-/// The width a mark's label needs, estimated from its length.
-fn estimated_label_width(event: &Event, count: usize) -> f32 {
+/// The number of characters of an event's label: its title and the date qualifiers [`event_label`] adds.
+pub fn label_chars(event: &Event) -> u16 {
     let mut chars = event.title.chars().count();
     if event.when.approximate() {
         chars += 3;
@@ -399,10 +406,17 @@ fn estimated_label_width(event: &Event, count: usize) -> f32 {
     if event.status == Status::Planned {
         chars += 9;
     }
-    if count > 1 {
-        chars += 10 + count.ilog10() as usize;
-    }
-    chars as f32 * LABEL_CHAR_WIDTH + 4.0
+    chars.min(usize::from(u16::MAX)) as u16
+}
+
+/// The width a mark's label needs, estimated from its length (a cluster adds "(+N more)").
+fn estimated_label_width(chars: usize, count: usize) -> f32 {
+    let extra = if count > 1 {
+        10 + count.ilog10() as usize
+    } else {
+        0
+    };
+    (chars + extra) as f32 * LABEL_CHAR_WIDTH + 4.0
 }
 
 /// The text beside an event's marker: its title, with "c." or "?" when its date is approximate or uncertain.
