@@ -56,6 +56,90 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The same file read into plain structs of owned strings: what serde_json costs with no validation, no
+/// model and no index — the floor a loader can approach.
+mod plain {
+    #![allow(dead_code, missing_docs)]
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub struct Timeline {
+        pub format: Option<String>,
+        pub title: String,
+        #[serde(default)]
+        pub description: String,
+        pub source: Option<Source>,
+        #[serde(default)]
+        pub lanes: Vec<Label>,
+        #[serde(default)]
+        pub tags: Vec<Label>,
+        #[serde(default)]
+        pub periods: Vec<Period>,
+        #[serde(default)]
+        pub events: Vec<Event>,
+    }
+    #[derive(Deserialize)]
+    pub struct Source {
+        pub title: String,
+        pub publisher: Option<String>,
+        pub section: Option<String>,
+        pub author: Option<String>,
+        pub url: Option<String>,
+        pub published: Option<String>,
+        pub note: Option<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct Label {
+        pub id: String,
+        pub label: String,
+    }
+    #[derive(Deserialize)]
+    pub struct Quote {
+        pub text: String,
+        pub speaker: Option<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct Link {
+        pub label: String,
+        pub url: Option<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct Period {
+        pub id: String,
+        pub title: String,
+        pub date: String,
+        pub lane: Option<String>,
+        #[serde(default)]
+        pub summary: String,
+        pub provenance: Option<String>,
+        #[serde(default)]
+        pub sources: Vec<Link>,
+    }
+    #[derive(Deserialize)]
+    pub struct Event {
+        pub id: String,
+        pub title: String,
+        pub date: String,
+        pub text_date: Option<String>,
+        pub status: Option<String>,
+        pub lane: Option<String>,
+        #[serde(default)]
+        pub tags: Vec<String>,
+        #[serde(default)]
+        pub summary: String,
+        pub note: Option<String>,
+        #[serde(default)]
+        pub quotes: Vec<Quote>,
+        #[serde(default)]
+        pub people: Vec<String>,
+        #[serde(default)]
+        pub places: Vec<String>,
+        pub provenance: Option<String>,
+        #[serde(default)]
+        pub sources: Vec<Link>,
+    }
+}
+
 fn rss_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
@@ -78,7 +162,7 @@ fn measure(path: &Path, events: usize, repeat: usize) -> anyhow::Result<()> {
     // The floor: serde_json parsing the same file into plain structs.
     let text = std::fs::read_to_string(path)?;
     let t1 = Instant::now();
-    let raw: dateline::formats::native::RawTimeline = serde_json::from_str(&text)?;
+    let raw: plain::Timeline = serde_json::from_str(&text)?;
     let parse_only_ms = t1.elapsed().as_secs_f64() * 1000.0;
     drop(raw);
     drop(text);

@@ -70,7 +70,7 @@ const PEOPLE: [&str; 10] = [
 ];
 
 /// Generates `events` events with `seed`, in chronological order, as a file would hold them.
-pub fn generate_raw(events: usize, seed: u64) -> RawTimeline {
+pub fn generate_raw(events: usize, seed: u64) -> RawTimeline<'static> {
     let mut rng = fastrand::Rng::with_seed(seed);
     let first = days_from_epoch(chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default());
     let last = days_from_epoch(chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default());
@@ -121,17 +121,17 @@ pub fn generate_raw(events: usize, seed: u64) -> RawTimeline {
         raw_events.push(RawEvent {
             id: format!("e{i}"),
             title: format!("{} {word} {i}", capitalized(lane)),
-            date: date_text,
+            date: date_text.into(),
             status: Some(
                 if day > last - 365 && rng.bool() {
                     "planned"
                 } else {
                     "occurred"
                 }
-                .to_owned(),
+                .into(),
             ),
-            lane: Some(slug(lane)),
-            tags: dedup(tags),
+            lane: Some(slug(lane).into()),
+            tags: dedup(tags).into_iter().map(Into::into).collect(),
             summary: format!(
                 "A {word} in {} affecting {}.",
                 lane.to_lowercase(),
@@ -150,7 +150,7 @@ pub fn generate_raw(events: usize, seed: u64) -> RawTimeline {
             } else {
                 Vec::new()
             },
-            provenance: Some(if with_quote { "article" } else { "context" }.to_owned()),
+            provenance: Some(if with_quote { "article" } else { "context" }.into()),
             sources: if rng.u32(..100) < 10 {
                 vec![RawLink {
                     label: format!("Record {i}"),

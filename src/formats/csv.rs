@@ -485,7 +485,7 @@ fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
                     date: cell("date").to_owned(),
                     lane: optional("lane"),
                     summary: cell("summary").to_owned(),
-                    provenance: keyword("provenance"),
+                    provenance: keyword("provenance").map(Into::into),
                     sources,
                 });
             }
@@ -511,17 +511,17 @@ fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
                 raw.events.push(RawEvent {
                     id: cell("id").to_owned(),
                     title: cell("title").to_owned(),
-                    date: cell("date").to_owned(),
-                    text_date: optional("text_date"),
-                    status: keyword("status"),
-                    lane: optional("lane"),
-                    tags,
+                    date: cell("date").to_owned().into(),
+                    text_date: optional("text_date").map(Into::into),
+                    status: keyword("status").map(Into::into),
+                    lane: optional("lane").map(Into::into),
+                    tags: tags.into_iter().map(Into::into).collect(),
                     summary: cell("summary").to_owned(),
                     note: optional("note"),
                     quotes,
                     people,
                     places,
-                    provenance: keyword("provenance"),
+                    provenance: keyword("provenance").map(Into::into),
                     sources,
                 });
             }
@@ -708,17 +708,31 @@ pub fn write(timeline: &Timeline) -> String {
             &[
                 ("id", e.id.clone()),
                 ("title", e.title.clone()),
-                ("date", e.date.clone()),
-                ("text_date", e.text_date.clone().unwrap_or_default()),
-                ("status", e.status.clone().unwrap_or_default()),
-                ("lane", e.lane.clone().unwrap_or_default()),
-                ("tags", encode_list(&e.tags)),
+                ("date", e.date.to_string()),
+                (
+                    "text_date",
+                    e.text_date.as_deref().unwrap_or_default().to_owned(),
+                ),
+                ("status", e.status.as_deref().unwrap_or_default().to_owned()),
+                ("lane", e.lane.as_deref().unwrap_or_default().to_owned()),
+                (
+                    "tags",
+                    encode_list(
+                        &e.tags
+                            .iter()
+                            .map(|t| t.as_str().to_owned())
+                            .collect::<Vec<_>>(),
+                    ),
+                ),
                 ("summary", e.summary.clone()),
                 ("note", e.note.clone().unwrap_or_default()),
                 ("quotes", json_cell(&e.quotes)),
                 ("people", encode_list(&e.people)),
                 ("places", encode_list(&e.places)),
-                ("provenance", e.provenance.clone().unwrap_or_default()),
+                (
+                    "provenance",
+                    e.provenance.as_deref().unwrap_or_default().to_owned(),
+                ),
                 ("sources", json_cell(&e.sources)),
             ],
         );

@@ -1,7 +1,9 @@
 //! dateline's own JSON format (`"format": "dateline/1"`): reading with every problem reported at its line
 //! and column, and writing back without loss.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +20,7 @@ pub const FORMAT_TAG: &str = "dateline/1";
 /// The file as written, before validation.
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawTimeline {
+pub struct RawTimeline<'a> {
     /// Always [`FORMAT_TAG`].
     #[serde(default)]
     pub format: Option<String>,
@@ -40,8 +42,8 @@ pub struct RawTimeline {
     #[serde(default)]
     pub periods: Vec<RawPeriod>,
     /// Events.
-    #[serde(default)]
-    pub events: Vec<RawEvent>,
+    #[serde(borrow, default)]
+    pub events: Vec<RawEvent<'a>>,
 }
 
 /// The source text as written.
@@ -102,28 +104,53 @@ pub struct RawLink {
     pub url: Option<String>,
 }
 
+/// A short string such as an id or keyword, borrowed from the file's text when it has no escapes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct Word<'a>(#[serde(borrow)] pub Cow<'a, str>);
+
+impl Word<'_> {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Word<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<String> for Word<'_> {
+    fn from(text: String) -> Self {
+        Self(Cow::Owned(text))
+    }
+}
+
 /// An event as written.
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawEvent {
+pub struct RawEvent<'a> {
     /// Identifier.
     pub id: String,
     /// Title.
     pub title: String,
     /// EDTF date or interval.
-    pub date: String,
+    #[serde(borrow)]
+    pub date: Cow<'a, str>,
     /// The date as the source text gives it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text_date: Option<String>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub text_date: Option<Cow<'a, str>>,
     /// "occurred", "planned" or "ongoing".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Cow<'a, str>>,
     /// Lane id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lane: Option<String>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub lane: Option<Cow<'a, str>>,
     /// Tag ids.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<String>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Word<'a>>,
     /// Summary.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
@@ -140,8 +167,8 @@ pub struct RawEvent {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<String>,
     /// "article" or "context".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub provenance: Option<String>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Cow<'a, str>>,
     /// References.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<RawLink>,
@@ -211,7 +238,7 @@ pub fn serde_problem(error: &serde_json::Error) -> Problem {
 }
 
 /// Turns a raw file into a timeline, reporting each problem through `at(path, message)`.
-pub fn convert(raw: RawTimeline, at: &mut dyn FnMut(&[Step<'_>], String)) -> Timeline {
+pub fn convert(raw: RawTimeline<'_>, at: &mut dyn FnMut(&[Step<'_>], String)) -> Timeline {
     if let Some(format) = &raw.format {
         if format != FORMAT_TAG {
             at(
@@ -236,7 +263,8 @@ pub fn convert(raw: RawTimeline, at: &mut dyn FnMut(&[Step<'_>], String)) -> Tim
         .collect();
     let mut lanes = lanes;
     let mut default_lane: Option<LaneId> = None;
-    let mut seen_ids: HashSet<&str> = HashSet::new();
+    let mut seen_ids: HashSet<&str> =
+        HashSet::with_capacity_and_hasher(raw.events.len() + raw.periods.len(), Default::default());
 
     let source = raw.source.as_ref().map(|s| SourceText {
         title: s.title.clone(),
@@ -310,10 +338,10 @@ pub fn convert(raw: RawTimeline, at: &mut dyn FnMut(&[Step<'_>], String)) -> Tim
     let mut skipped_ids: Vec<(String, usize)> = Vec::new();
     for (i, e) in raw.events.into_iter().enumerate() {
         let path = |key| [Step::Key("events"), Step::Index(i), Step::Key(key)];
-        if e.id.trim().is_empty() {
+        if is_blank(&e.id) {
             at(&path("id"), "an event has an empty id".to_owned());
         }
-        if e.title.trim().is_empty() {
+        if is_blank(&e.title) {
             at(
                 &path("title"),
                 format!("event \"{}\" has an empty title", e.id),
@@ -456,7 +484,7 @@ pub fn convert(raw: RawTimeline, at: &mut dyn FnMut(&[Step<'_>], String)) -> Tim
     all_ids.extend(skipped_ids.iter().map(|(id, i)| (id.as_str(), *i)));
     all_ids.sort_by_key(|&(_, i)| i);
     for (id, i) in all_ids {
-        if !id.trim().is_empty() && !seen_ids.insert(id) {
+        if !is_blank(id) && !seen_ids.insert(id) {
             at(
                 &[Step::Key("events"), Step::Index(i), Step::Key("id")],
                 format!("duplicate id \"{id}\""),
@@ -483,7 +511,7 @@ fn labels<T: From<(String, String)>>(
     what: &str,
     at: &mut dyn FnMut(&[Step<'_>], String),
 ) -> Vec<T> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     if raw.len() > usize::from(u16::MAX) {
         at(
             &[Step::Key(key)],
@@ -523,7 +551,7 @@ fn check_id<'a>(
     path: &[Step<'_>],
     at: &mut dyn FnMut(&[Step<'_>], String),
 ) {
-    if id.trim().is_empty() {
+    if is_blank(id) {
         at(path, format!("a {what} has an empty id"));
     } else if !seen.insert(id) {
         at(path, format!("duplicate id \"{id}\""));
@@ -558,8 +586,13 @@ fn links(raw: &[RawLink]) -> Vec<SourceLink> {
         .collect()
 }
 
+/// Whether a string is empty or only white space (stops at the first other character).
+fn is_blank(text: &str) -> bool {
+    text.chars().all(char::is_whitespace)
+}
+
 /// The timeline as a raw file, ready to be written.
-pub fn to_raw(timeline: &Timeline) -> RawTimeline {
+pub fn to_raw(timeline: &Timeline) -> RawTimeline<'static> {
     let lane_id = |lane: LaneId| {
         timeline
             .lanes
@@ -626,14 +659,14 @@ pub fn to_raw(timeline: &Timeline) -> RawTimeline {
                 RawEvent {
                     id: e.id.to_string(),
                     title: e.title.to_string(),
-                    date: e.when.to_string(),
-                    text_date: d.text_date.map(|t| t.to_string()),
-                    status: Some(e.status.as_str().to_owned()),
-                    lane: lane_id(e.lane).filter(|id| !id.is_empty()),
+                    date: e.when.to_string().into(),
+                    text_date: d.text_date.map(|t| t.to_string().into()),
+                    status: Some(e.status.as_str().into()),
+                    lane: lane_id(e.lane).filter(|id| !id.is_empty()).map(Into::into),
                     tags: e
                         .tags
                         .iter()
-                        .map(|t| timeline.tag_label_id(*t).to_owned())
+                        .map(|t| Word(timeline.tag_label_id(*t).to_owned().into()))
                         .collect(),
                     summary: d.summary.clone(),
                     note: d.note.clone(),
@@ -647,7 +680,7 @@ pub fn to_raw(timeline: &Timeline) -> RawTimeline {
                         .collect(),
                     people: d.people.clone(),
                     places: d.places.clone(),
-                    provenance: Some(e.provenance.as_str().to_owned()),
+                    provenance: Some(e.provenance.as_str().into()),
                     sources: raw_links(&d.sources),
                 }
             })

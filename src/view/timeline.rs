@@ -319,6 +319,12 @@ pub fn timeline_ui(
             ui.visuals().extreme_bg_color.gamma_multiply(0.85),
         );
         painter.galley(name_rect.min + vec2(2.0, 2.0), galley, color);
+        // The lane's name is announced as a heading for the row below it.
+        let lane_id = ui.make_persistent_id(("dateline-lane", lane_i));
+        let lane_response = ui.interact(lane_rect.intersect(frame), lane_id, Sense::hover());
+        lane_response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Row, true, format!("Lane {name}"))
+        });
     }
 
     // Interaction: each mark is a clickable widget with an accessible label — while there are few enough
@@ -396,7 +402,8 @@ const LABEL_CHAR_WIDTH: f32 = 7.0;
 
 /// The number of characters of an event's label: its title and the date qualifiers [`event_label`] adds.
 pub fn label_chars(event: &Event) -> u16 {
-    let mut chars = event.title.chars().count();
+    // Bytes, not characters: as fast as a length can be, and an estimate that errs wide outside ASCII.
+    let mut chars = event.title.len();
     if event.when.approximate() {
         chars += 3;
     }
