@@ -5,32 +5,42 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::model::{Event, Timeline};
 
-/// Folds text for matching: accents removed, lower case, typographic quotes and dashes made plain, and runs
-/// of white space made one space.
+/// Calls `each(offset, c)` for the folded characters of `text`, with the byte offset of the character each
+/// came from: accents removed, lower case, typographic quotes and dashes made plain, runs of white space
+/// made one space (leading white space dropped).
+pub fn fold_chars(text: &str, mut each: impl FnMut(usize, char)) {
+    let mut last_space = true;
+    for (offset, original) in text.char_indices() {
+        for c in std::iter::once(original).nfd() {
+            if is_combining_mark(c) {
+                continue;
+            }
+            let c = match c {
+                '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+                '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+                c if c.is_whitespace() => ' ',
+                c => c,
+            };
+            if c == ' ' {
+                if !last_space {
+                    each(offset, ' ');
+                }
+                last_space = true;
+            } else {
+                last_space = false;
+                for lower in c.to_lowercase() {
+                    each(offset, lower);
+                }
+            }
+        }
+    }
+}
+
+/// Folds text for matching (see [`fold_chars`]), without a trailing space.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut last_space = true;
-    for c in text.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        };
-        if c == ' ' {
-            if !last_space {
-                out.push(' ');
-            }
-            last_space = true;
-            continue;
-        }
-        last_space = false;
-        out.extend(c.to_lowercase());
-    }
+    fold_chars(text, |_, c| out.push(c));
     if out.ends_with(' ') {
         out.pop();
     }

@@ -1,9 +1,6 @@
 //! Finding the events' quotes in the source text, tolerant of typographic quotes, dashes, case, accents and
 //! line breaks, so the text panel can highlight each quoted passage and link it to its events.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
 use crate::model::Timeline;
 
 /// Text folded for matching, with the original byte offset of every folded byte.
@@ -19,37 +16,10 @@ pub struct Folded {
 pub fn fold_with_map(text: &str) -> Folded {
     let mut out = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len() + 1);
-    let mut last_space = true;
-    for (offset, original) in text.char_indices() {
-        for c in original.to_string().nfd() {
-            if is_combining_mark(c) {
-                continue;
-            }
-            let c = match c {
-                '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
-                '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
-                '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-                c if c.is_whitespace() => ' ',
-                c => c,
-            };
-            if c == ' ' {
-                if !last_space {
-                    out.push(' ');
-                    origin.push(offset);
-                }
-                last_space = true;
-                continue;
-            }
-            last_space = false;
-            for lower in c.to_lowercase() {
-                let mut buf = [0u8; 4];
-                for _ in lower.encode_utf8(&mut buf).bytes() {
-                    origin.push(offset);
-                }
-                out.push(lower);
-            }
-        }
-    }
+    super::search::fold_chars(text, |offset, c| {
+        out.push(c);
+        origin.extend(std::iter::repeat_n(offset, c.len_utf8()));
+    });
     origin.push(text.len());
     Folded { text: out, origin }
 }
