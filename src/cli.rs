@@ -20,6 +20,9 @@ use crate::model::{DateSpec, Timeline};
 pub struct Cli {
     /// A timeline file to open in the window (the built-in Kazakhstan–US dataset without one).
     pub file: Option<PathBuf>,
+    /// A source text to read beside the timeline in the window (its quoted passages are highlighted).
+    #[arg(long, value_name = "FILE")]
+    pub text: Option<PathBuf>,
     /// The day treated as today, YYYY-MM-DD (where ongoing spans end); defaults to the system clock.
     #[arg(long, global = true, value_name = "DATE")]
     pub today: Option<NaiveDate>,

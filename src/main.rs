@@ -37,7 +37,7 @@ fn main() -> ExitCode {
             let code = cli::export(file.as_deref(), &to, &mut std::io::stderr().lock());
             ExitCode::from(code as u8)
         }
-        None => match dateline::app::run(cli.file, today) {
+        None => match dateline::app::run_with_text(cli.file, cli.text, today) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("dateline: {e:#}");

@@ -34,4 +34,21 @@ pub enum Command {
     SetTab(SideTab),
     /// Open a source text file to show beside the timeline.
     OpenText(PathBuf),
+    /// Open a timeline file (on a background thread); it replaces the open timeline when it loads, and
+    /// a failure leaves the open timeline as it is.
+    Open(PathBuf),
+    /// Read the open file again, keeping the view and the selection.
+    Reload,
+    /// Stop the load in progress; the open timeline stays.
+    CancelLoad,
+    /// Write the timeline as dateline JSON.
+    ExportJson(PathBuf),
+    /// Write the timeline as dateline CSV.
+    ExportCsv(PathBuf),
+    /// Write a picture of the timeline area as PNG.
+    ExportPng(PathBuf),
+    /// Forget the recently opened files.
+    ClearRecent,
+    /// Close the window.
+    Quit,
 }

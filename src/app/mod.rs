@@ -2,9 +2,15 @@
 //! drawing never changes the model halfway through.
 
 pub mod command;
+pub mod export;
+mod files;
+pub mod loader;
 pub mod persist;
+pub mod wake;
+pub mod watch;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, mpsc};
 
 use chrono::NaiveDate;
 
@@ -15,16 +21,51 @@ use crate::explore::filter::{Counts, Filters};
 use crate::explore::search::{SearchIndex, fold};
 use crate::model::Timeline;
 use crate::model::date::days_from_epoch;
+use crate::view::file_menu::{self, DialogPurpose, FileDialogs};
 use crate::view::index::{EventIndex, span_days};
 use crate::view::mapping::{self, TimeMapping};
 use crate::view::overview::{self, DragMode};
 use crate::view::text_panel::{self, FLASH_SECS, SourceTextView};
 use crate::view::{details, help, legend, list, timeline};
+use loader::Loading;
+use wake::RepaintHandle;
+use watch::FileWatcher;
 
 /// The search box's id, so shortcuts can focus it.
 const SEARCH_ID: &str = "dateline-search";
 
+/// A message for the person: an error that did not stop the app, or news such as a finished export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Notice {
+    text: String,
+    error: bool,
+}
+
+impl Notice {
+    fn error(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            error: true,
+        }
+    }
+
+    fn info(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            error: false,
+        }
+    }
+}
+
+/// How many lines of a message are shown (an invalid file can have hundreds of problems).
+const NOTICE_LINES: usize = 8;
+
+/// How an export finished: a message for the person either way.
+type ExportResult = Result<String, String>;
+
 /// The application: the open timeline and what the person is looking at.
+// The flags are independent bits of UI state (reveal, help, search focus), not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 pub struct DatelineApp {
     timeline: Timeline,
     /// Where the timeline came from; `None` for the built-in dataset.
@@ -57,13 +98,37 @@ pub struct DatelineApp {
     flash_start: Option<f64>,
     overview_drag: Option<(DragMode, (f64, f64))>,
     show_help: bool,
-    /// A message for the person (an error that did not stop the app).
-    notice: Option<String>,
+    /// A message for the person (an error that did not stop the app, or news).
+    notice: Option<Notice>,
     focus_search: bool,
     /// The "/" that focused the search is not typed into it (its text may arrive a frame later).
     swallow_slash: bool,
     /// The theme in force, read back from egui each frame so it can be remembered.
     theme_choice: ThemeChoice,
+    /// The egui context, for background threads to ask for repaints.
+    repaint: RepaintHandle,
+    /// The file being loaded in the background.
+    loading: Option<Loading>,
+    /// Watches the open file for changes on disk.
+    watcher: Option<FileWatcher>,
+    /// The file that could not be watched (not tried again until another file is open).
+    watch_failed: Option<PathBuf>,
+    /// Why the open file's latest version on disk could not be read; the last good version stays on
+    /// screen meanwhile.
+    reload_error: Option<String>,
+    /// Recently opened timeline files, most recent first.
+    recent: Vec<PathBuf>,
+    /// The file dialog that is open.
+    dialogs: FileDialogs,
+    /// Files larger than this are refused.
+    max_file_bytes: u64,
+    /// The window title last sent.
+    title_sent: Option<String>,
+    /// Where the timeline was drawn last frame (points), for the PNG export.
+    /// Shared with the screenshot callback, which reads it once the frame it pictures is painted.
+    timeline_rect: Arc<Mutex<Option<egui::Rect>>>,
+    /// Results of PNG exports finishing on other threads.
+    export_results: (mpsc::Sender<ExportResult>, mpsc::Receiver<ExportResult>),
 }
 
 impl DatelineApp {
@@ -98,6 +163,17 @@ impl DatelineApp {
             focus_search: false,
             swallow_slash: false,
             theme_choice: ThemeChoice::System,
+            repaint: RepaintHandle::default(),
+            loading: None,
+            watcher: None,
+            watch_failed: None,
+            reload_error: None,
+            recent: Vec::new(),
+            dialogs: FileDialogs::default(),
+            max_file_bytes: crate::formats::MAX_FILE_BYTES,
+            title_sent: None,
+            timeline_rect: Arc::default(),
+            export_results: mpsc::channel(),
         };
         app.refilter();
         app.pending_range = Some(app.fit_range());
@@ -118,28 +194,53 @@ impl DatelineApp {
         text: Option<PathBuf>,
         today: NaiveDate,
     ) -> Self {
+        Self::launch_with(ctx, storage, file, None, text, today)
+    }
+
+    /// [`Self::launch`], with the timeline of `file` already read (by the command line, which checks it
+    /// before the window opens) when `preloaded` is given.
+    fn launch_with(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        file: Option<PathBuf>,
+        preloaded: Option<Timeline>,
+        text: Option<PathBuf>,
+        today: NaiveDate,
+    ) -> Self {
         let state = Persisted::load(storage);
         ctx.set_theme(state.theme.preference());
         let explicit = file.is_some();
-        let wanted = file.or_else(|| state.file.clone());
+        let wanted = file
+            .map(|p| std::path::absolute(&p).unwrap_or(p))
+            .or_else(|| state.file.clone());
         let mut notice = None;
-        let (timeline, file) = match &wanted {
-            Some(path) => match crate::formats::load_path(path) {
+        let (timeline, file) = match (&wanted, preloaded) {
+            (Some(_), Some(t)) if explicit => (Some(t), wanted.clone()),
+            (Some(path), _) => match crate::formats::load_path(path) {
                 Ok(t) => (Some(t), wanted.clone()),
                 Err(e) => {
-                    notice = Some(e.to_string());
+                    notice = Some(Notice::error(e.to_string()));
                     (None, None)
                 }
             },
-            None => (None, None),
+            (None, _) => (None, None),
         };
         let timeline = timeline
             .or_else(|| crate::formats::builtin().ok())
             .unwrap_or_default();
         let same_file = !explicit || file == state.file;
         let mut app = Self::new(timeline, file, today);
+        app.repaint.set(ctx);
         app.restore(&state, same_file);
         app.theme_choice = state.theme;
+        app.recent.clone_from(&state.recent);
+        if let Some(path) = app.file.clone() {
+            persist::push_recent(&mut app.recent, &path);
+        }
+        // A text named on the command line is what the person wants to read: show it.
+        if text.is_some() {
+            app.side_tab = SideTab::Text;
+        }
         if let Some(path) = text.or(state.text_file) {
             app.apply(Command::OpenText(path));
         }
@@ -176,6 +277,7 @@ impl DatelineApp {
             filters: self.filters.clone(),
             theme,
             side_tab: self.side_tab,
+            recent: self.recent.clone(),
             ..Persisted::default()
         }
     }
@@ -246,7 +348,57 @@ impl DatelineApp {
 
     /// A message shown to the person, if any.
     pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
+        self.notice.as_ref().map(|n| n.text.as_str())
+    }
+
+    /// Whether the message shown is an error.
+    pub fn notice_is_error(&self) -> bool {
+        self.notice.as_ref().is_some_and(|n| n.error)
+    }
+
+    /// The open timeline file; `None` for the built-in dataset.
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
+    /// Recently opened timeline files, most recent first.
+    pub fn recent(&self) -> &[PathBuf] {
+        &self.recent
+    }
+
+    /// Whether a file is loading in the background.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// How far the background load has got, while one runs.
+    pub fn load_progress(&self) -> Option<loader::Progress> {
+        self.loading.as_ref().map(Loading::progress)
+    }
+
+    /// Why the open file's latest version could not be read (the banner's text), while it cannot.
+    pub fn reload_error(&self) -> Option<&str> {
+        self.reload_error.as_deref()
+    }
+
+    /// Whether the open file is being watched for changes.
+    pub fn is_watching(&self) -> bool {
+        self.watcher.is_some()
+    }
+
+    /// What the open file dialog is for, when one is open.
+    pub fn dialog(&self) -> Option<DialogPurpose> {
+        self.dialogs.purpose()
+    }
+
+    /// The window's title: `dateline — <timeline title>`.
+    pub fn window_title(&self) -> String {
+        format!("dateline — {}", self.timeline.title)
+    }
+
+    /// Refuses files larger than `bytes` from now on (the default is [`crate::formats::MAX_FILE_BYTES`]).
+    pub fn set_max_file_bytes(&mut self, bytes: u64) {
+        self.max_file_bytes = bytes;
     }
 
     fn keeps(&self, i: usize) -> bool {
@@ -285,17 +437,17 @@ impl DatelineApp {
     }
 
     fn fit_range(&self) -> (f64, f64) {
-        match self.index.extent {
-            // Labels run to the right of their markers: leave them a little room.
-            Some((s, e)) => {
-                let (a, b) = mapping::fit_range(s, e);
-                (a, b + (b - a) * 0.06)
-            }
-            None => {
+        self.index.extent.map_or_else(
+            || {
                 let t = days_from_epoch(self.today) as f64;
                 mapping::fit_range(t - 365.0, t + 1.0)
-            }
-        }
+            },
+            // Labels run to the right of their markers: leave them a little room.
+            |(s, e)| {
+                let (a, b) = mapping::fit_range(s, e);
+                (a, b + (b - a) * 0.06)
+            },
+        )
     }
 
     fn current_mapping(&self) -> TimeMapping {
@@ -385,16 +537,31 @@ impl DatelineApp {
                         self.text_file = Some(path);
                     }
                     Err(e) => {
-                        self.notice = Some(format!(
+                        self.notice = Some(Notice::error(format!(
                             "{}: the file is not UTF-8 text: {e}",
                             path.display()
-                        ))
+                        )));
                     }
                 },
                 Err(e) => {
-                    self.notice = Some(format!("{}: cannot read the file: {e}", path.display()))
+                    self.notice = Some(Notice::error(format!(
+                        "{}: cannot read the file: {e}",
+                        path.display()
+                    )));
                 }
             },
+            Command::Open(path) => self.open(path),
+            Command::Reload => self.reload(),
+            Command::CancelLoad => self.cancel_load(),
+            Command::ExportJson(path) => self.export_timeline(export::ExportKind::Json, &path),
+            Command::ExportCsv(path) => self.export_timeline(export::ExportKind::Csv, &path),
+            Command::ExportPng(path) => self.export_png(path),
+            Command::ClearRecent => self.recent.clear(),
+            Command::Quit => {
+                if let Some(ctx) = self.repaint.ctx() {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
         }
     }
 
@@ -456,6 +623,14 @@ impl DatelineApp {
         }
         let search_id = egui::Id::unique(SEARCH_ID);
         let search_focused = ctx.memory(|m| m.has_focus(search_id));
+        if self.dialogs.is_open() {
+            // The file dialog takes the keyboard (Esc closes it, typing names a file).
+            return;
+        }
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::O)) {
+            self.open_dialog(ctx, DialogPurpose::Open);
+            return;
+        }
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
             self.focus_search = true;
         }
@@ -506,6 +681,15 @@ impl DatelineApp {
 
     fn menu_bar(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                let export_name = self.export_name();
+                let menu = file_menu::FileMenu {
+                    recent: &self.recent,
+                    file: self.file.as_deref(),
+                    export_name: &export_name,
+                };
+                file_menu::file_menu_ui(ui, &menu, &mut self.dialogs, commands);
+            });
             ui.menu_button("View", |ui| {
                 if ui.button("Fit all        Home").clicked() {
                     commands.push(Command::FitAll);
@@ -723,16 +907,32 @@ impl DatelineApp {
     /// Shows the whole window's contents for one frame and applies what the person did.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let mut commands = Vec::new();
+        self.repaint.set(ui.ctx());
+        self.poll_background();
+        self.ensure_watcher();
+        self.update_title(ui.ctx());
         self.theme_choice = ThemeChoice::from_preference(ui.ctx().options(|o| o.theme_preference));
         self.keyboard(ui.ctx(), &mut commands);
+        files::dropped_files(ui.ctx(), &mut commands);
 
         egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar(ui, &mut commands));
         egui::Panel::top("top-bar").show(ui, |ui| {
             ui.add_space(2.0);
             self.top_bar(ui, &mut commands);
+            if let Some(loading) = &self.loading {
+                files::loading_ui(ui, loading, &mut commands);
+            }
+            if let Some(error) = &self.reload_error {
+                files::reload_banner_ui(ui, error);
+            }
             if let Some(notice) = self.notice.clone() {
                 ui.horizontal(|ui| {
-                    ui.colored_label(ui.visuals().warn_fg_color, notice);
+                    let color = if notice.error {
+                        ui.visuals().warn_fg_color
+                    } else {
+                        ui.visuals().text_color()
+                    };
+                    ui.colored_label(color, files::shortened(&notice.text, NOTICE_LINES));
                     if ui.small_button("dismiss").clicked() {
                         self.notice = None;
                     }
@@ -802,11 +1002,13 @@ impl DatelineApp {
                 today_days: days_from_epoch(self.today) as f64,
                 set_range: self.pending_range.take(),
             };
-            let out = ui
-                .allocate_ui(egui::vec2(ui.available_width(), timeline_height), |ui| {
-                    timeline::timeline_ui(ui, &view, &mut commands)
-                })
-                .inner;
+            let drawn = ui.allocate_ui(egui::vec2(ui.available_width(), timeline_height), |ui| {
+                timeline::timeline_ui(ui, &view, &mut commands)
+            });
+            if let Ok(mut rect) = self.timeline_rect.lock() {
+                *rect = Some(drawn.response.rect);
+            }
+            let out = drawn.inner;
             let (s, e) = mapping::clamp_span(out.range.0, out.range.1);
             if (s, e) != out.range {
                 self.pending_range = Some((s, e));
@@ -822,6 +1024,8 @@ impl DatelineApp {
             }
         });
         help::help_window(ui.ctx(), &mut self.show_help);
+        self.dialogs.show(ui.ctx(), &mut commands);
+        files::drop_overlay(ui.ctx());
 
         let repaint = !commands.is_empty() || self.pending_range.is_some();
         for command in commands {
@@ -844,10 +1048,12 @@ pub fn run_with_text(
     text: Option<PathBuf>,
     today: NaiveDate,
 ) -> anyhow::Result<()> {
-    if let Some(path) = &file {
-        // Fail early, on the terminal, when the file named on the command line cannot be opened.
-        crate::formats::load_path(path)?;
-    }
+    // Fail early, on the terminal, when the file named on the command line cannot be opened; the window
+    // then shows what was read rather than reading it again.
+    let preloaded = match &file {
+        Some(path) => Some(crate::formats::load_path(path)?),
+        None => None,
+    };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1400.0, 860.0])
@@ -860,12 +1066,8 @@ pub fn run_with_text(
         "dateline",
         options,
         Box::new(move |cc| {
-            let app = DatelineApp::launch(&cc.egui_ctx, cc.storage, file, text, today);
-            cc.egui_ctx
-                .send_viewport_cmd(egui::ViewportCommand::Title(format!(
-                    "dateline — {}",
-                    app.timeline.title
-                )));
+            let app =
+                DatelineApp::launch_with(&cc.egui_ctx, cc.storage, file, preloaded, text, today);
             Ok(Box::new(app))
         }),
     )

@@ -2,7 +2,7 @@
 //! filters and the theme. A stored state that cannot be read, or that an older version wrote, gives the
 //! defaults — never an error dialog or a crash.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -76,6 +76,18 @@ pub struct Persisted {
     pub theme: ThemeChoice,
     /// The side panel's tab.
     pub side_tab: SideTab,
+    /// Recently opened timeline files, most recent first (at most [`MAX_RECENT`]).
+    pub recent: Vec<PathBuf>,
+}
+
+/// How many recently opened files are remembered.
+pub const MAX_RECENT: usize = 10;
+
+/// Puts `path` first in `recent`, removing it further down and keeping at most [`MAX_RECENT`].
+pub fn push_recent(recent: &mut Vec<PathBuf>, path: &Path) {
+    recent.retain(|p| p != path);
+    recent.insert(0, path.to_owned());
+    recent.truncate(MAX_RECENT);
 }
 
 impl Default for Persisted {
@@ -89,6 +101,7 @@ impl Default for Persisted {
             filters: Filters::default(),
             theme: ThemeChoice::System,
             side_tab: SideTab::Details,
+            recent: Vec::new(),
         }
     }
 }
@@ -118,10 +131,11 @@ impl Persisted {
 
     /// Drops values no view could show (a range that is not finite or is reversed).
     fn sanitized(mut self) -> Self {
-        if let Some((s, e)) = self.view_range {
-            if !(s.is_finite() && e.is_finite() && e > s) {
-                self.view_range = None;
-            }
+        self.recent.truncate(MAX_RECENT);
+        if let Some((s, e)) = self.view_range
+            && !(s.is_finite() && e.is_finite() && e > s)
+        {
+            self.view_range = None;
         }
         self
     }
@@ -153,5 +167,21 @@ mod tests {
             Persisted::from_ron("(version: 1, view_range: Some((5.0, 1.0)))").view_range,
             None
         );
+    }
+
+    #[test]
+    fn recent_files_are_most_recent_first_without_repeats_and_at_most_ten() {
+        let mut recent = Vec::new();
+        for i in 0..12 {
+            push_recent(&mut recent, Path::new(&format!("/f{i}.json")));
+        }
+        assert_eq!(recent.len(), MAX_RECENT);
+        assert_eq!(recent[0], Path::new("/f11.json"));
+        push_recent(&mut recent, Path::new("/f5.json"));
+        assert_eq!(recent[0], Path::new("/f5.json"));
+        assert_eq!(recent.iter().filter(|p| p.ends_with("f5.json")).count(), 1);
+        assert_eq!(recent.len(), MAX_RECENT);
+        // A state stored before the list existed still reads, with an empty list.
+        assert!(Persisted::from_ron("(version: 1)").recent.is_empty());
     }
 }

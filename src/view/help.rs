@@ -1,7 +1,7 @@
 //! The keyboard help: every shortcut in one place.
 
 /// Every shortcut and what it does.
-pub const SHORTCUTS: [(&str, &str); 13] = [
+pub const SHORTCUTS: [(&str, &str); 15] = [
     ("Left / Right arrow", "previous / next event in time"),
     ("Home, or double-click", "fit everything in view"),
     ("+ / -", "zoom in / out"),
@@ -14,6 +14,8 @@ pub const SHORTCUTS: [(&str, &str); 13] = [
     ("Ctrl+F or /", "search"),
     ("Enter / Shift+Enter", "next / previous match"),
     ("T", "show the source text"),
+    ("Ctrl+O", "open a timeline file"),
+    ("Drop a file on the window", "open it"),
     ("?", "this help"),
 ];
 

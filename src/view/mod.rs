@@ -3,6 +3,7 @@
 
 pub mod axis;
 pub mod details;
+pub mod file_menu;
 pub mod help;
 pub mod index;
 pub mod layout;

@@ -1,0 +1,266 @@
+//! Giving the data back from the window: the timeline as dateline JSON or CSV, and the timeline area as a
+//! PNG picture. Every write goes through [`formats::write_atomic`], so a crash never leaves a half-written
+//! file. Cropping and PNG encoding are pure functions, tested without a window.
+
+use std::path::Path;
+
+use egui::{Color32, ColorImage, Rect};
+
+use crate::formats;
+use crate::model::Timeline;
+
+/// What an export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The timeline as dateline JSON.
+    Json,
+    /// The timeline as dateline CSV.
+    Csv,
+    /// The timeline area as a PNG picture.
+    Png,
+}
+
+impl ExportKind {
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::Csv => "csv",
+            Self::Png => "png",
+        }
+    }
+
+    /// A name for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Json => "dateline JSON",
+            Self::Csv => "dateline CSV",
+            Self::Png => "PNG picture",
+        }
+    }
+}
+
+/// Writes the timeline to `path` as dateline JSON or CSV, atomically. Returns a one-line message for the
+/// person, naming the file either way.
+pub fn write_timeline(
+    timeline: &Timeline,
+    kind: ExportKind,
+    path: &Path,
+) -> Result<String, String> {
+    let text = match kind {
+        ExportKind::Json => formats::native::to_string(timeline),
+        ExportKind::Csv => formats::write_csv(timeline),
+        ExportKind::Png => {
+            return Err(format!(
+                "{}: a timeline is written as JSON or CSV; a PNG is a picture of the view",
+                path.display()
+            ));
+        }
+    };
+    formats::write_atomic(path, text.as_bytes())
+        .map_err(|e| format!("{}: cannot write the file: {e}", path.display()))?;
+    Ok(format!(
+        "Wrote {} ({}): {} events, {} periods",
+        path.display(),
+        kind.name(),
+        timeline.events.len(),
+        timeline.periods.len()
+    ))
+}
+
+/// The part of `image` inside `rect` (in points; `pixels_per_point` converts), clamped to the image.
+/// `None` when nothing of the rectangle is inside the image.
+pub fn crop(image: &ColorImage, rect: Rect, pixels_per_point: f32) -> Option<ColorImage> {
+    let [width, height] = image.size;
+    let to_px = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
+    let (x0, x1) = (to_px(rect.min.x, width), to_px(rect.max.x, width));
+    let (y0, y1) = (to_px(rect.min.y, height), to_px(rect.max.y, height));
+    if x1 <= x0 || y1 <= y0 {
+        return None;
+    }
+    let mut pixels = Vec::with_capacity((x1 - x0) * (y1 - y0));
+    for row in y0..y1 {
+        pixels.extend_from_slice(image.pixels.get(row * width + x0..row * width + x1)?);
+    }
+    Some(ColorImage::new([x1 - x0, y1 - y0], pixels))
+}
+
+/// Encodes an image as an 8-bit RGBA PNG.
+pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, png::EncodingError> {
+    let [width, height] = image.size;
+    let too_big = |_| png::EncodingError::LimitsExceeded;
+    let width = u32::try_from(width).map_err(too_big)?;
+    let height = u32::try_from(height).map_err(too_big)?;
+    let mut bytes = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut bytes, width, height);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header()?;
+        let data: Vec<u8> = image
+            .pixels
+            .iter()
+            .flat_map(Color32::to_srgba_unmultiplied)
+            .collect();
+        writer.write_image_data(&data)?;
+        writer.finish()?;
+    }
+    Ok(bytes)
+}
+
+/// Crops a screenshot to the timeline area, encodes it and writes it to `path` atomically. Returns a
+/// one-line message for the person, naming the file either way.
+pub fn write_png(
+    screenshot: &ColorImage,
+    rect: Rect,
+    pixels_per_point: f32,
+    path: &Path,
+) -> Result<String, String> {
+    let image = crop(screenshot, rect, pixels_per_point).ok_or_else(|| {
+        format!(
+            "{}: the timeline area was not on the screenshot; nothing written",
+            path.display()
+        )
+    })?;
+    let bytes = encode_png(&image)
+        .map_err(|e| format!("{}: cannot encode the picture: {e}", path.display()))?;
+    formats::write_atomic(path, &bytes)
+        .map_err(|e| format!("{}: cannot write the file: {e}", path.display()))?;
+    Ok(format!(
+        "Wrote {} (PNG picture, {}×{} pixels)",
+        path.display(),
+        image.size[0],
+        image.size[1]
+    ))
+}
+
+/// `path`, with `.extension` added when it has no extension.
+pub fn with_extension(path: &Path, extension: &str) -> std::path::PathBuf {
+    if path.extension().is_some() {
+        path.to_owned()
+    } else {
+        path.with_extension(extension)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::pos2;
+
+    /// A 4×3 image whose pixel at (x, y) has red = x and green = y.
+    fn gradient() -> ColorImage {
+        let pixels = (0..3_u8)
+            .flat_map(|y| (0..4_u8).map(move |x| Color32::from_rgb(x, y, 200)))
+            .collect();
+        ColorImage::new([4, 3], pixels)
+    }
+
+    fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        let mut reader = decoder.read_info().unwrap();
+        let mut data = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut data).unwrap();
+        data.truncate(info.buffer_size());
+        (info.width, info.height, data)
+    }
+
+    #[test]
+    fn a_png_decodes_back_to_the_same_pixels() {
+        let image = gradient();
+        let bytes = encode_png(&image).unwrap();
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        let (w, h, data) = decode(&bytes);
+        assert_eq!((w, h), (4, 3));
+        let expected: Vec<u8> = image
+            .pixels
+            .iter()
+            .flat_map(Color32::to_srgba_unmultiplied)
+            .collect();
+        assert_eq!(data, expected);
+    }
+
+    #[test]
+    fn crop_takes_the_rect_in_points_and_clamps_to_the_image() {
+        let image = gradient();
+        // At 2 pixels per point, points (0.5, 0.5)–(1.5, 1.5) are pixels (1, 1)–(3, 3).
+        let part = crop(
+            &image,
+            Rect::from_min_max(pos2(0.5, 0.5), pos2(1.5, 1.5)),
+            2.0,
+        )
+        .unwrap();
+        assert_eq!(part.size, [2, 2]);
+        assert_eq!(part.pixels[0], Color32::from_rgb(1, 1, 200));
+        assert_eq!(part.pixels[3], Color32::from_rgb(2, 2, 200));
+        // Past the edges: clamped.
+        let part = crop(
+            &image,
+            Rect::from_min_max(pos2(2.0, -5.0), pos2(50.0, 50.0)),
+            1.0,
+        )
+        .unwrap();
+        assert_eq!(part.size, [2, 3]);
+        assert_eq!(part.pixels[0], Color32::from_rgb(2, 0, 200));
+        // Nothing inside.
+        assert!(
+            crop(
+                &image,
+                Rect::from_min_max(pos2(10.0, 0.0), pos2(20.0, 2.0)),
+                1.0
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn exports_are_written_atomically_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let timeline = crate::formats::builtin().unwrap();
+        for kind in [ExportKind::Json, ExportKind::Csv] {
+            let path = dir.path().join(format!("out.{}", kind.extension()));
+            let message = write_timeline(&timeline, kind, &path).unwrap();
+            assert!(message.contains("out."), "{message}");
+            let back = crate::formats::load_path(&path).unwrap();
+            assert_eq!(back.events.len(), timeline.events.len());
+        }
+        let png_path = dir.path().join("view.png");
+        let message = write_png(
+            &gradient(),
+            Rect::from_min_max(pos2(1.0, 1.0), pos2(3.0, 3.0)),
+            1.0,
+            &png_path,
+        )
+        .unwrap();
+        assert!(message.contains("2×2"), "{message}");
+        let (w, h, _) = decode(&std::fs::read(&png_path).unwrap());
+        assert_eq!((w, h), (2, 2));
+        // No temporary files are left beside them.
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names
+                .iter()
+                .all(|n| Path::new(n).extension().is_none_or(|e| e != "tmp")),
+            "{names:?}"
+        );
+        // A folder that does not exist: a message naming the file.
+        let missing = dir.path().join("no/such/dir/out.json");
+        let err = write_timeline(&timeline, ExportKind::Json, &missing).unwrap_err();
+        assert!(err.contains("out.json"), "{err}");
+    }
+
+    #[test]
+    fn a_missing_extension_is_added() {
+        assert_eq!(
+            with_extension(Path::new("a/b"), "csv"),
+            Path::new("a/b.csv")
+        );
+        assert_eq!(
+            with_extension(Path::new("a/b.txt"), "csv"),
+            Path::new("a/b.txt")
+        );
+    }
+}

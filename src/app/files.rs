@@ -1,0 +1,402 @@
+//! The app's side of files: opening and reloading timelines in the background, watching the open file,
+//! exporting, and what the window shows meanwhile (progress with a Cancel button, the banner of a broken
+//! file on disk, the drop target). A failed open or reload never replaces the timeline on screen.
+
+use std::path::{Path, PathBuf};
+
+use super::export::{self, ExportKind};
+use super::loader::{Loading, Outcome, Progress, Purpose};
+use super::persist::push_recent;
+use super::watch::FileWatcher;
+use super::{Command, DatelineApp, Notice};
+use crate::explore::filter::{Counts, Filters};
+use crate::model::Timeline;
+use crate::view::file_menu::DialogPurpose;
+use crate::view::text_panel::SourceTextView;
+
+/// How many problems of a broken file the banner lists before saying how many more there are.
+const BANNER_LINES: usize = 4;
+
+impl DatelineApp {
+    /// Starts opening `path` in the background; a load already running is cancelled.
+    pub(super) fn open(&mut self, path: PathBuf) {
+        let path = std::path::absolute(&path).unwrap_or(path);
+        self.start_load(path, Purpose::Open);
+    }
+
+    /// Reads the open file again in the background, unless another file is being opened.
+    pub(super) fn reload(&mut self) {
+        let Some(file) = self.file.clone() else {
+            return;
+        };
+        if self
+            .loading
+            .as_ref()
+            .is_some_and(|l| l.purpose() == Purpose::Open)
+        {
+            return;
+        }
+        self.start_load(file, Purpose::Reload);
+    }
+
+    fn start_load(&mut self, path: PathBuf, purpose: Purpose) {
+        if let Some(old) = self.loading.take() {
+            old.cancel();
+        }
+        self.loading = Some(Loading::start(
+            path,
+            self.max_file_bytes,
+            purpose,
+            self.repaint.wake(),
+        ));
+        self.repaint.repaint();
+    }
+
+    /// Stops the load in progress; the timeline on screen stays.
+    pub(super) fn cancel_load(&mut self) {
+        if let Some(loading) = self.loading.take() {
+            loading.cancel();
+            if loading.purpose() == Purpose::Open {
+                self.notice = Some(Notice::info(format!(
+                    "Stopped opening {}.",
+                    loading.path().display()
+                )));
+            }
+        }
+    }
+
+    /// Opens a file dialog for `purpose`, in the open file's folder.
+    pub(super) fn open_dialog(&mut self, ctx: &egui::Context, purpose: DialogPurpose) {
+        let folder = self
+            .file
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_owned);
+        let name = self.export_name();
+        self.dialogs.open(ctx, purpose, folder.as_deref(), &name);
+    }
+
+    /// A file name for exports, without extension: the open file's, or `dateline` for the built-in one.
+    pub(super) fn export_name(&self) -> String {
+        self.file.as_deref().and_then(Path::file_stem).map_or_else(
+            || "dateline".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// Writes the timeline as dateline JSON or CSV, and says how it went.
+    pub(super) fn export_timeline(&mut self, kind: ExportKind, path: &Path) {
+        self.notice = Some(match export::write_timeline(&self.timeline, kind, path) {
+            Ok(message) => Notice::info(message),
+            Err(message) => Notice::error(message),
+        });
+    }
+
+    /// Asks for a screenshot of the next frame; its timeline area (where the timeline was in that very
+    /// frame) is cropped, encoded and written on another thread, and the result comes back through
+    /// `export_results`. Nothing on screen changes meanwhile, so the picture shows what the person saw.
+    pub(super) fn export_png(&mut self, path: PathBuf) {
+        let drawn = self.timeline_rect.lock().ok().and_then(|r| *r).is_some();
+        let (Some(ctx), true) = (self.repaint.ctx(), drawn) else {
+            self.notice = Some(Notice::error(format!(
+                "{}: the timeline has not been drawn yet; nothing written",
+                path.display()
+            )));
+            return;
+        };
+        let pixels_per_point = ctx.pixels_per_point();
+        let results = self.export_results.0.clone();
+        let wake = self.repaint.wake();
+        let rect_cell = std::sync::Arc::clone(&self.timeline_rect);
+        ctx.request_screenshot(move |image| {
+            let rect = rect_cell.lock().ok().and_then(|r| *r);
+            let work = move || {
+                let result = match rect {
+                    Some(rect) => export::write_png(&image, rect, pixels_per_point, &path),
+                    None => Err(format!("{}: no timeline to picture", path.display())),
+                };
+                let _ = results.send(result);
+                wake();
+            };
+            // Encoding takes a moment: keep it off the thread that paints, when a thread can be had.
+            let work = std::sync::Arc::new(std::sync::Mutex::new(Some(work)));
+            let spare = std::sync::Arc::clone(&work);
+            let spawned = std::thread::Builder::new()
+                .name("dateline-export".to_owned())
+                .spawn(move || run_once(&spare));
+            if spawned.is_err() {
+                run_once(&work);
+            }
+        });
+        ctx.request_repaint();
+    }
+
+    /// Takes in what background threads finished: a load, a change of the open file on disk, an export.
+    pub(super) fn poll_background(&mut self) {
+        let outcome = self.loading.as_ref().map(Loading::poll);
+        match outcome {
+            None | Some(Outcome::Pending) => {}
+            Some(outcome) => {
+                if let Some(loading) = self.loading.take() {
+                    self.finish_load(&loading, outcome);
+                }
+            }
+        }
+        if self.watcher.as_ref().is_some_and(FileWatcher::take_changed) {
+            self.reload();
+        }
+        while let Ok(result) = self.export_results.1.try_recv() {
+            self.notice = Some(match result {
+                Ok(message) => Notice::info(message),
+                Err(message) => Notice::error(message),
+            });
+        }
+    }
+
+    fn finish_load(&mut self, loading: &Loading, outcome: Outcome) {
+        let path = loading.path().to_owned();
+        match (loading.purpose(), outcome) {
+            (_, Outcome::Pending | Outcome::Cancelled) => {}
+            (Purpose::Open, Outcome::Loaded(timeline)) => self.install_opened(*timeline, path),
+            (Purpose::Open, Outcome::Failed(e)) => {
+                self.notice = Some(Notice::error(format!(
+                    "{e}\nThe timeline on screen is unchanged."
+                )));
+            }
+            // A reload of a file that is no longer the open one is of no use.
+            (Purpose::Reload, _) if self.file.as_deref() != Some(path.as_path()) => {}
+            (Purpose::Reload, Outcome::Loaded(timeline)) => self.install_reloaded(*timeline),
+            (Purpose::Reload, Outcome::Failed(e)) => self.reload_error = Some(e.to_string()),
+        }
+    }
+
+    /// Shows a newly opened timeline: fresh filters, search and selection, everything in view.
+    fn install_opened(&mut self, timeline: Timeline, path: PathBuf) {
+        self.timeline = timeline;
+        self.counts = Counts::of(&self.timeline);
+        self.filters = Filters::default();
+        self.query.clear();
+        self.search = None;
+        self.selected = None;
+        self.reveal = false;
+        self.flash_start = None;
+        self.overview_drag = None;
+        self.reload_error = None;
+        self.notice = None;
+        self.relocate_text();
+        self.refilter();
+        self.pending_range = Some(self.fit_range());
+        push_recent(&mut self.recent, &path);
+        self.file = Some(path);
+    }
+
+    /// Shows a new version of the open file, keeping the view, the filters, the search and the
+    /// selection where its event still exists (and is shown).
+    fn install_reloaded(&mut self, timeline: Timeline) {
+        let selected_id = self.selected_id().map(str::to_owned);
+        let view = self.pending_range.or(self.view_range);
+        self.timeline = timeline;
+        self.counts = Counts::of(&self.timeline);
+        self.search = None;
+        self.overview_drag = None;
+        self.reload_error = None;
+        self.relocate_text();
+        self.refilter();
+        self.selected = selected_id
+            .and_then(|id| self.timeline.event_index(&id))
+            .filter(|&i| self.keeps(i));
+        self.pending_range = Some(view.unwrap_or_else(|| self.fit_range()));
+    }
+
+    /// Finds the new timeline's quotes in the open source text.
+    fn relocate_text(&mut self) {
+        if let Some(text) = self.source_text.take() {
+            self.source_text = Some(SourceTextView::new(text.name, text.text, &self.timeline));
+        }
+    }
+
+    /// Watches the open file (and only it); a file that cannot be watched is said once.
+    pub(super) fn ensure_watcher(&mut self) {
+        let wanted = self.file.as_deref();
+        if self.watcher.as_ref().map(FileWatcher::path) == wanted {
+            return;
+        }
+        self.watcher = None;
+        let Some(path) = wanted else {
+            return;
+        };
+        if self.watch_failed.as_deref() == Some(path) {
+            return;
+        }
+        match FileWatcher::new(path, self.repaint.wake()) {
+            Ok(watcher) => {
+                self.watcher = Some(watcher);
+                self.watch_failed = None;
+            }
+            Err(e) => {
+                self.notice = Some(Notice::error(format!(
+                    "{}: changes on disk will not be followed: {e}",
+                    path.display()
+                )));
+                self.watch_failed = Some(path.to_owned());
+            }
+        }
+    }
+
+    /// Sets the window title to `dateline — <title>` when the timeline's title changed.
+    pub(super) fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if self.title_sent.as_deref() != Some(title.as_str()) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = Some(title);
+        }
+    }
+}
+
+/// Runs a piece of work kept in a shared slot, once.
+fn run_once<F: FnOnce()>(slot: &std::sync::Mutex<Option<F>>) {
+    let work = slot.lock().ok().and_then(|mut w| w.take());
+    if let Some(work) = work {
+        work();
+    }
+}
+
+/// Opens the first file dropped on the window.
+pub(super) fn dropped_files(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_owned()));
+    if let Some(path) = dropped {
+        commands.push(Command::Open(path));
+    }
+}
+
+/// While a file is dragged over the window: a veil that says dropping it opens it.
+pub(super) fn drop_overlay(ctx: &egui::Context) {
+    let hovering = ctx.input(|i| i.raw.hovered_files.first().map(|f| f.path.clone()));
+    let Some(path) = hovering else {
+        return;
+    };
+    let text = match path.as_deref().and_then(Path::file_name) {
+        Some(name) => format!("Drop to open {}", name.to_string_lossy()),
+        None => "Drop to open the timeline".to_owned(),
+    };
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("dateline-drop-target"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        text,
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}
+
+/// The first `max_lines` lines of `text`, then how many more there are.
+pub(super) fn shortened(text: &str, max_lines: usize) -> String {
+    let count = text.lines().count();
+    if count <= max_lines {
+        return text.to_owned();
+    }
+    let mut out: Vec<&str> = text.lines().take(max_lines - 1).collect();
+    let last = text.lines().last().unwrap_or_default();
+    let more = format!("… and {} more lines", count - max_lines);
+    out.push(&more);
+    out.push(last);
+    out.join("\n")
+}
+
+/// A human size: bytes, KB, MB or GB.
+pub(super) fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["bytes", "KB", "MB", "GB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit + 1 < UNITS.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} bytes")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// The progress of a load: what is loading, a bar (bytes read of the size, then "parsing…"), and Cancel.
+pub(super) fn loading_ui(ui: &mut egui::Ui, loading: &Loading, commands: &mut Vec<Command>) {
+    let name = loading.path().file_name().map_or_else(
+        || loading.path().display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    ui.horizontal(|ui| {
+        ui.label(match loading.purpose() {
+            Purpose::Open => format!("Opening {name}…"),
+            Purpose::Reload => format!("Reloading {name}…"),
+        });
+        let progress = loading.progress();
+        let bar = match progress {
+            Progress::Reading { read, total } => egui::ProgressBar::new(
+                progress.fraction().unwrap_or(0.0),
+            )
+            .text(format!("{} of {}", human_bytes(read), human_bytes(total))),
+            Progress::Parsing => egui::ProgressBar::new(1.0).animate(true).text("parsing…"),
+        };
+        ui.add(bar.desired_width(280.0));
+        if ui
+            .button("Cancel")
+            .on_hover_text("Stop loading; the timeline on screen stays")
+            .clicked()
+        {
+            commands.push(Command::CancelLoad);
+        }
+    });
+}
+
+/// The banner of a broken file on disk: the last good version stays on screen, and the banner goes away
+/// by itself when the file is fixed.
+pub(super) fn reload_banner_ui(ui: &mut egui::Ui, error: &str) {
+    let warn = ui.visuals().warn_fg_color;
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, warn))
+        .inner_margin(egui::Margin::symmetric(8, 4))
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.colored_label(
+                warn,
+                "The file on disk cannot be read as it is now; showing the last good version. \
+                 This goes away by itself when the file is fixed.",
+            );
+            let lines: Vec<&str> = error.lines().collect();
+            for line in lines.iter().take(BANNER_LINES) {
+                ui.monospace(*line);
+            }
+            if lines.len() > BANNER_LINES {
+                ui.weak(format!(
+                    "… and {} more problems",
+                    lines.len() - BANNER_LINES
+                ));
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{human_bytes, shortened};
+
+    #[test]
+    fn long_messages_keep_their_first_and_last_lines() {
+        assert_eq!(shortened("a\nb", 3), "a\nb");
+        let text = "1\n2\n3\n4\n5\nlast";
+        assert_eq!(shortened(text, 3), "1\n2\n… and 3 more lines\nlast");
+    }
+
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        assert_eq!(human_bytes(12), "12 bytes");
+        assert_eq!(human_bytes(1_500), "1.5 KB");
+        assert_eq!(human_bytes(2_000_000), "2.0 MB");
+        assert_eq!(human_bytes(3_000_000_000_000), "3000.0 GB");
+    }
+}
