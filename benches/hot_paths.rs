@@ -61,14 +61,17 @@ fn hot_paths(c: &mut Criterion) {
     let text = serde_json::to_string(&generate::generate_raw(20_000, 2)).unwrap_or_default();
     let mut group = c.benchmark_group("loading 20k events");
     group.sample_size(20);
-    group.bench_function("serde_json into the file's raw structs, no validation", |b| {
-        b.iter(|| {
-            black_box(
-                serde_json::from_str::<dateline::formats::native::RawTimeline>(&text)
-                    .map(|r| r.events.len()),
-            )
-        });
-    });
+    group.bench_function(
+        "serde_json into the file's raw structs, no validation",
+        |b| {
+            b.iter(|| {
+                black_box(
+                    serde_json::from_str::<dateline::formats::native::RawTimeline>(&text)
+                        .map(|r| r.events.len()),
+                )
+            });
+        },
+    );
     group.bench_function("dateline load, validated", |b| {
         b.iter(|| {
             black_box(
