@@ -1,4 +1,8 @@
 //! Criterion benchmarks of the hot paths: the index query, clustering, label stacking, and loading.
+#![allow(
+    missing_docs,
+    reason = "criterion's macros generate undocumented functions"
+)]
 
 use std::hint::black_box;
 use std::path::Path;

@@ -56,7 +56,7 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The same file read into plain structs of owned strings: what serde_json costs with no validation, no
+/// The same file read into plain structs of owned strings: what `serde_json` costs with no validation, no
 /// model and no index — the floor a loader can approach.
 mod plain {
     #![allow(dead_code, missing_docs)]
@@ -207,7 +207,7 @@ fn measure(path: &Path, events: usize, repeat: usize) -> anyhow::Result<()> {
         frame(&mut app, false);
         let (s, e) = app.view_range().unwrap_or((0.0, 1.0));
         let mut half = (e - s) / 2.0;
-        let centre = (s + e) / 2.0;
+        let centre = f64::midpoint(s, e);
         for _ in 0..10 {
             frame(&mut app, true);
         }

@@ -164,7 +164,7 @@ pub fn generate_raw(events: usize, seed: u64) -> RawTimeline<'static> {
     }
     let periods = (0..12)
         .map(|k| {
-            let s = first + (k as i64) * (last - first) / 12;
+            let s = first + i64::from(k) * (last - first) / 12;
             let e = s + (last - first) / 14;
             RawPeriod {
                 id: format!("period-{k}"),

@@ -132,7 +132,7 @@ fn article_events_quote_the_article_and_context_events_have_sources() {
         match e.provenance {
             Provenance::Article => assert!(!e.details().quotes.is_empty(), "{} has no quote", e.id),
             Provenance::Context => {
-                assert!(!e.details().sources.is_empty(), "{} has no source", e.id)
+                assert!(!e.details().sources.is_empty(), "{} has no source", e.id);
             }
         }
     }

@@ -1,5 +1,5 @@
 //! Exploring: search, filters, the source text beside the timeline, the overview strip and the remembered
-//! view, driven headlessly through egui_kittest.
+//! view, driven headlessly through `egui_kittest`.
 
 use std::collections::HashMap;
 use std::path::PathBuf;

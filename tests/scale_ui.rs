@@ -1,5 +1,5 @@
 //! The app with 100,000 generated events: it opens, zooms, a click on a cluster zooms into it, and it
-//! settles — headless, through egui_kittest.
+//! settles — headless, through `egui_kittest`.
 
 use chrono::NaiveDate;
 use dateline::app::DatelineApp;

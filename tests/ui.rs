@@ -1,4 +1,4 @@
-//! The whole app, driven headlessly through egui_kittest by accessible labels, as a person would use it.
+//! The whole app, driven headlessly through `egui_kittest` by accessible labels, as a person would use it.
 
 use chrono::NaiveDate;
 use dateline::app::DatelineApp;
@@ -56,10 +56,14 @@ fn selecting_from_the_list_shows_the_articles_words() {
             .is_some()
     );
     // The selection is brought into view.
-    let (s, e) = h.state().view_range().unwrap();
-    let t = dateline::model::date::days_from_epoch(NaiveDate::from_ymd_opt(2015, 11, 30).unwrap())
-        as f64;
-    assert!(s <= t && t <= e, "{s}..{e} does not show {t}");
+    let (start, end) = h.state().view_range().unwrap();
+    let wto_day =
+        dateline::model::date::days_from_epoch(NaiveDate::from_ymd_opt(2015, 11, 30).unwrap())
+            as f64;
+    assert!(
+        start <= wto_day && wto_day <= end,
+        "{start}..{end} does not show {wto_day}"
+    );
 }
 
 #[test]

@@ -485,7 +485,7 @@ fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
                     date: cell("date").to_owned(),
                     lane: optional("lane"),
                     summary: cell("summary").to_owned(),
-                    provenance: keyword("provenance").map(Into::into),
+                    provenance: keyword("provenance"),
                     sources,
                 });
             }

@@ -204,7 +204,7 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
     let mut problems = Vec::new();
     let timeline = {
         let mut at = |path: &[Step<'_>], message: String| {
-            problems.push(Problem::new(locate(text, path), message))
+            problems.push(Problem::new(locate(text, path), message));
         };
         convert(raw, &mut at)
     };
@@ -216,7 +216,7 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
     }
 }
 
-/// A serde_json error as a problem at its line and column, without the position repeated in the words.
+/// A `serde_json` error as a problem at its line and column, without the position repeated in the words.
 pub fn serde_problem(error: &serde_json::Error) -> Problem {
     let full = error.to_string();
     let message = match full.rfind(" at line ") {
@@ -239,13 +239,13 @@ pub fn serde_problem(error: &serde_json::Error) -> Problem {
 
 /// Turns a raw file into a timeline, reporting each problem through `at(path, message)`.
 pub fn convert(raw: RawTimeline<'_>, at: &mut dyn FnMut(&[Step<'_>], String)) -> Timeline {
-    if let Some(format) = &raw.format {
-        if format != FORMAT_TAG {
-            at(
-                &[Step::Key("format")],
-                format!("unknown format \"{format}\": expected \"{FORMAT_TAG}\""),
-            );
-        }
+    if let Some(format) = &raw.format
+        && format != FORMAT_TAG
+    {
+        at(
+            &[Step::Key("format")],
+            format!("unknown format \"{format}\": expected \"{FORMAT_TAG}\""),
+        );
     }
     let lanes: Vec<Lane> = labels(&raw.lanes, "lanes", "lane", at);
     let tags: Vec<Tag> = labels(&raw.tags, "tags", "tag", at);
@@ -263,8 +263,10 @@ pub fn convert(raw: RawTimeline<'_>, at: &mut dyn FnMut(&[Step<'_>], String)) ->
         .collect();
     let mut lanes = lanes;
     let mut default_lane: Option<LaneId> = None;
-    let mut seen_ids: HashSet<&str> =
-        HashSet::with_capacity_and_hasher(raw.events.len() + raw.periods.len(), Default::default());
+    let mut seen_ids: HashSet<&str> = HashSet::with_capacity_and_hasher(
+        raw.events.len() + raw.periods.len(),
+        rustc_hash::FxBuildHasher,
+    );
 
     let source = raw.source.as_ref().map(|s| SourceText {
         title: s.title.clone(),

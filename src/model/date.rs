@@ -100,10 +100,10 @@ impl EdtfDate {
         if year.abs() > MAX_ABS_YEAR || (day.is_some() && month.is_none()) {
             return None;
         }
-        if let Some(m) = month {
-            if !(1..=12).contains(&m) {
-                return None;
-            }
+        if let Some(m) = month
+            && !(1..=12).contains(&m)
+        {
+            return None;
         }
         if let (Some(m), Some(d)) = (month, day) {
             NaiveDate::from_ymd_opt(year, u32::from(m), u32::from(d))?;
@@ -301,16 +301,16 @@ impl DateSpec {
         let Some((start_text, end_text)) = trimmed.split_once('/') else {
             return EdtfDate::parse(trimmed)
                 .map(Self::Single)
-                .map_err(|e| rename(e, text));
+                .map_err(|e| rename(&e, text));
         };
         let start = match start_text {
             "" | ".." => None,
-            s => Some(EdtfDate::parse(s).map_err(|e| rename(e, text))?),
+            s => Some(EdtfDate::parse(s).map_err(|e| rename(&e, text))?),
         };
         let end = match end_text {
             ".." => IntervalEnd::Open,
             "" => IntervalEnd::Unknown,
-            s => IntervalEnd::Date(EdtfDate::parse(s).map_err(|e| rename(e, text))?),
+            s => IntervalEnd::Date(EdtfDate::parse(s).map_err(|e| rename(&e, text))?),
         };
         match (start, end) {
             (None, IntervalEnd::Open | IntervalEnd::Unknown) => {
@@ -326,8 +326,9 @@ impl DateSpec {
     /// The date the span starts with, or the single date. For an interval with an unknown start, its end.
     pub fn anchor(&self) -> EdtfDate {
         match *self {
-            Self::Single(d) | Self::Interval { start: Some(d), .. } => d,
-            Self::Interval {
+            Self::Single(d)
+            | Self::Interval { start: Some(d), .. }
+            | Self::Interval {
                 start: None,
                 end: IntervalEnd::Date(d),
             } => d,
@@ -541,12 +542,11 @@ fn qualify_short(core: &str, approximate: bool, uncertain: bool) -> String {
     if uncertain { format!("{core}?") } else { core }
 }
 
-fn rename(error: DateError, whole: &str) -> DateError {
+fn rename(error: &DateError, whole: &str) -> DateError {
     let whole = whole.to_owned();
     match error {
-        DateError::Empty => DateError::Syntax(whole),
-        DateError::Syntax(_) => DateError::Syntax(whole),
-        DateError::Month(_, m) => DateError::Month(whole, m),
+        DateError::Empty | DateError::Syntax(_) => DateError::Syntax(whole),
+        DateError::Month(_, m) => DateError::Month(whole, *m),
         DateError::Day(_) => DateError::Day(whole),
         DateError::Year(_) => DateError::Year(whole),
         DateError::EndBeforeStart(_) => DateError::EndBeforeStart(whole),

@@ -158,7 +158,7 @@ pub fn ticks(start_days: f64, end_days: f64, unit: TickUnit) -> Vec<Tick> {
                 }
                 let month_len = days_in_month(date);
                 let day = date.day();
-                if (day - 1) % n == 0 && month_len - day + 1 >= n {
+                if (day - 1).is_multiple_of(n) && month_len - day + 1 >= n {
                     push(date);
                 }
                 let Some(next) = date.succ_opt() else { break };

@@ -44,7 +44,7 @@ impl Mark {
 
     /// The x of its point marker: the centre of what it covers.
     pub fn center_x(&self) -> f32 {
-        (self.x0 + self.x1) / 2.0
+        f32::midpoint(self.x0, self.x1)
     }
 }
 

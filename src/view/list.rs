@@ -60,12 +60,12 @@ pub fn list_ui(
         .max(ui.text_style_height(&egui::TextStyle::Body))
         + 2.0;
     let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
-    if reveal {
-        if let Some(at) = selected.and_then(|s| rows.iter().position(|r| *r == ListRow::Event(s))) {
-            let spacing = ui.spacing().item_spacing.y;
-            let offset = at as f32 * (row_height + spacing) - ui.available_height() / 2.0;
-            area = area.vertical_scroll_offset(offset.max(0.0));
-        }
+    if reveal
+        && let Some(at) = selected.and_then(|s| rows.iter().position(|r| *r == ListRow::Event(s)))
+    {
+        let spacing = ui.spacing().item_spacing.y;
+        let offset = at as f32 * (row_height + spacing) - ui.available_height() / 2.0;
+        area = area.vertical_scroll_offset(offset.max(0.0));
     }
     area.show_rows(ui, row_height, rows.len(), |ui, range| {
         for row in &rows[range] {

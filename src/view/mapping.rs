@@ -119,7 +119,7 @@ pub fn fit_range(start: f64, end: f64) -> (f64, f64) {
         (start, end)
     };
     let span = (end - start).clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS / 1.1);
-    let center = (start + end) / 2.0;
+    let center = f64::midpoint(start, end);
     let half = span * 1.1 / 2.0;
     (center - half, center + half)
 }
@@ -131,7 +131,7 @@ pub fn clamp_span(start: f64, end: f64) -> (f64, f64) {
         return (start, end);
     }
     let center = if (start + end).is_finite() {
-        (start + end) / 2.0
+        f64::midpoint(start, end)
     } else {
         0.0
     };

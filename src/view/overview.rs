@@ -29,10 +29,9 @@ pub fn grab(x: f32, window_left: f32, window_right: f32) -> DragMode {
     let near_left = (x - window_left).abs() <= EDGE_GRAB;
     let near_right = (x - window_right).abs() <= EDGE_GRAB;
     match (near_left, near_right) {
-        (true, true) if x < (window_left + window_right) / 2.0 => DragMode::Left,
-        (true, true) => DragMode::Right,
+        (true, true) if x < f32::midpoint(window_left, window_right) => DragMode::Left,
         (true, false) => DragMode::Left,
-        (false, true) => DragMode::Right,
+        (true | false, true) => DragMode::Right,
         (false, false) => DragMode::Pan,
     }
 }
@@ -122,40 +121,40 @@ pub fn overview_ui(
         };
         ui.ctx().set_cursor_icon(icon);
     }
-    if response.drag_started() {
-        if let Some(pos) = response.interact_pointer_pos() {
-            let mode = grab(pos.x, wx0, wx1);
-            // A press outside the window centres it there first, then pans.
-            let start = if mode == DragMode::Pan && !(wx0..=wx1).contains(&pos.x) {
-                let half = (view.1 - view.0) / 2.0;
-                let t = m.time_from_x(pos.x);
-                (t - half, t + half)
-            } else {
-                view
-            };
-            *drag = Some((mode, start));
-        }
+    if response.drag_started()
+        && let Some(pos) = response.interact_pointer_pos()
+    {
+        let mode = grab(pos.x, wx0, wx1);
+        // A press outside the window centres it there first, then pans.
+        let start = if mode == DragMode::Pan && !(wx0..=wx1).contains(&pos.x) {
+            let half = (view.1 - view.0) / 2.0;
+            let t = m.time_from_x(pos.x);
+            (t - half, t + half)
+        } else {
+            view
+        };
+        *drag = Some((mode, start));
     }
     let mut result = None;
-    if response.dragged() {
-        if let (Some((mode, start)), Some(origin), Some(now)) = (
+    if response.dragged()
+        && let (Some((mode, start)), Some(origin), Some(now)) = (
             *drag,
             ui.input(|i| i.pointer.press_origin()),
             response.interact_pointer_pos(),
-        ) {
-            let dx_days = f64::from(now.x - origin.x) / m.points_per_day();
-            result = Some(dragged(mode, start, dx_days));
-        }
+        )
+    {
+        let dx_days = f64::from(now.x - origin.x) / m.points_per_day();
+        result = Some(dragged(mode, start, dx_days));
     }
     if response.drag_stopped() {
         *drag = None;
     }
-    if response.clicked() {
-        if let Some(pos) = response.interact_pointer_pos() {
-            let half = (view.1 - view.0) / 2.0;
-            let t = m.time_from_x(pos.x);
-            result = Some((t - half, t + half));
-        }
+    if response.clicked()
+        && let Some(pos) = response.interact_pointer_pos()
+    {
+        let half = (view.1 - view.0) / 2.0;
+        let t = m.time_from_x(pos.x);
+        result = Some((t - half, t + half));
     }
     result
 }

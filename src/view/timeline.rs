@@ -1,4 +1,4 @@
-//! The timeline plot: egui_plot gives the calendar axis, panning and zooming; this file paints lanes,
+//! The timeline plot: `egui_plot` gives the calendar axis, panning and zooming; this file paints lanes,
 //! periods, events and labels from what the pure layout decided, and turns clicks into commands.
 
 use egui::text::{LayoutJob, TextWrapping};
@@ -331,15 +331,14 @@ pub fn timeline_ui(
     // for that to be useful; beyond that, one hit test against the pointer serves hover and click.
     let mut clicked_target = None;
     let per_mark_widgets = targets.len() <= MAX_MARK_WIDGETS;
-    if !per_mark_widgets {
-        if let Some(pos) = plot_response.hover_pos() {
-            if let Some(target) = layout::hit_test(&targets, pos, HIT_RADIUS) {
-                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-                plot_response
-                    .clone()
-                    .on_hover_ui_at_pointer(|ui| target_tooltip(ui, view.timeline, target));
-            }
-        }
+    if !per_mark_widgets
+        && let Some(pos) = plot_response.hover_pos()
+        && let Some(target) = layout::hit_test(&targets, pos, HIT_RADIUS)
+    {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        plot_response
+            .clone()
+            .on_hover_ui_at_pointer(|ui| target_tooltip(ui, view.timeline, target));
     }
     for (i, (rect, target)) in targets.iter().enumerate().filter(|_| per_mark_widgets) {
         let id = ui.make_persistent_id(("dateline-mark", i));
@@ -357,12 +356,13 @@ pub fn timeline_ui(
             clicked_target = Some(*target);
         }
     }
-    if clicked_target.is_none() && plot_response.clicked() {
-        if let Some(pos) = plot_response.interact_pointer_pos() {
-            clicked_target = layout::hit_test(&targets, pos, HIT_RADIUS);
-            if clicked_target.is_none() {
-                commands.push(Command::Select(None));
-            }
+    if clicked_target.is_none()
+        && plot_response.clicked()
+        && let Some(pos) = plot_response.interact_pointer_pos()
+    {
+        clicked_target = layout::hit_test(&targets, pos, HIT_RADIUS);
+        if clicked_target.is_none() {
+            commands.push(Command::Select(None));
         }
     }
     match clicked_target {
@@ -381,6 +381,10 @@ pub fn timeline_ui(
 }
 
 /// The grid spacer: calendar ticks of the unit that fits the zoom level.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "the signature egui_plot's grid spacer takes"
+)]
 fn calendar_grid(input: GridInput) -> Vec<GridMark> {
     let (start, end) = input.bounds;
     // `base_step_size` is the plot's days per minimum grid spacing; turn it into points per day.
@@ -507,7 +511,7 @@ fn paint_mark(
             m.x1.min(clip.max).max(m.x0.max(clip.min)),
         );
         let w = (x1 - x0).max(galley.size().x + 8.0);
-        let rect = Rect::from_center_size(pos2((x0 + x1) / 2.0, y), vec2(w, 14.0));
+        let rect = Rect::from_center_size(pos2(f32::midpoint(x0, x1), y), vec2(w, 14.0));
         let fill = if dark {
             Color32::from_gray(90)
         } else {
@@ -613,7 +617,7 @@ pub fn format_count(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
