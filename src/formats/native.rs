@@ -149,10 +149,10 @@ pub struct RawEvent<'a> {
     /// Lane id.
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     pub lane: Option<Cow<'a, str>>,
-    /// Tag ids (held inline: most events have one to three, and a heap list per event would be freed again
+    /// Tag ids (held inline: most events have one or two, and a heap list per event would be freed again
     /// at once, fragmenting the heap of a large file).
     #[serde(borrow, default, skip_serializing_if = "SmallVec::is_empty")]
-    pub tags: SmallVec<[Word<'a>; 3]>,
+    pub tags: SmallVec<[Word<'a>; 2]>,
     /// Summary.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,

@@ -249,7 +249,12 @@ impl Timeline {
 
     /// Sorts events and periods chronologically (by first day covered; ties keep the file's order).
     pub fn sort_chronologically(&mut self) {
-        self.events.sort_by_cached_key(|e| e.when.first_day());
-        self.periods.sort_by_cached_key(|p| p.when.first_day());
+        // Files are usually in order already: checking is much cheaper than sorting a million events.
+        if !self.events.is_sorted_by_key(|e| e.when.first_day()) {
+            self.events.sort_by_cached_key(|e| e.when.first_day());
+        }
+        if !self.periods.is_sorted_by_key(|p| p.when.first_day()) {
+            self.periods.sort_by_cached_key(|p| p.when.first_day());
+        }
     }
 }
