@@ -443,3 +443,24 @@ fn exports_from_the_menu_write_dateline_json_and_csv() {
     });
     assert!(asked, "a screenshot was asked for");
 }
+
+#[test]
+fn the_file_menu_goes_back_to_the_builtin_timeline() {
+    let mut h = harness();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.json");
+    std::fs::write(&path, timeline_json("Mine", &FIRST)).unwrap();
+    open(&mut h, &path);
+    assert!(!has_builtin(h.state()));
+    assert_eq!(h.state().file(), Some(path.as_path()));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Built-in article timeline").click();
+    h.run();
+    assert!(has_builtin(h.state()));
+    assert_eq!(h.state().file(), None, "no file is open or watched");
+    assert_eq!(
+        h.state().timeline().title,
+        "Kazakhstan, the United States and the Jackson-Vanik amendment"
+    );
+}

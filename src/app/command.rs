@@ -32,6 +32,8 @@ pub enum Command {
     Escape,
     /// Switch the side panel's tab.
     SetTab(SideTab),
+    /// Go back to the built-in dataset (the Kazakhstan–US article's timeline).
+    OpenBuiltin,
     /// Open a source text file to show beside the timeline.
     OpenText(PathBuf),
     /// Open a timeline file (on a background thread); it replaces the open timeline when it loads, and

@@ -172,6 +172,24 @@ impl DatelineApp {
 
     /// Shows a newly opened timeline: fresh filters, search and selection, everything in view.
     fn install_opened(&mut self, timeline: Timeline, path: PathBuf) {
+        self.install_timeline(timeline);
+        push_recent(&mut self.recent, &path);
+        self.file = Some(path);
+    }
+
+    /// Goes back to the built-in dataset (no file is open or watched then).
+    pub(super) fn open_builtin(&mut self) {
+        match crate::formats::builtin() {
+            Ok(timeline) => {
+                self.install_timeline(timeline);
+                self.file = None;
+            }
+            Err(e) => self.notice = Some(Notice::error(e.to_string())),
+        }
+    }
+
+    /// Replaces the timeline on screen with fresh filters, search and selection, everything in view.
+    fn install_timeline(&mut self, timeline: Timeline) {
         self.timeline = timeline;
         self.counts = Counts::of(&self.timeline);
         self.filters = Filters::default();
@@ -186,8 +204,6 @@ impl DatelineApp {
         self.relocate_text();
         self.refilter();
         self.pending_range = Some(self.fit_range());
-        push_recent(&mut self.recent, &path);
-        self.file = Some(path);
     }
 
     /// Shows a new version of the open file, keeping the view, the filters, the search and the

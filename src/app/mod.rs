@@ -551,6 +551,7 @@ impl DatelineApp {
                 }
             },
             Command::Open(path) => self.open(path),
+            Command::OpenBuiltin => self.open_builtin(),
             Command::Reload => self.reload(),
             Command::CancelLoad => self.cancel_load(),
             Command::ExportJson(path) => self.export_timeline(export::ExportKind::Json, &path),

@@ -177,6 +177,17 @@ pub fn file_menu_ui(
         });
     });
     if ui
+        .add_enabled(
+            menu.file.is_some(),
+            egui::Button::new("Built-in article timeline"),
+        )
+        .on_hover_text("The Kazakhstan–US article's timeline that dateline opens with")
+        .on_disabled_hover_text("It is the timeline on screen")
+        .clicked()
+    {
+        commands.push(Command::OpenBuiltin);
+    }
+    if ui
         .add_enabled(menu.file.is_some(), egui::Button::new("Reload"))
         .on_hover_text(
             "Read the open file again (it also reloads by itself when it changes on disk)",
