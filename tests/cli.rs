@@ -1,24 +1,7 @@
 //! The command line, run as a process: `check` and `list --json` on good and bad files.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn dateline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+mod common;
+use common::{dateline, fixture, text};
 
 #[test]
 fn check_accepts_a_good_file_with_a_summary_line() {

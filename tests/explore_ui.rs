@@ -1,10 +1,12 @@
 //! Exploring: search, filters, the source text beside the timeline, the overview strip and the remembered
 //! view, driven headlessly through `egui_kittest`.
 
+mod common;
+use common::{TODAY, harness};
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use dateline::app::DatelineApp;
 use dateline::app::command::Command;
 use dateline::app::persist::{Persisted, STATE_KEY, SideTab};
@@ -13,16 +15,6 @@ use eframe::App as _;
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-
-fn harness() -> Harness<'static, DatelineApp> {
-    let mut h = Harness::builder()
-        .with_size([1400.0, 860.0])
-        .build_eframe(|_cc| DatelineApp::builtin(TODAY).expect("the built-in dataset loads"));
-    h.run();
-    h
-}
 
 fn ids(h: &Harness<'_, DatelineApp>, list: &[usize]) -> Vec<String> {
     list.iter()

@@ -1,26 +1,11 @@
 //! The command line on imported formats, run as a process: `check`, `list --json` and `export`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+use common::{dateline, fixture, text};
+
+use std::path::Path;
 
 use dateline::formats;
-
-fn dateline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn arg(path: &Path) -> &str {
     path.to_str().unwrap()

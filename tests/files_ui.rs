@@ -2,29 +2,21 @@
 //! dropping a file, the recent list), failed opens that keep the timeline, live reload with its banner,
 //! cancelling a load, and exports from the menu.
 
+mod common;
+use common::harness;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
 use dateline::app::{Command, DatelineApp};
 use dateline::view::file_menu::{DialogPurpose, recent_label};
 use dateline::view::list::entry_label;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-
 /// The built-in dataset's best-known event: while it is there, the built-in timeline is on screen.
 const BUILTIN_EVENT: &str = "kazakhstan-joins-wto";
-
-fn harness() -> Harness<'static, DatelineApp> {
-    let mut h = Harness::builder()
-        .with_size([1400.0, 860.0])
-        .build_eframe(|_cc| DatelineApp::builtin(TODAY).expect("the built-in dataset loads"));
-    h.run();
-    h
-}
 
 /// Steps the app until `done` holds, for at most five seconds (background threads need real time).
 fn wait_until(h: &mut Harness<'_, DatelineApp>, what: &str, done: impl Fn(&DatelineApp) -> bool) {

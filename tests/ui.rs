@@ -1,21 +1,14 @@
 //! The whole app, driven headlessly through `egui_kittest` by accessible labels, as a person would use it.
 
+mod common;
+use common::harness;
+
 use chrono::NaiveDate;
 use dateline::app::DatelineApp;
 use dateline::view::list::entry_label;
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-
-fn harness() -> Harness<'static, DatelineApp> {
-    let mut h = Harness::builder()
-        .with_size([1400.0, 860.0])
-        .build_eframe(|_cc| DatelineApp::builtin(TODAY).expect("the built-in dataset loads"));
-    h.run();
-    h
-}
 
 fn index_of(h: &Harness<'_, DatelineApp>, id: &str) -> usize {
     h.state()
