@@ -197,7 +197,7 @@ fn rows(timeline: &Timeline) -> Vec<Row<'_>> {
                 .lanes
                 .get(usize::from(e.lane.0))
                 .map_or("", |l| l.id.as_str()),
-            tags: e.tags.iter().map(|t| timeline.tag_label_id(*t)).collect(),
+            tags: e.tags.iter().map(|t| timeline.tag_id(*t)).collect(),
             provenance: e.provenance.as_str(),
         })
         .chain(timeline.periods.iter().map(|p| {

@@ -1,29 +1,14 @@
 //! Importing: `TimelineJS` JSON and spreadsheet CSV load with their eras, groups, BCE years and HTML made
 //! plain; dateline CSV reads back exactly what was written; problems name their line and column.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{assert_problem_at, fixture, read_fixture};
+
+use std::path::Path;
 
 use dateline::formats::{self, Format, LoadError, Position};
 use dateline::model::date::year_words;
 use dateline::model::{DateSpec, EdtfDate, IntervalEnd, Precision, Provenance, Timeline};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn read(name: &str) -> String {
-    std::fs::read_to_string(fixture(name)).unwrap()
-}
-
-/// The 1-based line and column of the first occurrence of `needle` in `text`.
-fn position_of(text: &str, needle: &str) -> Position {
-    let offset = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle} not in fixture"));
-    Position::of_offset(text, offset)
-}
 
 fn event<'a>(t: &'a Timeline, id: &str) -> &'a dateline::model::Event {
     let i = t
@@ -47,7 +32,7 @@ fn single(when: DateSpec) -> EdtfDate {
 
 #[test]
 fn timelinejs_json_is_detected_and_loads_title_and_lanes_in_order_of_first_appearance() {
-    let text = read("timelinejs.json");
+    let text = read_fixture("timelinejs.json");
     assert_eq!(formats::detect(&text), Ok(Format::TimelineJs));
     let t = formats::load_path(&fixture("timelinejs.json")).unwrap();
     assert_eq!(t.title, "Writing & Printing");
@@ -231,20 +216,12 @@ fn timelinejs_display_dates_become_text_dates_or_notes() {
 #[test]
 fn timelinejs_problems_are_all_reported_at_their_values() {
     let path = fixture("timelinejs-broken.json");
-    let text = read("timelinejs-broken.json");
+    let text = read_fixture("timelinejs-broken.json");
     let Err(LoadError::Invalid { problems, .. }) = formats::load_path(&path) else {
         panic!("timelinejs-broken.json should be invalid");
     };
     let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    let expect = |needle: &str, words: &str| {
-        let at = position_of(&text, needle);
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.position == at && p.message.contains(words)),
-            "no problem \"{words}\" at {at:?}; got {messages:#?}"
-        );
-    };
+    let expect = |needle: &str, words: &str| assert_problem_at(&text, &problems, needle, words);
     expect("{ \"start_date\": { \"year\": 1900 }", "has no end_date");
     expect("\"July\"", "\"July\" is not a number");
     expect("30 }", "30 February 2015 does not exist");
@@ -288,7 +265,7 @@ fn timelinejs_type_errors_and_syntax_errors_have_a_position() {
 
 #[test]
 fn spreadsheet_csv_loads_title_era_groups_and_quoted_cells() {
-    let text = read("timelinejs-sheet.csv");
+    let text = read_fixture("timelinejs-sheet.csv");
     assert_eq!(formats::detect(&text), Ok(Format::TimelineJsCsv));
     let t = formats::load_path(&fixture("timelinejs-sheet.csv")).unwrap();
     assert_eq!(t.title, "Reaching the Moon");
@@ -335,20 +312,12 @@ fn spreadsheet_csv_loads_title_era_groups_and_quoted_cells() {
 #[test]
 fn spreadsheet_csv_problems_name_the_cell_even_after_a_line_break() {
     let path = fixture("timelinejs-sheet-broken.csv");
-    let text = read("timelinejs-sheet-broken.csv");
+    let text = read_fixture("timelinejs-sheet-broken.csv");
     let Err(LoadError::Invalid { problems, .. }) = formats::load_path(&path) else {
         panic!("timelinejs-sheet-broken.csv should be invalid");
     };
     let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    let expect = |needle: &str, words: &str| {
-        let at = position_of(&text, needle);
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.position == at && p.message.contains(words)),
-            "no problem \"{words}\" at {at:?}; got {messages:#?}"
-        );
-    };
+    let expect = |needle: &str, words: &str| assert_problem_at(&text, &problems, needle, words);
     expect("Sept", "\"Sept\" is not a number");
     expect("30,No such day", "30 February 2015 does not exist");
     expect("sidebar", "unknown Type \"sidebar\"");
@@ -451,15 +420,7 @@ fn dateline_csv_problems_are_at_their_cells() {
         panic!("should be invalid");
     };
     let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    let expect = |needle: &str, words: &str| {
-        let at = position_of(text, needle);
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.position == at && p.message.contains(words)),
-            "no problem \"{words}\" at {at:?}; got {messages:#?}"
-        );
-    };
+    let expect = |needle: &str, words: &str| assert_problem_at(text, &problems, needle, words);
     expect("2015-02-30", "that day does not exist");
     expect("mars", "unknown lane \"mars\"");
     expect("nope", "unknown tag \"nope\"");
@@ -508,6 +469,6 @@ fn formats_are_detected_from_content_not_names() {
     let err = formats::load_str("{\"a\": [1, 2", p).unwrap_err();
     assert!(matches!(err, LoadError::Invalid { .. }), "{err}");
     // A UTF-8 byte order mark (as spreadsheets write) is fine.
-    let with_bom = format!("\u{feff}{}", read("timelinejs-sheet.csv"));
+    let with_bom = format!("\u{feff}{}", read_fixture("timelinejs-sheet.csv"));
     assert!(formats::load_str(&with_bom, p).is_ok());
 }

@@ -1,23 +1,12 @@
 //! Loading: good files load; bad files give every problem with the right line and column; nothing panics.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{assert_problem_at, fixture};
+
+use std::path::Path;
 
 use dateline::formats::{self, LoadError, Position};
 use dateline::model::{Precision, Provenance, Status};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-/// The 1-based line and column of the first occurrence of `needle` in `text`.
-fn position_of(text: &str, needle: &str) -> Position {
-    let offset = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle} not in fixture"));
-    Position::of_offset(text, offset)
-}
 
 #[test]
 fn a_valid_file_loads_sorted_with_its_details() {
@@ -52,15 +41,7 @@ fn every_problem_is_reported_at_its_line_and_column() {
     };
     assert_eq!(named, path);
     let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    let expect = |needle: &str, words: &str| {
-        let at = position_of(&text, needle);
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.position == at && p.message.contains(words)),
-            "no problem \"{words}\" at {at:?}; got {messages:#?}"
-        );
-    };
+    let expect = |needle: &str, words: &str| assert_problem_at(&text, &problems, needle, words);
     expect(
         "\"2015-02-30\"",
         "invalid date \"2015-02-30\" in event \"wto-entry\"",

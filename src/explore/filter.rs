@@ -51,7 +51,7 @@ impl Filters {
             let all_hidden = event
                 .tags
                 .iter()
-                .all(|t| self.hidden_tags.contains(timeline.tag_label_id(*t)));
+                .all(|t| self.hidden_tags.contains(timeline.tag_id(*t)));
             if all_hidden {
                 return false;
             }

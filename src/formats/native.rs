@@ -670,7 +670,7 @@ pub fn to_raw(timeline: &Timeline) -> RawTimeline<'static> {
                     tags: e
                         .tags
                         .iter()
-                        .map(|t| Word(timeline.tag_label_id(*t).to_owned().into()))
+                        .map(|t| Word(timeline.tag_id(*t).to_owned().into()))
                         .collect(),
                     summary: d.summary.clone(),
                     note: d.note.clone(),

@@ -236,7 +236,7 @@ impl Timeline {
     }
 
     /// The tag's identifier, or an empty string for an unknown id.
-    pub fn tag_label_id(&self, tag: TagId) -> &str {
+    pub fn tag_id(&self, tag: TagId) -> &str {
         self.tags
             .get(usize::from(tag.0))
             .map_or("", |t| t.id.as_str())

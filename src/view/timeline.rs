@@ -157,9 +157,9 @@ pub fn timeline_ui(
         let font = FontId::proportional(12.5);
         // Stack labels on widths estimated from their length (cheap for thousands of marks); only the
         // labels that get a place are laid out, shortened with an ellipsis if the estimate was short.
-        let mut wanted = Vec::new();
-        let mut wanted_marks = Vec::new();
-        for (i, m) in marks.iter().enumerate() {
+        // One wanted label per mark, in mark order.
+        let mut wanted = Vec::with_capacity(marks.len());
+        for m in &marks {
             let chars = match lane.label_chars.get(m.first) {
                 Some(&n) => usize::from(n),
                 None => usize::from(label_chars(
@@ -167,15 +167,10 @@ pub fn timeline_ui(
                 )),
             };
             let width = estimated_label_width(chars, m.count);
-            let x = if m.is_bar() {
-                m.x0.max(frame.left())
-            } else {
-                m.center_x() - MARKER_RADIUS
-            };
+            let x = label_anchor_x(m, frame);
             // Near the right edge a label ends at the edge instead of running off it.
             let x = x.min(frame.right() - width - 4.0).max(frame.left() + 2.0);
             wanted.push((x, width));
-            wanted_marks.push(i);
         }
         let mut order: Vec<usize> = (0..wanted.len()).collect();
         order.sort_by(|&a, &b| wanted[a].0.total_cmp(&wanted[b].0));
@@ -242,7 +237,7 @@ pub fn timeline_ui(
                 label_texts_by_target.push(None);
             }
         }
-        for (slot, &mark_i) in slots.iter().zip(&wanted_marks) {
+        for (mark_i, slot) in slots.iter().enumerate() {
             let Some(slot) = slot else { continue };
             let m = &marks[mark_i];
             let event_i = lane.events[m.first] as usize;
@@ -274,11 +269,7 @@ pub fn timeline_ui(
             };
             let galley = painter.layout_job(job);
             // A label moved left to stay on screen ends at its slot's end, as close to its mark as it fits.
-            let natural_x = if m.is_bar() {
-                m.x0.max(frame.left())
-            } else {
-                m.center_x() - MARKER_RADIUS
-            };
+            let natural_x = label_anchor_x(m, frame);
             let x = if slot.x + 1.0 < natural_x {
                 slot.x + slot.width - galley.size().x
             } else {
@@ -403,6 +394,15 @@ fn calendar_grid(input: GridInput) -> Vec<GridMark> {
 const MIN_LABEL_WIDTH: f32 = 56.0;
 /// Average width of a label character at the label font, in points, erring wide.
 const LABEL_CHAR_WIDTH: f32 = 7.0;
+
+/// Where a mark's label starts when it has room: at a bar's (visible) start, or just left of a point.
+fn label_anchor_x(m: &Mark, frame: Rect) -> f32 {
+    if m.is_bar() {
+        m.x0.max(frame.left())
+    } else {
+        m.center_x() - MARKER_RADIUS
+    }
+}
 
 /// The number of characters of an event's label: its title and the date qualifiers [`event_label`] adds.
 pub fn label_chars(event: &Event) -> u16 {

@@ -40,3 +40,33 @@ pub fn dateline(args: &[&str]) -> Output {
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+
+/// The text of a file in `tests/fixtures`.
+pub fn read_fixture(name: &str) -> String {
+    std::fs::read_to_string(fixture(name)).expect("the fixture is readable")
+}
+
+/// The 1-based line and column of the first occurrence of `needle` in `text`.
+pub fn position_of(text: &str, needle: &str) -> dateline::formats::Position {
+    let offset = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in fixture"));
+    dateline::formats::Position::of_offset(text, offset)
+}
+
+/// Asserts that one of `problems` is at the first occurrence of `needle` in `text` and says `words`.
+pub fn assert_problem_at(
+    text: &str,
+    problems: &[dateline::formats::Problem],
+    needle: &str,
+    words: &str,
+) {
+    let at = position_of(text, needle);
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.position == at && p.message.contains(words)),
+        "no problem \"{words}\" at {at:?}; got {messages:#?}"
+    );
+}
