@@ -122,7 +122,13 @@ pub struct EventIndex {
     pub lanes: Vec<LaneIndex>,
     /// The first and last day covered by all indexed events and periods, in days (end exclusive).
     pub extent: Option<(f64, f64)>,
+    /// A number no other index built by this process has, so what was computed from one index is never
+    /// taken for another's.
+    pub generation: u64,
 }
+
+/// The generation of the next index built.
+static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// The first day and the day after the last day an interval covers, in days since 1970-01-01.
 pub fn span_days(covered: (NaiveDate, NaiveDate)) -> (f64, f64) {
@@ -162,7 +168,12 @@ impl EventIndex {
         for lane in &mut lanes {
             lane.finish();
         }
-        Self { lanes, extent }
+        let generation = NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Self {
+            lanes,
+            extent,
+            generation,
+        }
     }
 
     /// The number of indexed events.

@@ -10,6 +10,7 @@ pub mod layout;
 pub mod legend;
 pub mod list;
 pub mod mapping;
+pub mod memo;
 pub mod overview;
 pub mod palette;
 pub mod text_panel;

@@ -6,6 +6,7 @@ use egui::{Color32, CursorIcon, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
 use super::index::EventIndex;
 use super::layout;
 use super::mapping::{self, TimeMapping};
+use super::memo;
 use super::palette;
 
 /// Height of the strip.
@@ -53,6 +54,31 @@ pub fn strip_range(extent: Option<(f64, f64)>, view: (f64, f64)) -> (f64, f64) {
     (s.min(view.0), e.max(view.1))
 }
 
+/// One mesh of ticks per lane, each lane a row of the strip.
+fn tick_meshes(index: &EventIndex, m: &TimeMapping, rect: Rect, dark: bool) -> Vec<egui::Shape> {
+    let lanes = index.lanes.len().max(1) as f32;
+    let row = (rect.height() - 8.0) / lanes;
+    index
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, lane)| {
+            let y0 = rect.top() + 4.0 + i as f32 * row;
+            let color = palette::series_color(i, dark);
+            let mut mesh = egui::Mesh::default();
+            for mark in layout::lane_marks(lane, m, 2.0) {
+                let x0 = mark.x0.max(rect.left());
+                let x1 = mark.x1.min(rect.right()).max(x0 + 1.5);
+                mesh.add_colored_rect(
+                    Rect::from_x_y_ranges(x0..=x1, y0..=(y0 + row - 1.0).max(y0 + 1.0)),
+                    color,
+                );
+            }
+            egui::Shape::mesh(mesh)
+        })
+        .collect()
+}
+
 /// Shows the strip. Returns a new view range when the person dragged or clicked.
 pub fn overview_ui(
     ui: &mut egui::Ui,
@@ -75,23 +101,19 @@ pub fn overview_ui(
     let (s, e) = strip_range(index.extent, view);
     let m = TimeMapping::new(s, e, rect.left(), rect.width());
 
-    // Event ticks, one row per lane, merged to whole points so the cost follows the width.
-    let lanes = index.lanes.len().max(1) as f32;
-    let row = (rect.height() - 8.0) / lanes;
-    for (i, lane) in index.lanes.iter().enumerate() {
-        let y0 = rect.top() + 4.0 + i as f32 * row;
-        let color = palette::series_color(i, dark);
-        let mut mesh = egui::Mesh::default();
-        for mark in layout::lane_marks(lane, &m, 2.0) {
-            let x0 = mark.x0.max(rect.left());
-            let x1 = mark.x1.min(rect.right()).max(x0 + 1.5);
-            mesh.add_colored_rect(
-                Rect::from_x_y_ranges(x0..=x1, y0..=(y0 + row - 1.0).max(y0 + 1.0)),
-                color,
-            );
-        }
-        painter.add(egui::Shape::mesh(mesh));
-    }
+    // Event ticks, one row per lane, merged to whole points so the cost follows the width; kept while the
+    // strip's range and size stay the same.
+    let key = memo::key_of((
+        index.generation,
+        s.to_bits(),
+        e.to_bits(),
+        rect.min.x.to_bits(),
+        rect.min.y.to_bits(),
+        rect.width().to_bits(),
+        dark,
+    ));
+    let ticks = memo::memoized(ui.ctx(), response.id, key, || tick_meshes(index, &m, rect, dark));
+    painter.extend(ticks.iter().cloned());
 
     // The view window.
     let wx0 = m.x_from_time(view.0).max(rect.left());

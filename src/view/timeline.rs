@@ -8,9 +8,10 @@ use egui::{
 use egui_plot::{GridInput, GridMark, Plot};
 
 use super::axis::{self, TickUnit};
-use super::index::{EventIndex, span_days};
+use super::index::{EventIndex, LaneIndex, span_days};
 use super::layout::{self, Mark};
 use super::mapping::TimeMapping;
+use super::memo;
 use super::palette;
 use crate::app::command::Command;
 use crate::model::date::date_from_days;
@@ -62,6 +63,50 @@ pub struct TimelineOutput {
 enum Target {
     Event(usize),
     Cluster { t0: f64, t1: f64 },
+}
+
+/// What a lane shows in one view: its marks, and where each mark's label goes (`None`: no room).
+struct LaneLayout {
+    marks: Vec<Mark>,
+    slots: Vec<Option<layout::LabelSlot>>,
+}
+
+/// Clusters a lane's events in view and stacks their labels on widths estimated from their length (cheap
+/// for thousands of marks); only the labels that get a place are laid out later, shortened with an
+/// ellipsis if the estimate was short.
+fn lane_layout(
+    timeline: &Timeline,
+    lane: &LaneIndex,
+    mapping: &TimeMapping,
+    frame: Rect,
+    rows: usize,
+) -> LaneLayout {
+    let marks = layout::lane_marks(lane, mapping, layout::MERGE_POINTS);
+    // One wanted label per mark, in mark order.
+    let wanted: Vec<(f32, f32)> = marks
+        .iter()
+        .map(|m| {
+            let chars = match lane.label_chars.get(m.first) {
+                Some(&n) => usize::from(n),
+                None => usize::from(label_chars(&timeline.events[lane.events[m.first] as usize])),
+            };
+            let width = estimated_label_width(chars, m.count);
+            // Near the right edge a label ends at the edge instead of running off it.
+            let x = label_anchor_x(m, frame)
+                .min(frame.right() - width - 4.0)
+                .max(frame.left() + 2.0);
+            (x, width)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by(|&a, &b| wanted[a].0.total_cmp(&wanted[b].0));
+    let sorted: Vec<(f32, f32)> = order.iter().map(|&k| wanted[k]).collect();
+    let stacked = layout::stack_labels(&sorted, rows, 8.0, MIN_LABEL_WIDTH);
+    let mut slots = vec![None; wanted.len()];
+    for (k, slot) in order.into_iter().zip(stacked) {
+        slots[k] = slot;
+    }
+    LaneLayout { marks, slots }
 }
 
 /// Shows the timeline and pushes what the person did onto `commands`.
@@ -149,37 +194,27 @@ pub fn timeline_ui(
             Stroke::new(1.0, color.gamma_multiply(0.25)),
         );
 
-        let marks = layout::lane_marks(lane, &mapping, layout::MERGE_POINTS);
-        // Labels for single events, stacked below the marker line.
         let rows = ((lane_height - MARKER_LINE - 10.0) / LABEL_ROW)
             .floor()
             .max(1.0) as usize;
         let font = FontId::proportional(12.5);
-        // Stack labels on widths estimated from their length (cheap for thousands of marks); only the
-        // labels that get a place are laid out, shortened with an ellipsis if the estimate was short.
-        // One wanted label per mark, in mark order.
-        let mut wanted = Vec::with_capacity(marks.len());
-        for m in &marks {
-            let chars = match lane.label_chars.get(m.first) {
-                Some(&n) => usize::from(n),
-                None => usize::from(label_chars(
-                    &view.timeline.events[lane.events[m.first] as usize],
-                )),
-            };
-            let width = estimated_label_width(chars, m.count);
-            let x = label_anchor_x(m, frame);
-            // Near the right edge a label ends at the edge instead of running off it.
-            let x = x.min(frame.right() - width - 4.0).max(frame.left() + 2.0);
-            wanted.push((x, width));
-        }
-        let mut order: Vec<usize> = (0..wanted.len()).collect();
-        order.sort_by(|&a, &b| wanted[a].0.total_cmp(&wanted[b].0));
-        let sorted: Vec<(f32, f32)> = order.iter().map(|&k| wanted[k]).collect();
-        let stacked = layout::stack_labels(&sorted, rows, 8.0, MIN_LABEL_WIDTH);
-        let mut slots = vec![None; wanted.len()];
-        for (k, slot) in order.into_iter().zip(stacked) {
-            slots[k] = slot;
-        }
+        // The marks and label places depend only on the index and the view: frames that keep both (hover,
+        // animation, repaint) reuse them.
+        let key = memo::key_of((
+            view.index.generation,
+            mapping.start_days.to_bits(),
+            mapping.end_days.to_bits(),
+            frame.left().to_bits(),
+            frame.width().to_bits(),
+            rows,
+        ));
+        let placed = memo::memoized(
+            ui.ctx(),
+            plot_response.id.with(("lane-layout", lane_i)),
+            key,
+            || lane_layout(view.timeline, lane, &mapping, frame, rows),
+        );
+        let (marks, slots) = (&placed.marks, &placed.slots);
 
         if marks.len() > DENSE_MARKS {
             // Dense: every mark is a tick in one mesh (height grows with its count), and counts are written
@@ -227,7 +262,7 @@ pub fn timeline_ui(
             painter.add(Shape::mesh(mesh));
             shapes += 1;
         } else {
-            for m in &marks {
+            for m in marks {
                 let event_i = lane.events[m.first] as usize;
                 let faded = !m.is_single() || view.highlight.is_some_and(|h| !h(event_i));
                 let (rect, target) =
