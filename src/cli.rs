@@ -189,15 +189,15 @@ fn rows(timeline: &Timeline) -> Vec<Row<'_>> {
         .iter()
         .map(|e| Row {
             kind: "event",
-            id: &e.id,
-            title: &e.title,
+            id: &e.id(),
+            title: &e.title(),
             when: e.when,
             status: e.status.as_str(),
             lane: timeline
                 .lanes
                 .get(usize::from(e.lane.0))
                 .map_or("", |l| l.id.as_str()),
-            tags: e.tags.iter().map(|t| timeline.tag_id(*t)).collect(),
+            tags: e.tags().map(|t| timeline.tag_id(t)).collect(),
             provenance: e.provenance.as_str(),
         })
         .chain(timeline.periods.iter().map(|p| {

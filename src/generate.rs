@@ -119,8 +119,8 @@ pub fn generate_raw(events: usize, seed: u64) -> RawTimeline<'static> {
         let word = WORDS[rng.usize(..WORDS.len())];
         let with_quote = rng.u32(..100) < 20;
         raw_events.push(RawEvent {
-            id: format!("e{i}"),
-            title: format!("{} {word} {i}", capitalized(lane)),
+            id: format!("e{i}").into(),
+            title: format!("{} {word} {i}", capitalized(lane)).into(),
             date: date_text.into(),
             status: Some(
                 if day > last - 365 && rng.bool() {
@@ -136,24 +136,25 @@ pub fn generate_raw(events: usize, seed: u64) -> RawTimeline<'static> {
                 "A {word} in {} affecting {}.",
                 lane.to_lowercase(),
                 TAGS[rng.usize(..TAGS.len())]
-            ),
+            )
+            .into(),
             quotes: if with_quote {
                 vec![RawQuote {
-                    text: format!("The {word} changed everything."),
+                    text: format!("The {word} changed everything.").into(),
                     speaker: None,
                 }]
             } else {
                 Vec::new()
             },
             people: if rng.u32(..100) < 30 {
-                vec![PEOPLE[rng.usize(..PEOPLE.len())].to_owned()]
+                vec![PEOPLE[rng.usize(..PEOPLE.len())].into()]
             } else {
                 Vec::new()
             },
             provenance: Some(if with_quote { "article" } else { "context" }.into()),
             sources: if rng.u32(..100) < 10 {
                 vec![RawLink {
-                    label: format!("Record {i}"),
+                    label: format!("Record {i}").into(),
                     url: None,
                 }]
             } else {

@@ -15,7 +15,7 @@ fn builtin() -> Timeline {
 fn event<'a>(t: &'a Timeline, id: &str) -> &'a dateline::model::Event {
     t.events
         .iter()
-        .find(|e| &*e.id == id)
+        .find(|e| &*e.id() == id)
         .unwrap_or_else(|| panic!("no event {id}"))
 }
 
@@ -30,7 +30,7 @@ fn ids_are_unique_and_every_lane_and_tag_is_used() {
     for id in t
         .events
         .iter()
-        .map(|e| e.id.to_string())
+        .map(|e| e.id().to_string())
         .chain(t.periods.iter().map(|p| p.id.clone()))
     {
         assert!(ids.insert(id.clone()), "duplicate id {id}");
@@ -46,7 +46,7 @@ fn ids_are_unique_and_every_lane_and_tag_is_used() {
         assert!(
             t.events
                 .iter()
-                .any(|e| e.tags.iter().any(|x| usize::from(x.0) == i)),
+                .any(|e| e.tags().any(|x| usize::from(x.0) == i)),
             "tag {} unused",
             tag.id
         );
@@ -120,7 +120,7 @@ fn uncertain_events_say_so_with_a_note() {
         assert!(
             e.details().note.as_deref().is_some_and(|n| !n.is_empty()),
             "{} needs a note",
-            e.id
+            e.id()
         );
     }
 }
@@ -130,9 +130,9 @@ fn article_events_quote_the_article_and_context_events_have_sources() {
     let t = builtin();
     for e in &t.events {
         match e.provenance {
-            Provenance::Article => assert!(!e.details().quotes.is_empty(), "{} has no quote", e.id),
+            Provenance::Article => assert!(!e.details().quotes.is_empty(), "{} has no quote", e.id()),
             Provenance::Context => {
-                assert!(!e.details().sources.is_empty(), "{} has no source", e.id);
+                assert!(!e.details().sources.is_empty(), "{} has no source", e.id());
             }
         }
     }
@@ -155,7 +155,7 @@ fn every_quote_occurs_word_for_word_in_the_article() {
             assert!(
                 article.contains(&q.text),
                 "quote of {} is not in the article: {:?}",
-                e.id,
+                e.id(),
                 q.text
             );
             count += 1;
@@ -166,7 +166,7 @@ fn every_quote_occurs_word_for_word_in_the_article() {
     let quoted: usize = t
         .events
         .iter()
-        .flat_map(|e| &e.details().quotes)
+        .flat_map(|e| e.details().quotes)
         .map(|q| q.text.len())
         .sum();
     assert!(

@@ -18,7 +18,7 @@ use egui_kittest::kittest::Queryable;
 
 fn ids(h: &Harness<'_, DatelineApp>, list: &[usize]) -> Vec<String> {
     list.iter()
-        .map(|&i| h.state().timeline().events[i].id.to_string())
+        .map(|&i| h.state().timeline().events[i].id().to_string())
         .collect()
 }
 

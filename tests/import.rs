@@ -18,7 +18,7 @@ fn event<'a>(t: &'a Timeline, id: &str) -> &'a dateline::model::Event {
 }
 
 fn ids(t: &Timeline) -> Vec<&str> {
-    t.events.iter().map(|e| &*e.id).collect()
+    t.events.iter().map(|e| &*e.id()).collect()
 }
 
 fn single(when: DateSpec) -> EdtfDate {
@@ -173,16 +173,16 @@ fn timelinejs_ids_come_from_unique_id_or_the_headline_and_are_made_unique() {
 fn timelinejs_html_becomes_plain_text_and_media_a_source_link() {
     let t = formats::load_path(&fixture("timelinejs.json")).unwrap();
     assert_eq!(
-        &*event(&t, "gutenberg").title,
+        &*event(&t, "gutenberg").title(),
         "Gutenberg's press & movable type"
     );
-    assert_eq!(&*event(&t, "gutenberg-2").title, "Gutenberg Bible printed");
+    assert_eq!(&*event(&t, "gutenberg-2").title(), "Gutenberg Bible printed");
     assert_eq!(
-        &*event(&t, "first-newspaper-relation").title,
+        &*event(&t, "first-newspaper-relation").title(),
         "First newspaper – Relation"
     );
     assert_eq!(
-        &*event(&t, "steam-powered-press-prints-the-times").title,
+        &*event(&t, "steam-powered-press-prints-the-times").title(),
         "Steam-powered press prints \"The Times\""
     );
     let cuneiform = event(&t, "cuneiform-in-sumer").details();
@@ -195,7 +195,7 @@ fn timelinejs_html_becomes_plain_text_and_media_a_source_link() {
     );
     // Without a headline the title is the text; without a caption the link is "Media".
     let pg = event(&t, "project-gutenberg-begins");
-    assert_eq!(&*pg.title, "Project Gutenberg begins");
+    assert_eq!(&*pg.title(), "Project Gutenberg begins");
     assert_eq!(pg.details().sources[0].label, "Media");
 }
 
@@ -289,7 +289,7 @@ fn spreadsheet_csv_loads_title_era_groups_and_quoted_cells() {
     let labels: Vec<&str> = t.lanes.iter().map(|l| l.label.as_str()).collect();
     assert_eq!(labels, ["USSR", "USA"], "groups are trimmed");
     let luna = event(&t, "luna-2-hits-the-moon-the-first-impact");
-    assert_eq!(&*luna.title, "Luna 2 hits the Moon, the first impact");
+    assert_eq!(&*luna.title(), "Luna 2 hits the Moon, the first impact");
     assert_eq!(
         luna.details().summary,
         "The first object made by people to reach the Moon.\nIt carried Soviet pennants."
@@ -391,7 +391,7 @@ fn dateline_csv_cells_hold_commas_quotes_line_breaks_and_awkward_lists() {
     assert_eq!(t.title, "A, \"quoted\" title");
     assert_eq!(t.description, "Two\nlines");
     let e1 = event(&t, "e1");
-    assert_eq!(e1.tags.len(), 2);
+    assert_eq!(e1.tags().len(), 2);
     assert_eq!(e1.details().people, ["Smith; John"]);
     assert_eq!(e1.details().quotes[0].text, "Plain words");
     assert_eq!(e1.details().sources[0].label, "CRS report");

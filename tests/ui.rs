@@ -119,7 +119,7 @@ fn every_visible_event_has_a_labelled_marker() {
         .events
         .iter()
         .filter(|e| {
-            h.query_by_label(&format!("{}, {}", e.title, e.when.short_label()))
+            h.query_by_label(&format!("{}, {}", e.title(), e.when.short_label()))
                 .is_some()
         })
         .count();

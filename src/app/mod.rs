@@ -296,7 +296,7 @@ impl DatelineApp {
     pub fn selected_id(&self) -> Option<&str> {
         self.selected
             .and_then(|i| self.timeline.events.get(i))
-            .map(|e| &*e.id)
+            .map(|e| &*e.id())
     }
 
     /// The visible time range, in days since 1970-01-01, as last shown.

@@ -47,11 +47,10 @@ impl Filters {
                 return false;
             }
         }
-        if !self.hidden_tags.is_empty() && !event.tags.is_empty() {
+        if !self.hidden_tags.is_empty() && event.tags().len() > 0 {
             let all_hidden = event
-                .tags
-                .iter()
-                .all(|t| self.hidden_tags.contains(timeline.tag_id(*t)));
+                .tags()
+                .all(|t| self.hidden_tags.contains(timeline.tag_id(t)));
             if all_hidden {
                 return false;
             }
@@ -105,7 +104,7 @@ impl Counts {
             if let Some(n) = c.lanes.get_mut(usize::from(e.lane.0)) {
                 *n += 1;
             }
-            for t in &e.tags {
+            for t in e.tags() {
                 if let Some(n) = c.tags.get_mut(usize::from(t.0)) {
                     *n += 1;
                 }
@@ -160,7 +159,7 @@ mod tests {
         for tag in &t.tags {
             f.toggle_tag(&tag.id);
         }
-        let untagged = t.events.iter().filter(|e| e.tags.is_empty()).count();
+        let untagged = t.events.iter().filter(|e| e.tags().len() == 0).count();
         assert_eq!(shown(&f), untagged);
         assert!(f.is_active());
     }

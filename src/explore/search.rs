@@ -51,7 +51,7 @@ pub fn fold(text: &str) -> String {
 pub fn haystack(event: &Event) -> String {
     let d = event.details();
     let mut text = String::new();
-    text.push_str(&event.title);
+    text.push_str(&event.title());
     text.push('\n');
     text.push_str(&d.summary);
     for q in &d.quotes {
@@ -118,7 +118,7 @@ mod tests {
     fn search_finds_the_two_wto_events_and_people() {
         let t = crate::formats::builtin().unwrap();
         let s = SearchIndex::build(&t);
-        let wto: Vec<&str> = s.find("WTO").iter().map(|&i| &*t.events[i].id).collect();
+        let wto: Vec<&str> = s.find("WTO").iter().map(|&i| t.events[i].id()).collect();
         assert!(
             wto.contains(&"kazakhstan-joins-wto")
                 && wto.contains(&"kazakhstan-signs-wto-accession-protocol"),

@@ -480,8 +480,8 @@ fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
                 });
                 period_rows.push(index);
                 raw.periods.push(RawPeriod {
-                    id: cell("id").to_owned(),
-                    title: cell("title").to_owned(),
+                    id: cell("id").to_owned().into(),
+                    title: cell("title").to_owned().into(),
                     date: cell("date").to_owned(),
                     lane: optional("lane"),
                     summary: cell("summary").to_owned(),
@@ -509,18 +509,18 @@ fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
                 });
                 event_rows.push(index);
                 raw.events.push(RawEvent {
-                    id: cell("id").to_owned(),
-                    title: cell("title").to_owned(),
+                    id: cell("id").to_owned().into(),
+                    title: cell("title").to_owned().into(),
                     date: cell("date").to_owned().into(),
                     text_date: optional("text_date").map(Into::into),
                     status: keyword("status").map(Into::into),
                     lane: optional("lane").map(Into::into),
                     tags: tags.into_iter().map(Into::into).collect(),
-                    summary: cell("summary").to_owned(),
-                    note: optional("note"),
+                    summary: cell("summary").to_owned().into(),
+                    note: optional("note").map(Into::into),
                     quotes,
-                    people,
-                    places,
+                    people: people.into_iter().map(Into::into).collect(),
+                    places: places.into_iter().map(Into::into).collect(),
                     provenance: keyword("provenance").map(Into::into),
                     sources,
                 });
@@ -569,18 +569,22 @@ fn decode_list(cell: &str) -> Result<Vec<String>, String> {
 }
 
 /// The list as `a; b; c`, or as a JSON array when that would not read back the same.
-fn encode_list(items: &[String]) -> String {
-    let plain = items
-        .iter()
-        .all(|s| !s.is_empty() && !s.contains(';') && s.trim() == s && !s.starts_with('['));
+fn encode_list<S: AsRef<str> + serde::Serialize>(items: &[S]) -> String {
+    let plain = items.iter().map(AsRef::as_ref).all(|s: &str| {
+        !s.is_empty() && !s.contains(';') && s.trim() == s && !s.starts_with('[')
+    });
     if plain {
-        items.join("; ")
+        items
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<&str>>()
+            .join("; ")
     } else {
         serde_json::to_string(items).unwrap_or_default()
     }
 }
 
-fn decode_quotes(cell: &str) -> Result<Vec<RawQuote>, String> {
+fn decode_quotes(cell: &str) -> Result<Vec<RawQuote<'_>>, String> {
     let t = cell.trim();
     if t.is_empty() {
         Ok(Vec::new())
@@ -593,13 +597,13 @@ fn decode_quotes(cell: &str) -> Result<Vec<RawQuote>, String> {
         })
     } else {
         Ok(vec![RawQuote {
-            text: cell.to_owned(),
+            text: cell.to_owned().into(),
             speaker: None,
         }])
     }
 }
 
-fn decode_sources(cell: &str) -> Result<Vec<RawLink>, String> {
+fn decode_sources(cell: &str) -> Result<Vec<RawLink<'_>>, String> {
     let t = cell.trim();
     if t.is_empty() {
         return Ok(Vec::new());
@@ -620,12 +624,14 @@ fn decode_sources(cell: &str) -> Result<Vec<RawLink>, String> {
             if last.starts_with("http://") || last.starts_with("https://") {
                 let label = label.trim();
                 RawLink {
-                    label: if label.is_empty() { last } else { label }.to_owned(),
-                    url: Some(last.to_owned()),
+                    label: if label.is_empty() { last } else { label }
+                        .to_owned()
+                        .into(),
+                    url: Some(last.to_owned().into()),
                 }
             } else {
                 RawLink {
-                    label: item.to_owned(),
+                    label: item.to_owned().into(),
                     url: None,
                 }
             }
@@ -706,8 +712,8 @@ pub fn write(timeline: &Timeline) -> String {
         row(
             "event",
             &[
-                ("id", e.id.clone()),
-                ("title", e.title.clone()),
+                ("id", e.id.to_string()),
+                ("title", e.title.to_string()),
                 ("date", e.date.to_string()),
                 (
                     "text_date",
@@ -724,8 +730,8 @@ pub fn write(timeline: &Timeline) -> String {
                             .collect::<Vec<_>>(),
                     ),
                 ),
-                ("summary", e.summary.clone()),
-                ("note", e.note.clone().unwrap_or_default()),
+                ("summary", e.summary.to_string()),
+                ("note", e.note.as_deref().unwrap_or_default().to_owned()),
                 ("quotes", json_cell(&e.quotes)),
                 ("people", encode_list(&e.people)),
                 ("places", encode_list(&e.places)),

@@ -8,10 +8,12 @@ use smallvec::SmallVec;
 
 use serde::{Deserialize, Serialize};
 
+mod stream;
+
 use super::error::Problem;
 use super::locate::{Position, Step, locate};
 use crate::model::{
-    DateSpec, Event, EventDetails, Lane, LaneId, Period, Provenance, Quote, SourceLink, SourceText,
+    DateSpec, DetailsRef, Event, Lane, LaneId, Period, Provenance, SourceLink, SourceText,
     Status, Tag, TagId, Timeline,
 };
 
@@ -40,8 +42,8 @@ pub struct RawTimeline<'a> {
     #[serde(default)]
     pub tags: Vec<RawLabel>,
     /// Eras.
-    #[serde(default)]
-    pub periods: Vec<RawPeriod>,
+    #[serde(borrow, default)]
+    pub periods: Vec<RawPeriod<'a>>,
     /// Events.
     #[serde(borrow, default)]
     pub events: Vec<RawEvent<'a>>,
@@ -86,23 +88,25 @@ pub struct RawLabel {
 /// A quote as written.
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawQuote {
+pub struct RawQuote<'a> {
     /// The words.
-    pub text: String,
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
     /// Who said them.
-    #[serde(default)]
-    pub speaker: Option<String>,
+    #[serde(borrow, default)]
+    pub speaker: Option<Cow<'a, str>>,
 }
 
 /// A source reference as written.
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawLink {
+pub struct RawLink<'a> {
     /// What it is.
-    pub label: String,
+    #[serde(borrow)]
+    pub label: Cow<'a, str>,
     /// Where it is.
-    #[serde(default)]
-    pub url: Option<String>,
+    #[serde(borrow, default)]
+    pub url: Option<Cow<'a, str>>,
 }
 
 /// A short string such as an id or keyword, borrowed from the file's text when it has no escapes.
@@ -134,9 +138,11 @@ impl From<String> for Word<'_> {
 #[serde(deny_unknown_fields)]
 pub struct RawEvent<'a> {
     /// Identifier.
-    pub id: String,
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
     /// Title.
-    pub title: String,
+    #[serde(borrow)]
+    pub title: Cow<'a, str>,
     /// EDTF date or interval.
     #[serde(borrow)]
     pub date: Cow<'a, str>,
@@ -154,32 +160,32 @@ pub struct RawEvent<'a> {
     #[serde(borrow, default, skip_serializing_if = "SmallVec::is_empty")]
     pub tags: SmallVec<[Word<'a>; 2]>,
     /// Summary.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub summary: String,
+    #[serde(borrow, default, skip_serializing_if = "str::is_empty")]
+    pub summary: Cow<'a, str>,
     /// Remark on the date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Cow<'a, str>>,
     /// Quotes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub quotes: Vec<RawQuote>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<RawQuote<'a>>,
     /// People.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub people: Vec<String>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Cow<'a, str>>,
     /// Places.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub places: Vec<String>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Cow<'a, str>>,
     /// "article" or "context".
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Cow<'a, str>>,
     /// References.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<RawLink>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<RawLink<'a>>,
 }
 
 /// A period as written.
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPeriod {
+pub struct RawPeriod<'a> {
     /// Identifier.
     pub id: String,
     /// Title.
@@ -196,19 +202,25 @@ pub struct RawPeriod {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<String>,
     /// References.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<RawLink>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<RawLink<'a>>,
 }
 
 /// Reads dateline JSON. On failure returns every problem found, each with its line and column.
+///
+/// Events are converted one by one as they are read, straight into the compact model: the file's events
+/// are never all held as parsed values at once.
 pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
-    let raw: RawTimeline = serde_json::from_str(text).map_err(|e| vec![serde_problem(&e)])?;
     let mut problems = Vec::new();
     let timeline = {
         let mut at = |path: &[Step<'_>], message: String| {
             problems.push(Problem::new(locate(text, path), message));
         };
-        convert(raw, &mut at)
+        stream::parse(text, &mut at).map_err(|e| vec![serde_problem(&e)])
+    };
+    let timeline = match timeline {
+        Ok(t) => t,
+        Err(e) => return Err(e),
     };
     if problems.is_empty() {
         Ok(timeline)
@@ -241,106 +253,87 @@ pub fn serde_problem(error: &serde_json::Error) -> Problem {
 
 /// Turns a raw file into a timeline, reporting each problem through `at(path, message)`.
 pub fn convert(raw: RawTimeline<'_>, at: &mut dyn FnMut(&[Step<'_>], String)) -> Timeline {
-    if let Some(format) = &raw.format
-        && format != FORMAT_TAG
-    {
-        at(
-            &[Step::Key("format")],
-            format!("unknown format \"{format}\": expected \"{FORMAT_TAG}\""),
-        );
+    let RawTimeline {
+        format,
+        title,
+        description,
+        source,
+        lanes,
+        tags,
+        periods,
+        events,
+    } = raw;
+    let mut builder = EventsBuilder::new(&lanes, &tags, events.len());
+    for (i, e) in events.into_iter().enumerate() {
+        builder.add(i, e, at);
     }
-    let lanes: Vec<Lane> = labels(&raw.lanes, "lanes", "lane", at);
-    let tags: Vec<Tag> = labels(&raw.tags, "tags", "tag", at);
-    let lane_ids: HashMap<&str, LaneId> = raw
-        .lanes
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.as_str(), LaneId(i as u16)))
-        .collect();
-    let tag_ids: HashMap<&str, TagId> = raw
-        .tags
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.as_str(), TagId(i as u16)))
-        .collect();
-    let mut lanes = lanes;
-    let mut default_lane: Option<LaneId> = None;
-    let mut seen_ids: HashSet<&str> = HashSet::with_capacity_and_hasher(
-        raw.events.len() + raw.periods.len(),
-        rustc_hash::FxBuildHasher,
-    );
+    let head = Head {
+        format,
+        title,
+        description,
+        source,
+        lanes,
+        tags,
+        periods,
+    };
+    finish(head, builder, at)
+}
 
-    let source = raw.source.as_ref().map(|s| SourceText {
-        title: s.title.clone(),
-        publisher: s.publisher.clone(),
-        section: s.section.clone(),
-        author: s.author.clone(),
-        url: s.url.clone(),
-        published: s
-            .published
-            .as_deref()
-            .and_then(|d| match DateSpec::parse(d) {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    at(
-                        &[Step::Key("source"), Step::Key("published")],
-                        e.to_string(),
-                    );
-                    None
-                }
-            }),
-        note: s.note.clone(),
-    });
+/// Everything in a file but its events.
+#[derive(Default)]
+pub(crate) struct Head<'a> {
+    pub format: Option<String>,
+    pub title: String,
+    pub description: String,
+    pub source: Option<RawSource>,
+    pub lanes: Vec<RawLabel>,
+    pub tags: Vec<RawLabel>,
+    pub periods: Vec<RawPeriod<'a>>,
+}
 
-    let mut periods = Vec::with_capacity(raw.periods.len());
-    for (i, p) in raw.periods.iter().enumerate() {
-        let path = |key| [Step::Key("periods"), Step::Index(i), Step::Key(key)];
-        check_id(&p.id, "period", &mut seen_ids, &path("id"), at);
-        let when = match DateSpec::parse(&p.date) {
-            Ok(d) => d,
-            Err(e) => {
-                at(
-                    &path("date"),
-                    format!(
-                        "invalid date \"{}\" in period \"{}\": {}",
-                        p.date,
-                        p.id,
-                        e.reason()
-                    ),
-                );
-                continue;
-            }
+/// Events converted one at a time as they are read: lane and tag names resolved, dates parsed, text
+/// packed into the compact model.
+pub(crate) struct EventsBuilder {
+    lane_ids: HashMap<String, LaneId>,
+    tag_ids: HashMap<String, TagId>,
+    /// The lane of events that name none, added at the end of the lanes when first needed.
+    default_lane: Option<LaneId>,
+    lane_count: usize,
+    events: Vec<Event>,
+    /// For each event built, its position in the file (events with an invalid date are left out).
+    file_index: Vec<u32>,
+    /// Ids of events left out for an invalid date, with their positions in the file.
+    skipped_ids: Vec<(String, usize)>,
+}
+
+impl EventsBuilder {
+    /// A builder resolving names against these lanes and tags.
+    pub(crate) fn new(lanes: &[RawLabel], tags: &[RawLabel], capacity: usize) -> Self {
+        let ids = |labels: &[RawLabel]| -> Vec<(String, u16)> {
+            labels
+                .iter()
+                .take(usize::from(u16::MAX))
+                .enumerate()
+                .rev() // the first of duplicate ids wins
+                .map(|(i, l)| (l.id.clone(), i as u16))
+                .collect()
         };
-        let lane = match p.lane.as_deref() {
-            None => None,
-            Some(id) => {
-                let found = lane_ids.get(id).copied();
-                if found.is_none() {
-                    at(
-                        &path("lane"),
-                        format!("unknown lane \"{id}\" in period \"{}\"", p.id),
-                    );
-                }
-                found
-            }
-        };
-        periods.push(Period {
-            id: p.id.clone(),
-            title: p.title.clone(),
-            when,
-            lane,
-            summary: p.summary.clone(),
-            provenance: provenance(p.provenance.as_deref(), &path("provenance"), &p.id, at),
-            sources: links(&p.sources),
-        });
+        Self {
+            lane_ids: ids(lanes)
+                .into_iter()
+                .map(|(k, v)| (k, LaneId(v)))
+                .collect(),
+            tag_ids: ids(tags).into_iter().map(|(k, v)| (k, TagId(v))).collect(),
+            default_lane: None,
+            lane_count: lanes.len().min(usize::from(u16::MAX)),
+            events: Vec::with_capacity(capacity),
+            file_index: Vec::with_capacity(capacity),
+            skipped_ids: Vec::new(),
+        }
     }
 
-    let mut events = Vec::with_capacity(raw.events.len());
-    // For each event built, its position in the file (events with an invalid date are left out).
-    let mut file_index: Vec<usize> = Vec::with_capacity(raw.events.len());
-    // Ids of events left out for an invalid date, with their positions in the file.
-    let mut skipped_ids: Vec<(String, usize)> = Vec::new();
-    for (i, e) in raw.events.into_iter().enumerate() {
+    /// Converts the event at position `i` of the file.
+    pub(crate) fn add(&mut self, i: usize, e: RawEvent<'_>, at: &mut dyn FnMut(&[Step<'_>], String)) {
         let path = |key| [Step::Key("events"), Step::Index(i), Step::Key(key)];
         if is_blank(&e.id) {
             at(&path("id"), "an event has an empty id".to_owned());
@@ -399,24 +392,21 @@ pub fn convert(raw: RawTimeline<'_>, at: &mut dyn FnMut(&[Step<'_>], String)) ->
             }
         };
         let lane = match e.lane.as_deref() {
-            Some(id) => lane_ids.get(id).copied().unwrap_or_else(|| {
+            Some(id) => self.lane_ids.get(id).copied().unwrap_or_else(|| {
                 at(
                     &path("lane"),
                     format!("unknown lane \"{id}\" in event \"{}\"", e.id),
                 );
                 LaneId(0)
             }),
-            None => *default_lane.get_or_insert_with(|| {
-                lanes.push(Lane {
-                    id: String::new(),
-                    label: "Events".to_owned(),
-                });
-                LaneId((lanes.len() - 1) as u16)
+            None => *self.default_lane.get_or_insert_with(|| {
+                self.lane_count += 1;
+                LaneId((self.lane_count - 1) as u16)
             }),
         };
-        let mut event_tags = Vec::with_capacity(e.tags.len());
+        let mut event_tags: SmallVec<[TagId; 4]> = SmallVec::new();
         for (j, t) in e.tags.iter().enumerate() {
-            match tag_ids.get(t.as_str()) {
+            match self.tag_ids.get(t.as_str()) {
                 Some(id) => event_tags.push(*id),
                 None => at(
                     &[
@@ -432,61 +422,139 @@ pub fn convert(raw: RawTimeline<'_>, at: &mut dyn FnMut(&[Step<'_>], String)) ->
         let provenance = provenance(e.provenance.as_deref(), &path("provenance"), &e.id, at);
         let Some(when) = when else {
             // Still counted for duplicate ids.
-            skipped_ids.push((e.id, i));
-            continue;
+            self.skipped_ids.push((e.id.into_owned(), i));
+            return;
         };
-        let has_details = !(e.summary.is_empty()
-            && e.note.is_none()
-            && text_date.is_none()
-            && e.quotes.is_empty()
-            && e.people.is_empty()
-            && e.places.is_empty()
-            && e.sources.is_empty());
-        let details = has_details.then(|| {
-            Box::new(EventDetails {
-                summary: e.summary,
-                note: e.note,
-                text_date,
-                quotes: e
-                    .quotes
-                    .into_iter()
-                    .map(|q| Quote {
-                        text: q.text,
-                        speaker: q.speaker,
-                    })
-                    .collect(),
-                people: e.people,
-                places: e.places,
-                sources: e
-                    .sources
-                    .into_iter()
-                    .map(|l| SourceLink {
-                        label: l.label,
-                        url: l.url,
-                    })
-                    .collect(),
-            })
-        });
-        events.push(Event {
-            id: e.id.into_boxed_str(),
-            title: e.title.into_boxed_str(),
-            when,
-            status,
-            lane,
-            tags: event_tags.into(),
-            provenance,
-            details,
-        });
-        file_index.push(i);
+        let details = DetailsRef {
+            summary: &e.summary,
+            note: e.note.as_deref(),
+            text_date,
+            quotes: e
+                .quotes
+                .iter()
+                .map(|q| (&*q.text, q.speaker.as_deref()))
+                .collect(),
+            people: e.people.iter().map(|p| &**p).collect(),
+            places: e.places.iter().map(|p| &**p).collect(),
+            sources: e
+                .sources
+                .iter()
+                .map(|l| (&*l.label, l.url.as_deref()))
+                .collect(),
+        };
+        let mut event = Event::new(&e.id, &e.title, when, &event_tags, &details);
+        event.status = status;
+        event.lane = lane;
+        event.provenance = provenance;
+        self.events.push(event);
+        self.file_index.push(i as u32);
     }
-    // Duplicate ids, among periods and events alike.
-    let mut all_ids: Vec<(&str, usize)> = events
+}
+
+/// Checks and converts everything but the events, then puts the timeline together.
+pub(crate) fn finish(
+    head: Head<'_>,
+    builder: EventsBuilder,
+    at: &mut dyn FnMut(&[Step<'_>], String),
+) -> Timeline {
+    if let Some(format) = &head.format
+        && format != FORMAT_TAG
+    {
+        at(
+            &[Step::Key("format")],
+            format!("unknown format \"{format}\": expected \"{FORMAT_TAG}\""),
+        );
+    }
+    let mut lanes: Vec<Lane> = labels(&head.lanes, "lanes", "lane", at);
+    let tags: Vec<Tag> = labels(&head.tags, "tags", "tag", at);
+    if builder.default_lane.is_some() {
+        lanes.push(Lane {
+            id: String::new(),
+            label: "Events".to_owned(),
+        });
+    }
+    let lane_ids = &builder.lane_ids;
+    let mut seen_ids: HashSet<&str> = HashSet::with_capacity_and_hasher(
+        builder.events.len() + head.periods.len(),
+        rustc_hash::FxBuildHasher,
+    );
+
+    let source = head.source.as_ref().map(|s| SourceText {
+        title: s.title.clone(),
+        publisher: s.publisher.clone(),
+        section: s.section.clone(),
+        author: s.author.clone(),
+        url: s.url.clone(),
+        published: s
+            .published
+            .as_deref()
+            .and_then(|d| match DateSpec::parse(d) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    at(
+                        &[Step::Key("source"), Step::Key("published")],
+                        e.to_string(),
+                    );
+                    None
+                }
+            }),
+        note: s.note.clone(),
+    });
+
+    let mut periods = Vec::with_capacity(head.periods.len());
+    for (i, p) in head.periods.iter().enumerate() {
+        let path = |key| [Step::Key("periods"), Step::Index(i), Step::Key(key)];
+        check_id(&p.id, "period", &mut seen_ids, &path("id"), at);
+        let when = match DateSpec::parse(&p.date) {
+            Ok(d) => d,
+            Err(e) => {
+                at(
+                    &path("date"),
+                    format!(
+                        "invalid date \"{}\" in period \"{}\": {}",
+                        p.date,
+                        p.id,
+                        e.reason()
+                    ),
+                );
+                continue;
+            }
+        };
+        let lane = match p.lane.as_deref() {
+            None => None,
+            Some(id) => {
+                let found = lane_ids.get(id).copied();
+                if found.is_none() {
+                    at(
+                        &path("lane"),
+                        format!("unknown lane \"{id}\" in period \"{}\"", p.id),
+                    );
+                }
+                found
+            }
+        };
+        periods.push(Period {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            when,
+            lane,
+            summary: p.summary.clone(),
+            provenance: provenance(p.provenance.as_deref(), &path("provenance"), &p.id, at),
+            sources: links(&p.sources),
+        });
+    }
+
+    // Duplicate ids, among periods and events alike, reported in file order.
+    let mut all_ids: Vec<(&str, usize)> = builder
+        .events
         .iter()
-        .map(|e| &*e.id)
-        .zip(file_index.iter().copied())
+        .map(Event::id)
+        .zip(builder.file_index.iter().map(|&i| i as usize))
         .collect();
-    all_ids.extend(skipped_ids.iter().map(|(id, i)| (id.as_str(), *i)));
-    all_ids.sort_by_key(|&(_, i)| i);
+    all_ids.extend(builder.skipped_ids.iter().map(|(id, i)| (id.as_str(), *i)));
+    if !all_ids.is_sorted_by_key(|&(_, i)| i) {
+        all_ids.sort_by_key(|&(_, i)| i);
+    }
     for (id, i) in all_ids {
         if !is_blank(id) && !seen_ids.insert(id) {
             at(
@@ -495,10 +563,13 @@ pub fn convert(raw: RawTimeline<'_>, at: &mut dyn FnMut(&[Step<'_>], String)) ->
             );
         }
     }
+    drop(seen_ids);
 
+    let mut events = builder.events;
+    events.shrink_to_fit();
     let mut timeline = Timeline {
-        title: raw.title.clone(),
-        description: raw.description.clone(),
+        title: head.title,
+        description: head.description,
         source,
         lanes,
         tags,
@@ -581,11 +652,11 @@ fn provenance(
     }
 }
 
-fn links(raw: &[RawLink]) -> Vec<SourceLink> {
+fn links(raw: &[RawLink<'_>]) -> Vec<SourceLink> {
     raw.iter()
         .map(|l| SourceLink {
-            label: l.label.clone(),
-            url: l.url.clone(),
+            label: l.label.clone().into_owned(),
+            url: l.url.clone().map(Cow::into_owned),
         })
         .collect()
 }
@@ -596,22 +667,22 @@ fn is_blank(text: &str) -> bool {
 }
 
 /// The timeline as a raw file, ready to be written.
-pub fn to_raw(timeline: &Timeline) -> RawTimeline<'static> {
+pub fn to_raw(timeline: &Timeline) -> RawTimeline<'_> {
     let lane_id = |lane: LaneId| {
         timeline
             .lanes
             .get(usize::from(lane.0))
             .map(|l| l.id.clone())
     };
-    let raw_links = |links: &[SourceLink]| {
+    fn raw_links(links: &[SourceLink]) -> Vec<RawLink<'_>> {
         links
             .iter()
             .map(|l| RawLink {
-                label: l.label.clone(),
-                url: l.url.clone(),
+                label: Cow::Borrowed(l.label.as_str()),
+                url: l.url.as_deref().map(Cow::Borrowed),
             })
             .collect::<Vec<_>>()
-    };
+    }
     RawTimeline {
         format: Some(FORMAT_TAG.to_owned()),
         title: timeline.title.clone(),
@@ -659,33 +730,39 @@ pub fn to_raw(timeline: &Timeline) -> RawTimeline<'static> {
             .events
             .iter()
             .map(|e| {
-                let d = e.details();
+                let d = e.details_ref();
                 RawEvent {
-                    id: e.id.to_string(),
-                    title: e.title.to_string(),
+                    id: Cow::Borrowed(e.id()),
+                    title: Cow::Borrowed(e.title()),
                     date: e.when.to_string().into(),
                     text_date: d.text_date.map(|t| t.to_string().into()),
                     status: Some(e.status.as_str().into()),
                     lane: lane_id(e.lane).filter(|id| !id.is_empty()).map(Into::into),
                     tags: e
-                        .tags
-                        .iter()
-                        .map(|t| Word(timeline.tag_id(*t).to_owned().into()))
+                        .tags()
+                        .map(|t| Word(Cow::Borrowed(timeline.tag_id(t))))
                         .collect(),
-                    summary: d.summary.clone(),
-                    note: d.note.clone(),
+                    summary: Cow::Borrowed(d.summary),
+                    note: d.note.map(Cow::Borrowed),
                     quotes: d
                         .quotes
                         .iter()
-                        .map(|q| RawQuote {
-                            text: q.text.clone(),
-                            speaker: q.speaker.clone(),
+                        .map(|&(text, speaker)| RawQuote {
+                            text: Cow::Borrowed(text),
+                            speaker: speaker.map(Cow::Borrowed),
                         })
                         .collect(),
-                    people: d.people.clone(),
-                    places: d.places.clone(),
+                    people: d.people.iter().map(|&p| Cow::Borrowed(p)).collect(),
+                    places: d.places.iter().map(|&p| Cow::Borrowed(p)).collect(),
                     provenance: Some(e.provenance.as_str().into()),
-                    sources: raw_links(&d.sources),
+                    sources: d
+                        .sources
+                        .iter()
+                        .map(|&(label, url)| RawLink {
+                            label: Cow::Borrowed(label),
+                            url: url.map(Cow::Borrowed),
+                        })
+                        .collect(),
                 }
             })
             .collect(),

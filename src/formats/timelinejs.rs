@@ -453,20 +453,11 @@ pub(crate) fn build(
             }
         }
         let Some(when) = when else { continue };
-        timeline.events.push(Event {
-            id: id.into(),
-            title: title.into(),
-            when,
-            status: Status::Occurred,
-            lane,
-            tags: Box::default(),
-            provenance: Provenance::Article,
-            details: if details == EventDetails::default() {
-                None
-            } else {
-                Some(Box::new(details))
-            },
-        });
+        let mut event = Event::new(&id, &title, when, &[], &details.borrowed());
+        event.status = Status::Occurred;
+        event.lane = lane;
+        event.provenance = Provenance::Article;
+        timeline.events.push(event);
     }
 
     for (i, slide) in eras.iter().enumerate() {

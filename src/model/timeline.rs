@@ -2,6 +2,7 @@
 //! Nothing here knows about files or the screen.
 
 use super::date::DateSpec;
+pub use super::event::Event;
 
 /// Index of a lane in [`Timeline::lanes`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -145,28 +146,7 @@ pub struct SourceLink {
     pub url: Option<String>,
 }
 
-/// One dated event.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Event {
-    /// A stable identifier, unique within the timeline.
-    pub id: Box<str>,
-    /// A short title.
-    pub title: Box<str>,
-    /// When it happened, as precisely as known.
-    pub when: DateSpec,
-    /// Whether it happened, is planned or is ongoing.
-    pub status: Status,
-    /// The row it is drawn in.
-    pub lane: LaneId,
-    /// Its themes.
-    pub tags: Box<[TagId]>,
-    /// Whether the text states it or it is context.
-    pub provenance: Provenance,
-    /// Everything shown only in the details panel; `None` when there is nothing more to say.
-    pub details: Option<Box<EventDetails>>,
-}
-
-/// The parts of an event only the details panel shows; kept apart so large timelines stay small.
+/// The parts of an event only the details panel shows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EventDetails {
     /// A sentence or two on what happened.
@@ -183,22 +163,6 @@ pub struct EventDetails {
     pub places: Vec<String>,
     /// References.
     pub sources: Vec<SourceLink>,
-}
-
-impl Event {
-    /// The details, or an empty set when the event has none.
-    pub fn details(&self) -> &EventDetails {
-        static EMPTY: EventDetails = EventDetails {
-            summary: String::new(),
-            note: None,
-            text_date: None,
-            quotes: Vec::new(),
-            people: Vec::new(),
-            places: Vec::new(),
-            sources: Vec::new(),
-        };
-        self.details.as_deref().unwrap_or(&EMPTY)
-    }
 }
 
 /// An era drawn as a band behind the events.
@@ -244,7 +208,7 @@ impl Timeline {
 
     /// The position of the event with this id.
     pub fn event_index(&self, id: &str) -> Option<usize> {
-        self.events.iter().position(|e| &*e.id == id)
+        self.events.iter().position(|e| e.id() == id)
     }
 
     /// Sorts events and periods chronologically (by first day covered; ties keep the file's order).

@@ -13,7 +13,7 @@ pub fn details_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
     ui.add_space(4.0);
     provenance_badge(ui, event.provenance, dark);
     ui.add_space(4.0);
-    ui.heading(&*event.title);
+    ui.heading(&*event.title());
     ui.add_space(2.0);
     ui.label(RichText::new(capitalize(&event.when.describe())).strong());
     let precision = match event.when.precision() {
@@ -39,9 +39,9 @@ pub fn details_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
             ui.weak("Lane");
             ui.label(timeline.lane_label(event.lane));
             ui.end_row();
-            if !event.tags.is_empty() {
+            if event.tags().len() > 0 {
                 ui.weak("Tags");
-                let tags: Vec<&str> = event.tags.iter().map(|t| timeline.tag_label(*t)).collect();
+                let tags: Vec<&str> = event.tags().map(|t| timeline.tag_label(t)).collect();
                 ui.label(tags.join(", "));
                 ui.end_row();
             }

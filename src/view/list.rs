@@ -36,7 +36,7 @@ pub fn rows(timeline: &Timeline, shown: &[usize]) -> Vec<ListRow> {
 /// The text of an event's entry in the list, which is also its accessible label.
 pub fn entry_label(timeline: &Timeline, index: usize) -> String {
     let e = &timeline.events[index];
-    format!("{}  {}", e.when.short_label(), e.title)
+    format!("{}  {}", e.when.short_label(), e.title())
 }
 
 /// Shows the rows. `reveal` scrolls the selected entry into view (when the selection changed elsewhere).
@@ -86,7 +86,7 @@ pub fn list_ui(
                     let event = &timeline.events[i];
                     let response = response.on_hover_text(format!(
                         "{}\n{}",
-                        event.title,
+                        event.title(),
                         crate::view::timeline::capitalize(&event.when.describe())
                     ));
                     if response.clicked() {

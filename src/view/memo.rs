@@ -60,7 +60,7 @@ mod tests {
     #[test]
     fn a_value_is_reused_for_the_same_key_and_recomputed_for_another() {
         let ctx = egui::Context::default();
-        let id = egui::Id::new("memo-test");
+        let id = egui::Id::unique("memo-test");
         let mut runs = 0;
         let a = memoized(&ctx, id, 1, || {
             runs += 1;

@@ -442,7 +442,7 @@ fn label_anchor_x(m: &Mark, frame: Rect) -> f32 {
 /// The number of characters of an event's label: its title and the date qualifiers [`event_label`] adds.
 pub fn label_chars(event: &Event) -> u16 {
     // Bytes, not characters: as fast as a length can be, and an estimate that errs wide outside ASCII.
-    let mut chars = event.title.len();
+    let mut chars = event.title().len();
     if event.when.approximate() {
         chars += 3;
     }
@@ -471,7 +471,7 @@ pub fn event_label(event: &Event) -> String {
     if event.when.approximate() {
         text.push_str("c. ");
     }
-    text.push_str(&event.title);
+    text.push_str(&event.title());
     if event.when.uncertain() {
         text.push_str(" (?)");
     }
@@ -486,7 +486,7 @@ fn target_label(timeline: &Timeline, target: Target) -> String {
     match target {
         Target::Event(i) => {
             let e = &timeline.events[i];
-            format!("{}, {}", e.title, e.when.short_label())
+            format!("{}, {}", e.title(), e.when.short_label())
         }
         Target::Cluster { t0, t1 } => {
             format!(
@@ -502,7 +502,7 @@ fn target_tooltip(ui: &mut egui::Ui, timeline: &Timeline, target: Target) {
     match target {
         Target::Event(i) => {
             let e = &timeline.events[i];
-            ui.strong(&*e.title);
+            ui.strong(&*e.title());
             ui.label(capitalize(&e.when.describe()));
             ui.weak(e.provenance.words());
         }
