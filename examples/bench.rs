@@ -34,17 +34,36 @@ struct Args {
     /// Measure an existing file (used by the parent process).
     #[arg(long, hide = true)]
     measure: Option<PathBuf>,
+    /// Only time parsing a file into plain structs, and print the milliseconds (used by the parent).
+    #[arg(long, hide = true)]
+    parse_only: Option<PathBuf>,
+    /// The parse-only figure measured in its own process (passed on by the parent).
+    #[arg(long, hide = true)]
+    parse_only_ms: Option<f64>,
 }
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
+    if let Some(path) = args.parse_only {
+        println!("{}", time_parse_only(&path)?);
+        return Ok(());
+    }
     if let Some(path) = args.measure {
-        return measure(&path, args.events, args.repeat);
+        return measure(&path, args.events, args.repeat, args.parse_only_ms);
     }
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("generated.json");
     dateline::generate::write_json(args.events, args.seed, std::fs::File::create(&path)?)?;
+    // Each figure in a fresh process, so neither run inherits the other's heap.
+    let floor = Command::new(std::env::current_exe()?)
+        .arg("--parse-only")
+        .arg(&path)
+        .output()?;
+    anyhow::ensure!(floor.status.success(), "the parse-only process failed");
+    let floor: f64 = String::from_utf8_lossy(&floor.stdout).trim().parse()?;
     let status = Command::new(std::env::current_exe()?)
+        .arg("--parse-only-ms")
+        .arg(floor.to_string())
         .arg("--events")
         .arg(args.events.to_string())
         .arg("--repeat")
@@ -149,23 +168,40 @@ fn rss_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
-fn measure(path: &Path, events: usize, repeat: usize) -> anyhow::Result<()> {
+/// serde_json parsing the file into plain structs, in milliseconds (the file is read first, untimed).
+fn time_parse_only(path: &Path) -> anyhow::Result<f64> {
+    let text = std::fs::read_to_string(path)?;
+    let t = Instant::now();
+    let raw: plain::Timeline = serde_json::from_str(&text)?;
+    let ms = t.elapsed().as_secs_f64() * 1000.0;
+    drop(raw);
+    Ok(ms)
+}
+
+fn measure(
+    path: &Path,
+    events: usize,
+    repeat: usize,
+    parse_only_ms: Option<f64>,
+) -> anyhow::Result<()> {
     let file_mb = std::fs::metadata(path)?.len() as f64 / 1_048_576.0;
 
     // dateline's whole load: read, parse, validate, build the app with its index.
     let t0 = Instant::now();
     let timeline = dateline::formats::load_path(path)?;
+    let parsed_ms = t0.elapsed().as_secs_f64() * 1000.0;
     let mut app = DatelineApp::new(timeline, Some(path.to_owned()), TODAY);
     let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
     let rss = rss_mb();
-
-    // The floor: serde_json parsing the same file into plain structs.
-    let text = std::fs::read_to_string(path)?;
-    let t1 = Instant::now();
-    let raw: plain::Timeline = serde_json::from_str(&text)?;
-    let parse_only_ms = t1.elapsed().as_secs_f64() * 1000.0;
-    drop(raw);
-    drop(text);
+    if std::env::var_os("BENCH_TRACE").is_some() {
+        eprintln!("read and parse {parsed_ms:.1} ms, app and index {:.1} ms", load_ms - parsed_ms);
+    }
+    // The floor: serde_json parsing the same file into plain structs, best in its own process (as the
+    // parent does); here, after the load, the heap it inherits may slow it down.
+    let parse_only_ms = match parse_only_ms {
+        Some(ms) => ms,
+        None => time_parse_only(path)?,
+    };
 
     let ctx = egui::Context::default();
     let size = egui::vec2(1400.0, 860.0);

@@ -8,6 +8,7 @@ use smallvec::SmallVec;
 
 use serde::{Deserialize, Serialize};
 
+mod split;
 mod stream;
 
 use super::error::Problem;
@@ -211,6 +212,10 @@ pub struct RawPeriod<'a> {
 /// Events are converted one by one as they are read, straight into the compact model: the file's events
 /// are never all held as parsed values at once.
 pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
+    // A large, valid file is read on two threads; anything else the ordinary way.
+    if let Some(timeline) = split::parse(text) {
+        return Ok(timeline);
+    }
     let mut problems = Vec::new();
     let timeline = {
         let mut at = |path: &[Step<'_>], message: String| {
@@ -329,6 +334,29 @@ impl EventsBuilder {
             events: Vec::with_capacity(capacity),
             file_index: Vec::with_capacity(capacity),
             skipped_ids: Vec::new(),
+        }
+    }
+
+    /// Whether no event has been read.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.file_index.is_empty() && self.skipped_ids.is_empty()
+    }
+
+    /// Adds the events of `later`, which were read from further on in the same file.
+    pub(crate) fn append(&mut self, later: Self) {
+        let offset = self.file_index.len() + self.skipped_ids.len();
+        self.events.extend(later.events);
+        self.file_index
+            .extend(later.file_index.iter().map(|&i| i + offset as u32));
+        self.skipped_ids.extend(
+            later
+                .skipped_ids
+                .into_iter()
+                .map(|(id, i)| (id, i + offset)),
+        );
+        if self.default_lane.is_none() {
+            self.default_lane = later.default_lane;
+            self.lane_count = later.lane_count;
         }
     }
 

@@ -30,6 +30,15 @@ enum Key {
 /// Parses `text`, reporting problems found in valid JSON through `at`; a JSON syntax or shape error
 /// ends the parse.
 pub(super) fn parse(text: &str, at: At<'_>) -> Result<Timeline, serde_json::Error> {
+    let (head, builder) = parse_parts(text, &mut *at)?;
+    Ok(finish(head, builder, at))
+}
+
+/// Everything but the final checks: the file's head, and its events converted.
+pub(super) fn parse_parts<'de>(
+    text: &'de str,
+    at: At<'_>,
+) -> Result<(Head<'de>, EventsBuilder), serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);
     let (head, builder) = de::Deserializer::deserialize_struct(
         &mut de,
@@ -44,10 +53,10 @@ pub(super) fn parse(text: &str, at: At<'_>) -> Result<Timeline, serde_json::Erro
             "periods",
             "events",
         ],
-        TimelineVisitor { at: &mut *at },
+        TimelineVisitor { at },
     )?;
     de.end()?;
-    Ok(finish(head, builder, at))
+    Ok((head, builder))
 }
 
 struct TimelineVisitor<'x> {
