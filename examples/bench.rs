@@ -37,9 +37,18 @@ struct Args {
     /// Only time parsing a file into plain structs, and print the milliseconds (used by the parent).
     #[arg(long, hide = true)]
     parse_only: Option<PathBuf>,
-    /// The parse-only figure measured in its own process (passed on by the parent).
+    /// Only time dateline's whole load of a file, and print the milliseconds (used by the parent).
+    #[arg(long, hide = true)]
+    load_only: Option<PathBuf>,
+    /// The parse-only figure measured in its own processes (passed on by the parent).
     #[arg(long, hide = true)]
     parse_only_ms: Option<f64>,
+    /// The load figure measured in its own processes (passed on by the parent).
+    #[arg(long, hide = true)]
+    load_ms: Option<f64>,
+    /// How many fresh processes time parse-only and load each (the median is reported).
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -48,22 +57,25 @@ fn main() -> anyhow::Result<()> {
         println!("{}", time_parse_only(&path)?);
         return Ok(());
     }
+    if let Some(path) = args.load_only {
+        println!("{}", time_load(&path)?.1);
+        return Ok(());
+    }
     if let Some(path) = args.measure {
-        return measure(&path, args.events, args.repeat, args.parse_only_ms);
+        return measure(&path, args.events, args.repeat, args.parse_only_ms, args.load_ms);
     }
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("generated.json");
     dateline::generate::write_json(args.events, args.seed, std::fs::File::create(&path)?)?;
-    // Each figure in a fresh process, so neither run inherits the other's heap.
-    let floor = Command::new(std::env::current_exe()?)
-        .arg("--parse-only")
-        .arg(&path)
-        .output()?;
-    anyhow::ensure!(floor.status.success(), "the parse-only process failed");
-    let floor: f64 = String::from_utf8_lossy(&floor.stdout).trim().parse()?;
+    // Each timing in a fresh process, so no run inherits another's heap; the median of a few, as times on
+    // a shared machine vary from run to run.
+    let floor = median_of_runs("--parse-only", &path, args.runs)?;
+    let load = median_of_runs("--load-only", &path, args.runs)?;
     let status = Command::new(std::env::current_exe()?)
         .arg("--parse-only-ms")
         .arg(floor.to_string())
+        .arg("--load-ms")
+        .arg(load.to_string())
         .arg("--events")
         .arg(args.events.to_string())
         .arg("--repeat")
@@ -168,6 +180,37 @@ fn rss_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
+/// The median of `runs` figures printed by this program run with `flag path`, each in a fresh process.
+fn median_of_runs(flag: &str, path: &Path, runs: usize) -> anyhow::Result<f64> {
+    let mut figures = Vec::new();
+    for _ in 0..runs.max(1) {
+        let out = Command::new(std::env::current_exe()?)
+            .arg(flag)
+            .arg(path)
+            .output()?;
+        anyhow::ensure!(out.status.success(), "the {flag} process failed");
+        figures.push(String::from_utf8_lossy(&out.stdout).trim().parse::<f64>()?);
+    }
+    figures.sort_by(f64::total_cmp);
+    Ok(figures[figures.len() / 2])
+}
+
+/// dateline's whole load — read, parse, validate, build the app with its index — and its milliseconds.
+fn time_load(path: &Path) -> anyhow::Result<(DatelineApp, f64)> {
+    let t = Instant::now();
+    let timeline = dateline::formats::load_path(path)?;
+    let parsed_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let app = DatelineApp::new(timeline, Some(path.to_owned()), TODAY);
+    let load_ms = t.elapsed().as_secs_f64() * 1000.0;
+    if std::env::var_os("BENCH_TRACE").is_some() {
+        eprintln!(
+            "read and parse {parsed_ms:.1} ms, app and index {:.1} ms",
+            load_ms - parsed_ms
+        );
+    }
+    Ok((app, load_ms))
+}
+
 /// serde_json parsing the file into plain structs, in milliseconds (the file is read first, untimed).
 fn time_parse_only(path: &Path) -> anyhow::Result<f64> {
     let text = std::fs::read_to_string(path)?;
@@ -183,19 +226,14 @@ fn measure(
     events: usize,
     repeat: usize,
     parse_only_ms: Option<f64>,
+    load_ms: Option<f64>,
 ) -> anyhow::Result<()> {
     let file_mb = std::fs::metadata(path)?.len() as f64 / 1_048_576.0;
 
     // dateline's whole load: read, parse, validate, build the app with its index.
-    let t0 = Instant::now();
-    let timeline = dateline::formats::load_path(path)?;
-    let parsed_ms = t0.elapsed().as_secs_f64() * 1000.0;
-    let mut app = DatelineApp::new(timeline, Some(path.to_owned()), TODAY);
-    let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
+    let (mut app, load_here_ms) = time_load(path)?;
     let rss = rss_mb();
-    if std::env::var_os("BENCH_TRACE").is_some() {
-        eprintln!("read and parse {parsed_ms:.1} ms, app and index {:.1} ms", load_ms - parsed_ms);
-    }
+    let load_ms = load_ms.unwrap_or(load_here_ms);
     // The floor: serde_json parsing the same file into plain structs, best in its own process (as the
     // parent does); here, after the load, the heap it inherits may slow it down.
     let parse_only_ms = match parse_only_ms {
