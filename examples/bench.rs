@@ -62,7 +62,13 @@ fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     if let Some(path) = args.measure {
-        return measure(&path, args.events, args.repeat, args.parse_only_ms, args.load_ms);
+        return measure(
+            &path,
+            args.events,
+            args.repeat,
+            args.parse_only_ms,
+            args.load_ms,
+        );
     }
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("generated.json");

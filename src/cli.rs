@@ -189,8 +189,8 @@ fn rows(timeline: &Timeline) -> Vec<Row<'_>> {
         .iter()
         .map(|e| Row {
             kind: "event",
-            id: &e.id(),
-            title: &e.title(),
+            id: e.id(),
+            title: e.title(),
             when: e.when,
             status: e.status.as_str(),
             lane: timeline

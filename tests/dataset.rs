@@ -130,7 +130,9 @@ fn article_events_quote_the_article_and_context_events_have_sources() {
     let t = builtin();
     for e in &t.events {
         match e.provenance {
-            Provenance::Article => assert!(!e.details().quotes.is_empty(), "{} has no quote", e.id()),
+            Provenance::Article => {
+                assert!(!e.details().quotes.is_empty(), "{} has no quote", e.id())
+            }
             Provenance::Context => {
                 assert!(!e.details().sources.is_empty(), "{} has no source", e.id());
             }

@@ -176,7 +176,10 @@ fn timelinejs_html_becomes_plain_text_and_media_a_source_link() {
         &*event(&t, "gutenberg").title(),
         "Gutenberg's press & movable type"
     );
-    assert_eq!(&*event(&t, "gutenberg-2").title(), "Gutenberg Bible printed");
+    assert_eq!(
+        &*event(&t, "gutenberg-2").title(),
+        "Gutenberg Bible printed"
+    );
     assert_eq!(
         &*event(&t, "first-newspaper-relation").title(),
         "First newspaper – Relation"

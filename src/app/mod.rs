@@ -82,6 +82,8 @@ pub struct DatelineApp {
     query: String,
     /// The events matching the query (all shown events when it is empty), in time order.
     matches: Vec<usize>,
+    /// Counts the changes to `matches`, so drawings made for one search are not reused for another.
+    matches_generation: u64,
     selected: Option<usize>,
     /// The visible range as the plot last showed it.
     view_range: Option<(f64, f64)>,
@@ -147,6 +149,7 @@ impl DatelineApp {
             list_rows: Vec::new(),
             query: String::new(),
             matches: Vec::new(),
+            matches_generation: 0,
             selected: None,
             view_range: None,
             pending_range: None,
@@ -296,7 +299,7 @@ impl DatelineApp {
     pub fn selected_id(&self) -> Option<&str> {
         self.selected
             .and_then(|i| self.timeline.events.get(i))
-            .map(|e| &*e.id())
+            .map(crate::model::Event::id)
     }
 
     /// The visible time range, in days since 1970-01-01, as last shown.
@@ -419,6 +422,7 @@ impl DatelineApp {
     }
 
     fn rematch(&mut self) {
+        self.matches_generation += 1;
         let q = fold(&self.query);
         if q.is_empty() {
             self.matches = (0..self.timeline.events.len())
@@ -1000,6 +1004,11 @@ impl DatelineApp {
                 index: &self.index,
                 selected: self.selected,
                 highlight: if query_active { Some(&highlight) } else { None },
+                highlight_key: if query_active {
+                    self.matches_generation
+                } else {
+                    0
+                },
                 today_days: days_from_epoch(self.today) as f64,
                 set_range: self.pending_range.take(),
             };

@@ -51,7 +51,7 @@ pub fn fold(text: &str) -> String {
 pub fn haystack(event: &Event) -> String {
     let d = event.details();
     let mut text = String::new();
-    text.push_str(&event.title());
+    text.push_str(event.title());
     text.push('\n');
     text.push_str(&d.summary);
     for q in &d.quotes {

@@ -480,8 +480,8 @@ fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
                 });
                 period_rows.push(index);
                 raw.periods.push(RawPeriod {
-                    id: cell("id").to_owned().into(),
-                    title: cell("title").to_owned().into(),
+                    id: cell("id").to_owned(),
+                    title: cell("title").to_owned(),
                     date: cell("date").to_owned(),
                     lane: optional("lane"),
                     summary: cell("summary").to_owned(),
@@ -570,9 +570,10 @@ fn decode_list(cell: &str) -> Result<Vec<String>, String> {
 
 /// The list as `a; b; c`, or as a JSON array when that would not read back the same.
 fn encode_list<S: AsRef<str> + serde::Serialize>(items: &[S]) -> String {
-    let plain = items.iter().map(AsRef::as_ref).all(|s: &str| {
-        !s.is_empty() && !s.contains(';') && s.trim() == s && !s.starts_with('[')
-    });
+    let plain = items
+        .iter()
+        .map(AsRef::as_ref)
+        .all(|s: &str| !s.is_empty() && !s.contains(';') && s.trim() == s && !s.starts_with('['));
     if plain {
         items
             .iter()

@@ -14,8 +14,8 @@ mod stream;
 use super::error::Problem;
 use super::locate::{Position, Step, locate};
 use crate::model::{
-    DateSpec, DetailsRef, Event, Lane, LaneId, Period, Provenance, SourceLink, SourceText,
-    Status, Tag, TagId, Timeline,
+    DateSpec, DetailsRef, Event, Lane, LaneId, Period, Provenance, SourceLink, SourceText, Status,
+    Tag, TagId, Timeline,
 };
 
 /// The value of the `format` key that marks a dateline file.
@@ -222,11 +222,7 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
             problems.push(Problem::new(locate(text, path), message));
         };
         stream::parse(text, &mut at).map_err(|e| vec![serde_problem(&e)])
-    };
-    let timeline = match timeline {
-        Ok(t) => t,
-        Err(e) => return Err(e),
-    };
+    }?;
     if problems.is_empty() {
         Ok(timeline)
     } else {
@@ -361,7 +357,12 @@ impl EventsBuilder {
     }
 
     /// Converts the event at position `i` of the file.
-    pub(crate) fn add(&mut self, i: usize, e: RawEvent<'_>, at: &mut dyn FnMut(&[Step<'_>], String)) {
+    pub(crate) fn add(
+        &mut self,
+        i: usize,
+        e: RawEvent<'_>,
+        at: &mut dyn FnMut(&[Step<'_>], String),
+    ) {
         let path = |key| [Step::Key("events"), Step::Index(i), Step::Key(key)];
         if is_blank(&e.id) {
             at(&path("id"), "an event has an empty id".to_owned());
@@ -694,6 +695,17 @@ fn is_blank(text: &str) -> bool {
     text.chars().all(char::is_whitespace)
 }
 
+/// Source links as written, borrowing their text.
+fn raw_links(links: &[SourceLink]) -> Vec<RawLink<'_>> {
+    links
+        .iter()
+        .map(|l| RawLink {
+            label: Cow::Borrowed(l.label.as_str()),
+            url: l.url.as_deref().map(Cow::Borrowed),
+        })
+        .collect::<Vec<_>>()
+}
+
 /// The timeline as a raw file, ready to be written.
 pub fn to_raw(timeline: &Timeline) -> RawTimeline<'_> {
     let lane_id = |lane: LaneId| {
@@ -702,15 +714,6 @@ pub fn to_raw(timeline: &Timeline) -> RawTimeline<'_> {
             .get(usize::from(lane.0))
             .map(|l| l.id.clone())
     };
-    fn raw_links(links: &[SourceLink]) -> Vec<RawLink<'_>> {
-        links
-            .iter()
-            .map(|l| RawLink {
-                label: Cow::Borrowed(l.label.as_str()),
-                url: l.url.as_deref().map(Cow::Borrowed),
-            })
-            .collect::<Vec<_>>()
-    }
     RawTimeline {
         format: Some(FORMAT_TAG.to_owned()),
         title: timeline.title.clone(),

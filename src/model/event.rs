@@ -227,7 +227,7 @@ impl std::fmt::Debug for Event {
             .field("tags", &self.tags().collect::<Vec<_>>())
             .field("provenance", &self.provenance)
             .field("details", &self.details_ref())
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -400,7 +400,10 @@ mod tests {
             summary: &long,
             note: Some("reported a day late"),
             text_date: Some(date("1974~")),
-            quotes: smallvec![("We need more friends", Some("Daines")), ("Plain words", None)],
+            quotes: smallvec![
+                ("We need more friends", Some("Daines")),
+                ("Plain words", None)
+            ],
             people: smallvec!["Ann", ""],
             places: smallvec!["Astana"],
             sources: smallvec![("CRS", Some("https://example.org")), ("Book", None)],
@@ -431,7 +434,13 @@ mod tests {
     #[test]
     fn long_strings_use_multi_byte_lengths() {
         let title = "t".repeat(70_000);
-        let e = Event::new("id", &title, date("2000"), &[TagId(1)], &DetailsRef::default());
+        let e = Event::new(
+            "id",
+            &title,
+            date("2000"),
+            &[TagId(1)],
+            &DetailsRef::default(),
+        );
         assert_eq!(e.title(), title);
         assert_eq!(e.tags().collect::<Vec<_>>(), [TagId(1)]);
     }

@@ -13,7 +13,7 @@ pub fn details_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
     ui.add_space(4.0);
     provenance_badge(ui, event.provenance, dark);
     ui.add_space(4.0);
-    ui.heading(&*event.title());
+    ui.heading(event.title());
     ui.add_space(2.0);
     ui.label(RichText::new(capitalize(&event.when.describe())).strong());
     let precision = match event.when.precision() {

@@ -81,7 +81,10 @@ mod tests {
 
     #[test]
     fn keys_tell_float_bits_apart() {
-        assert_ne!(key_of((0.1f64).to_bits()), key_of((0.1f64 + 1e-15).to_bits()));
+        assert_ne!(
+            key_of((0.1f64).to_bits()),
+            key_of((0.1f64 + 1e-15).to_bits())
+        );
         assert_eq!(key_of((1u64, 2u32)), key_of((1u64, 2u32)));
     }
 }

@@ -112,7 +112,9 @@ pub fn overview_ui(
         rect.width().to_bits(),
         dark,
     ));
-    let ticks = memo::memoized(ui.ctx(), response.id, key, || tick_meshes(index, &m, rect, dark));
+    let ticks = memo::memoized(ui.ctx(), response.id, key, || {
+        tick_meshes(index, &m, rect, dark)
+    });
     painter.extend(ticks.iter().cloned());
 
     // The view window.

@@ -101,7 +101,7 @@ pub fn text_ui(
                                 let titles: Vec<&str> = span
                                     .events
                                     .iter()
-                                    .map(|&e| &*timeline.events[e].title())
+                                    .map(|&e| timeline.events[e].title())
                                     .collect();
                                 let r = r
                                     .on_hover_text(format!("Quoted by: {}", titles.join("; ")))
@@ -159,7 +159,7 @@ pub fn quotes_ui(
                     };
                     if ui
                         .add(egui::Label::new(rich).sense(Sense::click()))
-                        .on_hover_text(&*event.title())
+                        .on_hover_text(event.title())
                         .clicked()
                     {
                         commands.push(Command::SelectAndReveal(i));

@@ -42,6 +42,9 @@ pub struct TimelineView<'a> {
     pub selected: Option<usize>,
     /// Events that match the search, when a search is active (others fade).
     pub highlight: Option<&'a dyn Fn(usize) -> bool>,
+    /// A number that changes whenever `highlight` would answer differently, so drawings made for one
+    /// search are not reused for another.
+    pub highlight_key: u64,
     /// Today, in days since 1970-01-01.
     pub today_days: f64,
     /// A range to show this frame, when the app asks for one.
@@ -63,6 +66,82 @@ pub struct TimelineOutput {
 enum Target {
     Event(usize),
     Cluster { t0: f64, t1: f64 },
+}
+
+/// A dense lane's marks drawn as ticks in one mesh, with counts written only where they fit before the
+/// next mark.
+struct DenseTicks<'a> {
+    marks: &'a [Mark],
+    lane: &'a LaneIndex,
+    highlight: Option<&'a dyn Fn(usize) -> bool>,
+    color: Color32,
+    count_color: Color32,
+    marker_y: f32,
+    clip: egui::Rangef,
+}
+
+/// What [`DenseTicks`] paints, and what the pointer can hit.
+struct DenseShapes {
+    shapes: Vec<Shape>,
+    targets: Vec<(Rect, Target)>,
+}
+
+impl DenseTicks<'_> {
+    fn shapes(&self, painter: &egui::Painter) -> DenseShapes {
+        let (marker_y, clip, color) = (self.marker_y, self.clip, self.color);
+        let mut mesh = egui::Mesh::default();
+        let mut shapes = Vec::new();
+        let mut targets = Vec::with_capacity(self.marks.len());
+        for (k, m) in self.marks.iter().enumerate() {
+            let event_i = self.lane.events[m.first] as usize;
+            let dim = self.highlight.is_some_and(|h| !h(event_i));
+            // Taller for larger clusters.
+            let half = 3.0 + (m.count as f32).log10() * 2.5;
+            let x0 = m.x0.max(clip.min);
+            let x1 = m.x1.min(clip.max).max(x0 + 1.5);
+            let rect = Rect::from_x_y_ranges(x0..=x1, (marker_y - half)..=(marker_y + half));
+            let fill = if dim {
+                color.gamma_multiply(0.25)
+            } else if m.is_single() {
+                color
+            } else {
+                color.gamma_multiply(0.75)
+            };
+            mesh.add_colored_rect(rect, fill);
+            let target = if m.is_single() {
+                Target::Event(event_i)
+            } else {
+                Target::Cluster { t0: m.t0, t1: m.t1 }
+            };
+            targets.push((rect, target));
+            if m.count > 1 {
+                // Digits and thousands separators, counted before the text is made.
+                let digits = m.count.ilog10() as usize + 1;
+                let chars = digits + (digits - 1) / 3;
+                let room = self.marks.get(k + 1).map_or(f32::INFINITY, |n| n.x0) - x1;
+                if room > chars as f32 * 7.0 + 6.0 {
+                    let galley = painter.layout_no_wrap(
+                        format_count(m.count),
+                        FontId::proportional(10.5),
+                        self.count_color,
+                    );
+                    let at = pos2(x1 + 2.0, marker_y - galley.size().y / 2.0);
+                    shapes.push(Shape::galley(at, galley, self.count_color));
+                }
+            }
+        }
+        shapes.push(Shape::mesh(mesh));
+        DenseShapes { shapes, targets }
+    }
+}
+
+/// A lane's labels as drawn: their shapes (galleys, leader lines, selection), what each label hits, and
+/// each label's text (also its accessible name).
+#[derive(Default)]
+struct LabelShapes {
+    shapes: Vec<Shape>,
+    targets: Vec<(Rect, Target)>,
+    texts: Vec<String>,
 }
 
 /// What a lane shows in one view: its marks, and where each mark's label goes (`None`: no room).
@@ -217,50 +296,36 @@ pub fn timeline_ui(
         let (marks, slots) = (&placed.marks, &placed.slots);
 
         if marks.len() > DENSE_MARKS {
-            // Dense: every mark is a tick in one mesh (height grows with its count), and counts are written
-            // only where they fit before the next mark.
-            let mut mesh = egui::Mesh::default();
-            let clip = frame.x_range().expand(20.0);
-            let count_color = ui.visuals().text_color();
-            for (k, m) in marks.iter().enumerate() {
-                let event_i = lane.events[m.first] as usize;
-                let dim = view.highlight.is_some_and(|h| !h(event_i));
-                let half = 3.0 + (m.count as f32).log10() * 2.5;
-                let x0 = m.x0.max(clip.min);
-                let x1 = m.x1.min(clip.max).max(x0 + 1.5);
-                let rect = Rect::from_x_y_ranges(x0..=x1, (marker_y - half)..=(marker_y + half));
-                let fill = if dim {
-                    color.gamma_multiply(0.25)
-                } else if m.is_single() {
-                    color
-                } else {
-                    color.gamma_multiply(0.75)
-                };
-                mesh.add_colored_rect(rect, fill);
-                let target = if m.is_single() {
-                    Target::Event(event_i)
-                } else {
-                    Target::Cluster { t0: m.t0, t1: m.t1 }
-                };
-                targets.push((rect, target));
-                label_texts_by_target.push(None);
-                if m.count > 1 {
-                    let text = format_count(m.count);
-                    let room = marks.get(k + 1).map_or(f32::INFINITY, |n| n.x0) - x1;
-                    if room > text.len() as f32 * 7.0 + 6.0 {
-                        painter.text(
-                            pos2(x1 + 2.0, marker_y),
-                            Align2::LEFT_CENTER,
-                            text,
-                            FontId::proportional(10.5),
-                            count_color,
-                        );
-                        shapes += 1;
-                    }
-                }
-            }
-            painter.add(Shape::mesh(mesh));
-            shapes += 1;
+            // Dense: ticks in one mesh and the counts that fit, kept while the marks, the search and the
+            // colours stay the same.
+            let dense_key = memo::key_of((
+                key,
+                view.highlight_key,
+                color,
+                ui.visuals().text_color(),
+                marker_y.to_bits(),
+            ));
+            let dense = memo::memoized(
+                ui.ctx(),
+                plot_response.id.with(("dense-lane", lane_i)),
+                dense_key,
+                || {
+                    let ticks = DenseTicks {
+                        marks,
+                        lane,
+                        highlight: view.highlight,
+                        color,
+                        count_color: ui.visuals().text_color(),
+                        marker_y,
+                        clip: frame.x_range().expand(20.0),
+                    };
+                    ticks.shapes(&painter)
+                },
+            );
+            painter.extend(dense.shapes.iter().cloned());
+            shapes += dense.shapes.len();
+            targets.extend(dense.targets.iter().copied());
+            label_texts_by_target.resize(targets.len(), None);
         } else {
             for m in marks {
                 let event_i = lane.events[m.first] as usize;
@@ -272,65 +337,97 @@ pub fn timeline_ui(
                 label_texts_by_target.push(None);
             }
         }
-        for (mark_i, slot) in slots.iter().enumerate() {
-            let Some(slot) = slot else { continue };
-            let m = &marks[mark_i];
-            let event_i = lane.events[m.first] as usize;
-            let target = if m.is_single() {
-                Target::Event(event_i)
-            } else {
-                Target::Cluster { t0: m.t0, t1: m.t1 }
-            };
-            let first = event_label(&view.timeline.events[event_i]);
-            let text = &if m.is_single() {
-                first
-            } else {
-                format!("{first} (+{} more)", format_count(m.count - 1))
-            };
-            let y = marker_y + 10.0 + slot.row as f32 * LABEL_ROW;
-            let selected = m.is_single() && view.selected == Some(event_i);
-            let dim = view.highlight.is_some_and(|h| !h(event_i));
-            let text_color = if dim {
-                ui.visuals().weak_text_color().gamma_multiply(0.6)
-            } else {
-                ui.visuals().text_color()
-            };
-            let mut job = LayoutJob::simple_singleline(text.clone(), font.clone(), text_color);
-            job.wrap = TextWrapping {
-                max_width: slot.width,
-                max_rows: 1,
-                break_anywhere: true,
-                overflow_character: Some('…'),
-            };
-            let galley = painter.layout_job(job);
-            // A label moved left to stay on screen ends at its slot's end, as close to its mark as it fits.
-            let natural_x = label_anchor_x(m, frame);
-            let x = if slot.x + 1.0 < natural_x {
-                slot.x + slot.width - galley.size().x
-            } else {
-                slot.x
-            };
-            let label_rect = Rect::from_min_size(pos2(x, y), galley.size());
-            if selected {
-                painter.rect_filled(label_rect.expand(2.0), 3.0, ui.visuals().selection.bg_fill);
-            }
-            if slot.row > 0 || m.is_bar() || slot.x + 1.0 < natural_x {
-                let lx = if m.is_bar() {
-                    x.max(m.x0) + 1.0
-                } else {
-                    m.center_x()
-                };
-                painter.vline(
-                    lx,
-                    (marker_y + MARKER_RADIUS)..=y,
-                    Stroke::new(1.0, color.gamma_multiply(0.35)),
-                );
-            }
-            painter.galley(label_rect.min, galley, text_color);
-            shapes += 1;
-            targets.push((label_rect, target));
-            label_texts_by_target.push(Some(text.clone()));
-        }
+        // Labels, laid out once per view, search, selection and colours.
+        let visuals = ui.visuals();
+        let (text_color, weak_color, selection_fill) = (
+            visuals.text_color(),
+            visuals.weak_text_color().gamma_multiply(0.6),
+            visuals.selection.bg_fill,
+        );
+        let label_key = memo::key_of((
+            key,
+            view.highlight_key,
+            view.selected,
+            color,
+            text_color,
+            weak_color,
+            selection_fill,
+            marker_y.to_bits(),
+        ));
+        let labels = memo::memoized(
+            ui.ctx(),
+            plot_response.id.with(("lane-labels", lane_i)),
+            label_key,
+            || {
+                let mut out = LabelShapes::default();
+                for (mark_i, slot) in slots.iter().enumerate() {
+                    let Some(slot) = slot else { continue };
+                    let m = &marks[mark_i];
+                    let event_i = lane.events[m.first] as usize;
+                    let target = if m.is_single() {
+                        Target::Event(event_i)
+                    } else {
+                        Target::Cluster { t0: m.t0, t1: m.t1 }
+                    };
+                    let first = event_label(&view.timeline.events[event_i]);
+                    let text = if m.is_single() {
+                        first
+                    } else {
+                        format!("{first} (+{} more)", format_count(m.count - 1))
+                    };
+                    let y = marker_y + 10.0 + slot.row as f32 * LABEL_ROW;
+                    let selected = m.is_single() && view.selected == Some(event_i);
+                    let dim = view.highlight.is_some_and(|h| !h(event_i));
+                    let color_here = if dim { weak_color } else { text_color };
+                    let mut job =
+                        LayoutJob::simple_singleline(text.clone(), font.clone(), color_here);
+                    job.wrap = TextWrapping {
+                        max_width: slot.width,
+                        max_rows: 1,
+                        break_anywhere: true,
+                        overflow_character: Some('…'),
+                    };
+                    let galley = painter.layout_job(job);
+                    // A label moved left to stay on screen ends at its slot's end, as close to its mark
+                    // as it fits.
+                    let natural_x = label_anchor_x(m, frame);
+                    let x = if slot.x + 1.0 < natural_x {
+                        slot.x + slot.width - galley.size().x
+                    } else {
+                        slot.x
+                    };
+                    let label_rect = Rect::from_min_size(pos2(x, y), galley.size());
+                    if selected {
+                        out.shapes.push(Shape::rect_filled(
+                            label_rect.expand(2.0),
+                            3.0,
+                            selection_fill,
+                        ));
+                    }
+                    if slot.row > 0 || m.is_bar() || slot.x + 1.0 < natural_x {
+                        let lx = if m.is_bar() {
+                            x.max(m.x0) + 1.0
+                        } else {
+                            m.center_x()
+                        };
+                        out.shapes.push(Shape::vline(
+                            lx,
+                            (marker_y + MARKER_RADIUS)..=y,
+                            Stroke::new(1.0, color.gamma_multiply(0.35)),
+                        ));
+                    }
+                    out.shapes
+                        .push(Shape::galley(label_rect.min, galley, color_here));
+                    out.targets.push((label_rect, target));
+                    out.texts.push(text);
+                }
+                out
+            },
+        );
+        painter.extend(labels.shapes.iter().cloned());
+        shapes += labels.texts.len();
+        targets.extend(labels.targets.iter().copied());
+        label_texts_by_target.extend(labels.texts.iter().cloned().map(Some));
 
         // Lane name, on a backing so events never hide it.
         let name = view
@@ -471,7 +568,7 @@ pub fn event_label(event: &Event) -> String {
     if event.when.approximate() {
         text.push_str("c. ");
     }
-    text.push_str(&event.title());
+    text.push_str(event.title());
     if event.when.uncertain() {
         text.push_str(" (?)");
     }
@@ -502,7 +599,7 @@ fn target_tooltip(ui: &mut egui::Ui, timeline: &Timeline, target: Target) {
     match target {
         Target::Event(i) => {
             let e = &timeline.events[i];
-            ui.strong(&*e.title());
+            ui.strong(e.title());
             ui.label(capitalize(&e.when.describe()));
             ui.weak(e.provenance.words());
         }

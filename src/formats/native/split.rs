@@ -201,7 +201,10 @@ mod tests {
         let mut text = String::from("{\"events\":");
         text.push_str(&value["events"].to_string());
         for key in ["title", "lanes", "tags", "periods"] {
-            text.push_str(&format!(",\"{key}\":{}", value[key]));
+            text.push_str(",\"");
+            text.push_str(key);
+            text.push_str("\":");
+            text.push_str(&value[key].to_string());
         }
         text.push('}');
         let t = one_thread(&text);
