@@ -217,7 +217,7 @@ fn time_load(path: &Path) -> anyhow::Result<(DatelineApp, f64)> {
     Ok((app, load_ms))
 }
 
-/// serde_json parsing the file into plain structs, in milliseconds (the file is read first, untimed).
+/// `serde_json` parsing the file into plain structs, in milliseconds (the file is read first, untimed).
 fn time_parse_only(path: &Path) -> anyhow::Result<f64> {
     let text = std::fs::read_to_string(path)?;
     let t = Instant::now();

@@ -12,7 +12,7 @@ use dateline::model::{Precision, Provenance, Status};
 fn a_valid_file_loads_sorted_with_its_details() {
     let t = formats::load_path(&fixture("valid.json")).unwrap();
     assert_eq!(t.title, "A small valid timeline");
-    let ids: Vec<&str> = t.events.iter().map(|e| &*e.id()).collect();
+    let ids: Vec<&str> = t.events.iter().map(dateline::model::Event::id).collect();
     assert_eq!(ids, ["early", "late", "plan"]);
     let early = &t.events[0];
     assert!(early.when.uncertain());
