@@ -15,7 +15,7 @@ fn builtin() -> Timeline {
 fn event<'a>(t: &'a Timeline, id: &str) -> &'a dateline::model::Event {
     t.events
         .iter()
-        .find(|e| &*e.id() == id)
+        .find(|e| e.id() == id)
         .unwrap_or_else(|| panic!("no event {id}"))
 }
 
@@ -131,7 +131,7 @@ fn article_events_quote_the_article_and_context_events_have_sources() {
     for e in &t.events {
         match e.provenance {
             Provenance::Article => {
-                assert!(!e.details().quotes.is_empty(), "{} has no quote", e.id())
+                assert!(!e.details().quotes.is_empty(), "{} has no quote", e.id());
             }
             Provenance::Context => {
                 assert!(!e.details().sources.is_empty(), "{} has no source", e.id());

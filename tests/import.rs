@@ -18,7 +18,7 @@ fn event<'a>(t: &'a Timeline, id: &str) -> &'a dateline::model::Event {
 }
 
 fn ids(t: &Timeline) -> Vec<&str> {
-    t.events.iter().map(|e| &*e.id()).collect()
+    t.events.iter().map(dateline::model::Event::id).collect()
 }
 
 fn single(when: DateSpec) -> EdtfDate {
@@ -173,19 +173,16 @@ fn timelinejs_ids_come_from_unique_id_or_the_headline_and_are_made_unique() {
 fn timelinejs_html_becomes_plain_text_and_media_a_source_link() {
     let t = formats::load_path(&fixture("timelinejs.json")).unwrap();
     assert_eq!(
-        &*event(&t, "gutenberg").title(),
+        event(&t, "gutenberg").title(),
         "Gutenberg's press & movable type"
     );
+    assert_eq!(event(&t, "gutenberg-2").title(), "Gutenberg Bible printed");
     assert_eq!(
-        &*event(&t, "gutenberg-2").title(),
-        "Gutenberg Bible printed"
-    );
-    assert_eq!(
-        &*event(&t, "first-newspaper-relation").title(),
+        event(&t, "first-newspaper-relation").title(),
         "First newspaper – Relation"
     );
     assert_eq!(
-        &*event(&t, "steam-powered-press-prints-the-times").title(),
+        event(&t, "steam-powered-press-prints-the-times").title(),
         "Steam-powered press prints \"The Times\""
     );
     let cuneiform = event(&t, "cuneiform-in-sumer").details();
@@ -198,7 +195,7 @@ fn timelinejs_html_becomes_plain_text_and_media_a_source_link() {
     );
     // Without a headline the title is the text; without a caption the link is "Media".
     let pg = event(&t, "project-gutenberg-begins");
-    assert_eq!(&*pg.title(), "Project Gutenberg begins");
+    assert_eq!(pg.title(), "Project Gutenberg begins");
     assert_eq!(pg.details().sources[0].label, "Media");
 }
 
@@ -292,7 +289,7 @@ fn spreadsheet_csv_loads_title_era_groups_and_quoted_cells() {
     let labels: Vec<&str> = t.lanes.iter().map(|l| l.label.as_str()).collect();
     assert_eq!(labels, ["USSR", "USA"], "groups are trimmed");
     let luna = event(&t, "luna-2-hits-the-moon-the-first-impact");
-    assert_eq!(&*luna.title(), "Luna 2 hits the Moon, the first impact");
+    assert_eq!(luna.title(), "Luna 2 hits the Moon, the first impact");
     assert_eq!(
         luna.details().summary,
         "The first object made by people to reach the Moon.\nIt carried Soviet pennants."
