@@ -81,7 +81,11 @@ pub fn list_ui(
                     let is_selected = selected == Some(i);
                     let response = ui.add_sized(
                         [ui.available_width(), row_height],
-                        egui::Button::selectable(is_selected, entry_label(timeline, i)),
+                        // Text on the left, like every list; the rest of the row is space.
+                        egui::Button::selectable(
+                            is_selected,
+                            (entry_label(timeline, i), egui::Atom::grow()),
+                        ),
                     );
                     let event = &timeline.events[i];
                     let response = response.on_hover_text(format!(
