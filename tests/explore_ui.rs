@@ -315,3 +315,44 @@ fn question_mark_shows_every_shortcut() {
         );
     }
 }
+
+/// The colours of the text painted by the last frame, for each text that reads exactly `words`.
+fn text_colors(h: &Harness<'_, DatelineApp>, words: &str) -> Vec<egui::Color32> {
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Text(text) if text.galley.text() == words => Some(text.fallback_color),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_search_fades_the_labels_of_events_that_do_not_match() {
+    // Labels are kept from frame to frame while the view stays; a search must still change them.
+    let mut h = harness();
+    let label = "Russia launches its full-scale invasion of Ukraine";
+    let before = text_colors(&h, label);
+    assert_eq!(before.len(), 1, "the timeline labels the event");
+    let view = h.state().view_range();
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search").type_text("wto");
+    h.run();
+    assert_eq!(
+        h.state().view_range(),
+        view,
+        "searching does not move the view"
+    );
+    let during = text_colors(&h, label);
+    assert_eq!(during.len(), 1);
+    assert_ne!(during, before, "a label that does not match fades");
+    h.state_mut().apply(Command::Escape);
+    h.run();
+    assert_eq!(
+        text_colors(&h, label),
+        before,
+        "clearing the search restores it"
+    );
+}

@@ -522,8 +522,9 @@ fn calendar_grid(input: GridInput) -> Vec<GridMark> {
         .collect()
 }
 
-/// Labels shortened below this width are left out instead (they show on hover).
-const MIN_LABEL_WIDTH: f32 = 56.0;
+/// Labels shortened below this width are left out instead (they show on hover): a dozen characters or so,
+/// since a label cut to a word or two says no more than its lane's name.
+const MIN_LABEL_WIDTH: f32 = 96.0;
 /// Average width of a label character at the label font, in points, erring wide.
 const LABEL_CHAR_WIDTH: f32 = 7.0;
 
