@@ -178,3 +178,25 @@ fn duplicate_ids_are_found_even_when_the_date_is_invalid() {
     );
     assert!(problems.iter().any(|p| p.message.contains("2015-02-30")));
 }
+
+#[test]
+fn a_file_wrong_everywhere_lists_the_first_problems_and_counts_the_rest() {
+    let mut raw = dateline::generate::generate_raw(3_000, 3);
+    for e in &mut raw.events {
+        e.status = Some("happened".into());
+    }
+    let text = serde_json::to_string(&raw).unwrap();
+    let problems = dateline::formats::native::parse(&text).unwrap_err();
+    let limit = dateline::formats::native::MAX_LISTED_PROBLEMS;
+    assert_eq!(problems.len(), limit + 1);
+    assert!(
+        problems[0]
+            .message
+            .contains("unknown status \"happened\" in event \"e0\"")
+    );
+    let last = &problems[limit].message;
+    assert!(
+        last.contains(&format!("and {} more problems", 3_000 - limit)),
+        "{last}"
+    );
+}

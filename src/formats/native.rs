@@ -207,7 +207,12 @@ pub struct RawPeriod<'a> {
     pub sources: Vec<RawLink<'a>>,
 }
 
-/// Reads dateline JSON. On failure returns every problem found, each with its line and column.
+/// At most this many problems are listed with their positions; the rest are counted. Finding a position
+/// means scanning the file up to it, and a file wrong on every line would otherwise take hours to report.
+pub const MAX_LISTED_PROBLEMS: usize = 100;
+
+/// Reads dateline JSON. On failure returns the problems found, each with its line and column (the first
+/// [`MAX_LISTED_PROBLEMS`] of them, then one saying how many more there are).
 ///
 /// Events are converted one by one as they are read, straight into the compact model: the file's events
 /// are never all held as parsed values at once.
@@ -217,18 +222,30 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
         return Ok(timeline);
     }
     let mut problems = Vec::new();
+    let mut unlisted = 0usize;
     let timeline = {
         let mut at = |path: &[Step<'_>], message: String| {
-            problems.push(Problem::new(locate(text, path), message));
+            if problems.len() < MAX_LISTED_PROBLEMS {
+                problems.push(Problem::new(locate(text, path), message));
+            } else {
+                unlisted += 1;
+            }
         };
         stream::parse(text, &mut at).map_err(|e| vec![serde_problem(&e)])
     }?;
     if problems.is_empty() {
-        Ok(timeline)
-    } else {
-        problems.sort_by_key(|p| p.position);
-        Err(problems)
+        return Ok(timeline);
     }
+    problems.sort_by_key(|p| p.position);
+    if unlisted > 0
+        && let Some(last) = problems.last().map(|p| p.position)
+    {
+        problems.push(Problem::new(
+            last,
+            format!("and {unlisted} more problems after these (only the first {MAX_LISTED_PROBLEMS} are listed)"),
+        ));
+    }
+    Err(problems)
 }
 
 /// A `serde_json` error as a problem at its line and column, without the position repeated in the words.
