@@ -382,7 +382,9 @@ pub fn timeline_ui(
                     let mut job =
                         LayoutJob::simple_singleline(text.clone(), font.clone(), color_here);
                     job.wrap = TextWrapping {
-                        max_width: slot.width,
+                        // Rounded down to 8 points, so a label keeps its galley (from egui's cache)
+                        // while small pans change its room a little.
+                        max_width: (slot.width / 8.0).floor() * 8.0,
                         max_rows: 1,
                         break_anywhere: true,
                         overflow_character: Some('…'),
