@@ -95,13 +95,20 @@ impl DenseTicks<'_> {
         for (k, m) in self.marks.iter().enumerate() {
             let event_i = self.lane.events[m.first] as usize;
             let dim = self.highlight.is_some_and(|h| !h(event_i));
-            // Taller for larger clusters.
-            let half = 3.0 + (m.count as f32).log10() * 2.5;
+            // Taller for larger clusters; spans running in from before the view are a thin, faint band, so
+            // they do not read as a burst at the left edge.
+            let half = if m.overhang {
+                2.0
+            } else {
+                3.0 + (m.count as f32).log10() * 2.5
+            };
             let x0 = m.x0.max(clip.min);
             let x1 = m.x1.min(clip.max).max(x0 + 1.5);
             let rect = Rect::from_x_y_ranges(x0..=x1, (marker_y - half)..=(marker_y + half));
             let fill = if dim {
                 color.gamma_multiply(0.25)
+            } else if m.overhang {
+                color.gamma_multiply(0.4)
             } else if m.is_single() {
                 color
             } else {
