@@ -46,6 +46,33 @@ pub fn memoized<T: Send + Sync + 'static>(
     value
 }
 
+/// A number that changes whenever egui drops the text it has laid out (its glyph atlas filled up, or the
+/// text options changed): a kept galley would then point into an atlas that is gone, so it belongs in the
+/// key of anything holding galleys. Found by laying out one small probe text each frame, which egui keeps
+/// while it is used: a different galley than last frame's means egui started afresh.
+pub fn text_generation(painter: &egui::Painter) -> u64 {
+    /// Last frame's probe, held so its memory cannot be reused by the next one.
+    #[derive(Clone)]
+    struct Probe {
+        galley: Arc<egui::Galley>,
+        generation: u64,
+    }
+    let id = egui::Id::unique("dateline-text-generation");
+    let galley = painter.layout_no_wrap(
+        "0".to_owned(),
+        egui::FontId::proportional(10.0),
+        egui::Color32::WHITE,
+    );
+    let ctx = painter.ctx();
+    let generation = match ctx.data(|d| d.get_temp::<Probe>(id)) {
+        Some(probe) if Arc::ptr_eq(&probe.galley, &galley) => return probe.generation,
+        Some(probe) => probe.generation + 1,
+        None => 0,
+    };
+    ctx.data_mut(|d| d.insert_temp(id, Probe { galley, generation }));
+    generation
+}
+
 /// A key made of everything a computation depends on (floats by their bits, so any change counts).
 pub fn key_of(parts: impl Hash) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
@@ -77,6 +104,28 @@ mod tests {
             vec![4]
         });
         assert_eq!((runs, c.as_slice()), (2, [4].as_slice()));
+    }
+
+    #[test]
+    fn the_text_generation_holds_across_frames_and_changes_when_egui_starts_afresh() {
+        let ctx = egui::Context::default();
+        let frame = || {
+            let mut generation = 0;
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                generation = text_generation(ui.painter());
+            });
+            output.textures_delta.clear();
+            generation
+        };
+        let first = frame();
+        assert_eq!(frame(), first);
+        assert_eq!(frame(), first);
+        // New text options (here a new scale) make egui drop every galley.
+        ctx.set_pixels_per_point(2.0);
+        let _ = frame();
+        let after = frame();
+        assert_ne!(after, first);
+        assert_eq!(frame(), after);
     }
 
     #[test]

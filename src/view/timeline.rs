@@ -237,6 +237,8 @@ pub fn timeline_ui(
     let plot_response = response.response;
 
     let painter = ui.painter_at(frame);
+    // Kept drawings hold galleys: they are made again when egui starts its text afresh.
+    let text_generation = memo::text_generation(&painter);
     let mut targets: Vec<(Rect, Target)> = Vec::new();
     // The visible text of each label target, which is also its accessible label.
     let mut label_texts_by_target: Vec<Option<String>> = Vec::new();
@@ -307,6 +309,7 @@ pub fn timeline_ui(
             // colours stay the same.
             let dense_key = memo::key_of((
                 key,
+                text_generation,
                 view.highlight_key,
                 color,
                 ui.visuals().text_color(),
@@ -353,6 +356,7 @@ pub fn timeline_ui(
         );
         let label_key = memo::key_of((
             key,
+            text_generation,
             view.highlight_key,
             view.selected,
             color,
