@@ -9,7 +9,7 @@ use super::loader::{Loading, Outcome, Progress, Purpose};
 use super::persist::push_recent;
 use super::watch::FileWatcher;
 use super::{Command, DatelineApp, Notice};
-use crate::explore::filter::{Counts, Filters};
+use crate::explore::filter::Filters;
 use crate::model::Timeline;
 use crate::view::file_menu::DialogPurpose;
 use crate::view::text_panel::SourceTextView;
@@ -191,7 +191,6 @@ impl DatelineApp {
     /// Replaces the timeline on screen with fresh filters, search and selection, everything in view.
     fn install_timeline(&mut self, timeline: Timeline) {
         self.timeline = timeline;
-        self.counts = Counts::of(&self.timeline);
         self.filters = Filters::default();
         self.query.clear();
         self.search = None;
@@ -202,7 +201,7 @@ impl DatelineApp {
         self.reload_error = None;
         self.notice = None;
         self.relocate_text();
-        self.refilter();
+        self.recount_and_refilter();
         self.pending_range = Some(self.fit_range());
     }
 
@@ -212,12 +211,11 @@ impl DatelineApp {
         let selected_id = self.selected_id().map(str::to_owned);
         let view = self.pending_range.or(self.view_range);
         self.timeline = timeline;
-        self.counts = Counts::of(&self.timeline);
         self.search = None;
         self.overview_drag = None;
         self.reload_error = None;
         self.relocate_text();
-        self.refilter();
+        self.recount_and_refilter();
         self.selected = selected_id
             .and_then(|id| self.timeline.event_index(&id))
             .filter(|&i| self.keeps(i));

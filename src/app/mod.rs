@@ -137,14 +137,13 @@ impl DatelineApp {
     /// An app showing `timeline`, read from `file` (`None` for the built-in dataset), with `today` as the
     /// day ongoing spans reach.
     pub fn new(timeline: Timeline, file: Option<PathBuf>, today: NaiveDate) -> Self {
-        let counts = Counts::of(&timeline);
         let mut app = Self {
             index: EventIndex::default(),
             timeline,
             file,
             today,
             filters: Filters::default(),
-            counts,
+            counts: Counts::default(),
             search: None,
             list_rows: Vec::new(),
             query: String::new(),
@@ -178,7 +177,7 @@ impl DatelineApp {
             timeline_rect: Arc::default(),
             export_results: mpsc::channel(),
         };
-        app.refilter();
+        app.recount_and_refilter();
         app.pending_range = Some(app.fit_range());
         app
     }
@@ -411,33 +410,58 @@ impl DatelineApp {
             .is_some_and(|e| self.filters.keeps(&self.timeline, e))
     }
 
-    /// Rebuilds the index and the match list after the filters or the query changed.
+    /// Rebuilds the index and the match list after the filters changed.
     fn refilter(&mut self) {
-        let filters = &self.filters;
-        let timeline = &self.timeline;
-        self.index = EventIndex::build(timeline, self.today, |i| {
-            filters.keeps(timeline, &timeline.events[i])
-        });
-        self.rematch();
+        self.rebuild(false);
     }
 
-    fn rematch(&mut self) {
-        self.matches_generation += 1;
-        let q = fold(&self.query);
-        if q.is_empty() {
-            self.matches = (0..self.timeline.events.len())
-                .filter(|&i| self.keeps(i))
-                .collect();
+    /// Counts the events of a new timeline by lane, tag and kind, and builds its index and match list.
+    fn recount_and_refilter(&mut self) {
+        self.rebuild(true);
+    }
+
+    /// Rebuilds the index and the match list, and the counts when `recount`. For a large timeline they are
+    /// built side by side on other threads.
+    fn rebuild(&mut self, recount: bool) {
+        /// Below this many events other threads cost more than they save.
+        const PARALLEL_EVENTS: usize = 50_000;
+        let (filters, timeline, today) = (&self.filters, &self.timeline, self.today);
+        let build = || {
+            EventIndex::build(timeline, today, |i| {
+                filters.keeps(timeline, &timeline.events[i])
+            })
+        };
+        let (query, search) = (&self.query, &mut self.search);
+        let (index, (matches, rows), counts) = if timeline.events.len() >= PARALLEL_EVENTS {
+            std::thread::scope(|scope| {
+                let index = scope.spawn(build);
+                let counts = recount.then(|| scope.spawn(|| Counts::of(timeline)));
+                let listed = matching(timeline, filters, query, search);
+                let counts = counts.map(|c| c.join().unwrap_or_else(|_| Counts::of(timeline)));
+                (index.join().unwrap_or_else(|_| build()), listed, counts)
+            })
         } else {
-            let search = self
-                .search
-                .get_or_insert_with(|| SearchIndex::build(&self.timeline));
-            let (timeline, filters) = (&self.timeline, &self.filters);
-            self.matches = (0..timeline.events.len())
-                .filter(|&i| filters.keeps(timeline, &timeline.events[i]) && search.matches(i, &q))
-                .collect();
+            let counts = recount.then(|| Counts::of(timeline));
+            (build(), matching(timeline, filters, query, search), counts)
+        };
+        self.index = index;
+        if let Some(counts) = counts {
+            self.counts = counts;
         }
-        self.list_rows = list::rows(&self.timeline, &self.matches);
+        self.set_matches(matches, rows);
+    }
+
+    /// Finds the matches again after the query changed.
+    fn rematch(&mut self) {
+        let (matches, rows) =
+            matching(&self.timeline, &self.filters, &self.query, &mut self.search);
+        self.set_matches(matches, rows);
+    }
+
+    fn set_matches(&mut self, matches: Vec<usize>, rows: Vec<list::ListRow>) {
+        self.matches_generation += 1;
+        self.matches = matches;
+        self.list_rows = rows;
     }
 
     fn fit_range(&self) -> (f64, f64) {
@@ -1045,6 +1069,28 @@ impl DatelineApp {
             ui.ctx().request_repaint();
         }
     }
+}
+
+/// The events the filters keep that match `query` (all kept events when it is empty), in time order, and
+/// the event list's rows for them. The search index is built on first use.
+fn matching(
+    timeline: &Timeline,
+    filters: &Filters,
+    query: &str,
+    search: &mut Option<SearchIndex>,
+) -> (Vec<usize>, Vec<list::ListRow>) {
+    let q = fold(query);
+    let kept = |i: usize| filters.keeps(timeline, &timeline.events[i]);
+    let matches: Vec<usize> = if q.is_empty() {
+        (0..timeline.events.len()).filter(|&i| kept(i)).collect()
+    } else {
+        let search = search.get_or_insert_with(|| SearchIndex::build(timeline));
+        (0..timeline.events.len())
+            .filter(|&i| kept(i) && search.matches(i, &q))
+            .collect()
+    };
+    let rows = list::rows(timeline, &matches);
+    (matches, rows)
 }
 
 /// Opens the window on `file` (or what was open last time, or the built-in dataset).

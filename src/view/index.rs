@@ -130,6 +130,53 @@ pub struct EventIndex {
 /// The generation of the next index built.
 static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
+/// One part of an index: the lanes (not yet finished) and the extent of the kept events in `range`.
+type Part = (Vec<LaneIndex>, Option<(f64, f64)>);
+
+/// Indexes the kept events in `range`.
+fn index_part(
+    timeline: &Timeline,
+    today: NaiveDate,
+    keep: &(impl Fn(usize) -> bool + Sync),
+    range: std::ops::Range<usize>,
+) -> Part {
+    let mut lanes = vec![LaneIndex::default(); timeline.lanes.len().max(1)];
+    let mut extent: Option<(f64, f64)> = None;
+    for i in range {
+        if !keep(i) {
+            continue;
+        }
+        let event = &timeline.events[i];
+        let (s, e) = span_days(event.when.covered(today));
+        extent = Some(extent.map_or((s, e), |(a, b)| (a.min(s), b.max(e))));
+        let Some(lane) = lanes.get_mut(usize::from(event.lane.0)) else {
+            continue;
+        };
+        lane.events.push(i as u32);
+        lane.starts.push(s);
+        lane.ends.push(e);
+        lane.label_chars
+            .push(crate::view::timeline::label_chars(event));
+    }
+    (lanes, extent)
+}
+
+/// `first` followed by `later`, lane by lane.
+fn join_parts(first: Part, later: Part) -> Part {
+    let (mut lanes, extent) = first;
+    for (lane, more) in lanes.iter_mut().zip(later.0) {
+        lane.events.extend(more.events);
+        lane.starts.extend(more.starts);
+        lane.ends.extend(more.ends);
+        lane.label_chars.extend(more.label_chars);
+    }
+    let extent = match (extent, later.1) {
+        (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+        (one, other) => one.or(other),
+    };
+    (lanes, extent)
+}
+
 /// The first day and the day after the last day an interval covers, in days since 1970-01-01.
 pub fn span_days(covered: (NaiveDate, NaiveDate)) -> (f64, f64) {
     (
@@ -139,31 +186,33 @@ pub fn span_days(covered: (NaiveDate, NaiveDate)) -> (f64, f64) {
 }
 
 impl EventIndex {
-    /// Indexes the events for which `keep(index)` holds.
-    pub fn build(timeline: &Timeline, today: NaiveDate, keep: impl Fn(usize) -> bool) -> Self {
-        let mut lanes = vec![LaneIndex::default(); timeline.lanes.len().max(1)];
-        let mut extent: Option<(f64, f64)> = None;
-        let mut grow = |s: f64, e: f64| {
-            extent = Some(extent.map_or((s, e), |(a, b)| (a.min(s), b.max(e))));
-        };
-        for (i, event) in timeline.events.iter().enumerate() {
-            if !keep(i) {
-                continue;
+    /// Indexes the events for which `keep(index)` holds. A large timeline is indexed in two halves on two
+    /// threads, joined lane by lane (the events are in time order, so the lanes stay sorted).
+    pub fn build(
+        timeline: &Timeline,
+        today: NaiveDate,
+        keep: impl Fn(usize) -> bool + Sync,
+    ) -> Self {
+        /// Below this many events a second thread costs more than it saves.
+        const PARALLEL_EVENTS: usize = 50_000;
+        let n = timeline.events.len();
+        let part = |range: std::ops::Range<usize>| index_part(timeline, today, &keep, range);
+        let (mut lanes, mut extent) = if n >= PARALLEL_EVENTS {
+            let mid = n / 2;
+            let (first, later) = std::thread::scope(|scope| {
+                let later = scope.spawn(|| part(mid..n));
+                (part(0..mid), later.join())
+            });
+            match later {
+                Ok(later) => join_parts(first, later),
+                Err(_) => part(0..n),
             }
-            let (s, e) = span_days(event.when.covered(today));
-            grow(s, e);
-            let Some(lane) = lanes.get_mut(usize::from(event.lane.0)) else {
-                continue;
-            };
-            lane.events.push(i as u32);
-            lane.starts.push(s);
-            lane.ends.push(e);
-            lane.label_chars
-                .push(crate::view::timeline::label_chars(event));
-        }
+        } else {
+            part(0..n)
+        };
         for period in &timeline.periods {
             let (s, e) = span_days(period.when.covered(today));
-            grow(s, e);
+            extent = Some(extent.map_or((s, e), |(a, b)| (a.min(s), b.max(e))));
         }
         for lane in &mut lanes {
             lane.finish();
@@ -184,5 +233,29 @@ impl EventIndex {
     /// Whether no event is indexed.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_index_built_in_two_halves_equals_one_built_in_one_pass() {
+        let timeline = crate::generate::generate(60_000, 11);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let keep = |i: usize| i % 7 != 0;
+        let whole = EventIndex::build(&timeline, today, keep);
+        let (mut lanes, mut extent) = index_part(&timeline, today, &keep, 0..timeline.events.len());
+        for period in &timeline.periods {
+            let (s, e) = span_days(period.when.covered(today));
+            extent = Some(extent.map_or((s, e), |(a, b)| (a.min(s), b.max(e))));
+        }
+        for lane in &mut lanes {
+            lane.finish();
+        }
+        assert_eq!(whole.lanes, lanes);
+        assert_eq!(whole.extent, extent);
+        assert_eq!(whole.len(), (0..60_000).filter(|&i| keep(i)).count());
     }
 }
