@@ -356,3 +356,18 @@ fn a_search_fades_the_labels_of_events_that_do_not_match() {
         "clearing the search restores it"
     );
 }
+
+#[test]
+fn without_a_source_text_the_quotes_list_selects_the_event_quoted() {
+    let mut h = harness();
+    h.state_mut().apply(Command::SetTab(SideTab::Text));
+    h.run();
+    h.get_by_label_contains("We need more friends in Central Asia")
+        .click();
+    // Selecting flashes the event for a moment: step rather than wait for it to settle.
+    h.run_steps(3);
+    assert_eq!(
+        h.state().selected_id(),
+        Some("senate-central-asia-caucus-launched")
+    );
+}

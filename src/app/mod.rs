@@ -914,7 +914,13 @@ impl DatelineApp {
                         flash,
                         commands,
                     ),
-                    None => text_panel::quotes_ui(ui, &self.timeline, self.selected, commands),
+                    None => text_panel::quotes_ui(
+                        ui,
+                        &self.timeline,
+                        self.index.generation,
+                        self.selected,
+                        commands,
+                    ),
                 }
             }
         }

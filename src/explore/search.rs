@@ -49,15 +49,15 @@ pub fn fold(text: &str) -> String {
 
 /// Everything about an event a search looks at, folded.
 pub fn haystack(event: &Event) -> String {
-    let d = event.details();
+    let d = event.details_ref();
     let mut text = String::new();
     text.push_str(event.title());
     text.push('\n');
-    text.push_str(&d.summary);
-    for q in &d.quotes {
+    text.push_str(d.summary);
+    for &(quote, speaker) in &d.quotes {
         text.push('\n');
-        text.push_str(&q.text);
-        if let Some(s) = &q.speaker {
+        text.push_str(quote);
+        if let Some(s) = speaker {
             text.push('\n');
             text.push_str(s);
         }

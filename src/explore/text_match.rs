@@ -59,8 +59,8 @@ pub fn locate_quotes(text: &str, timeline: &Timeline) -> Vec<QuoteSpan> {
     let folded = fold_with_map(text);
     let mut spans: Vec<QuoteSpan> = Vec::new();
     for (i, event) in timeline.events.iter().enumerate() {
-        for quote in &event.details().quotes {
-            let Some((start, end)) = find(&folded, text, &quote.text) else {
+        for &(quote, _) in &event.details_ref().quotes {
+            let Some((start, end)) = find(&folded, text, quote) else {
                 continue;
             };
             match spans.iter_mut().find(|s| s.start == start && s.end == end) {

@@ -3,6 +3,7 @@
 
 use egui::{Color32, RichText, Sense};
 
+use super::memo;
 use super::palette;
 use crate::app::command::Command;
 use crate::explore::text_match::QuoteSpan;
@@ -136,36 +137,66 @@ pub fn text_ui(
         });
 }
 
-/// Without a source text: every quote, in timeline order, each selecting its event.
+/// Without a source text: every quote, in timeline order, one line each (the whole quote on hover), each
+/// selecting its event. Only the rows in view are laid out; which events have quotes is found once per
+/// index (`index_generation`), not every frame.
 pub fn quotes_ui(
     ui: &mut egui::Ui,
     timeline: &Timeline,
+    index_generation: u64,
     selected: Option<usize>,
     commands: &mut Vec<Command>,
 ) {
-    ui.weak("No source text is open. Open one with --text FILE (or View → Open text…) to see the quotes in place.");
+    ui.weak("No source text is open. Open one with --text FILE (or with Open text… in the File menu) to see the quotes in place.");
     ui.separator();
+    let quotes = memo::memoized(
+        ui.ctx(),
+        egui::Id::unique("dateline-quotes"),
+        index_generation,
+        || quote_rows(timeline),
+    );
+    if quotes.is_empty() {
+        ui.weak("No event quotes its source.");
+        return;
+    }
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for (i, event) in timeline.events.iter().enumerate() {
-                for quote in &event.details().quotes {
-                    let rich = RichText::new(format!("“{}”", quote.text)).italics();
-                    let rich = if selected == Some(i) {
-                        rich.color(ui.visuals().strong_text_color())
-                            .background_color(Color32::from_gray(128).gamma_multiply(0.2))
-                    } else {
-                        rich
-                    };
-                    if ui
-                        .add(egui::Label::new(rich).sense(Sense::click()))
-                        .on_hover_text(event.title())
-                        .clicked()
-                    {
-                        commands.push(Command::SelectAndReveal(i));
-                    }
-                    ui.add_space(4.0);
+        .show_rows(ui, row_height, quotes.len(), |ui, range| {
+            for &(i, q) in &quotes[range] {
+                let event = &timeline.events[i as usize];
+                let details = event.details_ref();
+                let Some(&(text, _)) = details.quotes.get(usize::from(q)) else {
+                    continue;
+                };
+                let rich = RichText::new(format!("“{text}”")).italics();
+                let rich = if selected == Some(i as usize) {
+                    rich.color(ui.visuals().strong_text_color())
+                        .background_color(Color32::from_gray(128).gamma_multiply(0.2))
+                } else {
+                    rich
+                };
+                if ui
+                    .add(egui::Label::new(rich).sense(Sense::click()))
+                    .on_hover_text(format!("“{text}”\n— {}", event.title()))
+                    .clicked()
+                {
+                    commands.push(Command::SelectAndReveal(i as usize));
                 }
             }
         });
+}
+
+/// Every quote as (event, quote within the event), in timeline order.
+fn quote_rows(timeline: &Timeline) -> Vec<(u32, u16)> {
+    timeline
+        .events
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| {
+            let n = e.details_ref().quotes.len().min(usize::from(u16::MAX));
+            (0..n).map(move |q| (i as u32, q as u16))
+        })
+        .collect()
 }
