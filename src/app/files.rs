@@ -190,18 +190,13 @@ impl DatelineApp {
 
     /// Replaces the timeline on screen with fresh filters, search and selection, everything in view.
     fn install_timeline(&mut self, timeline: Timeline) {
-        self.timeline = timeline;
         self.filters = Filters::default();
         self.query.clear();
-        self.search = None;
         self.selected = None;
         self.reveal = false;
         self.flash_start = None;
-        self.overview_drag = None;
-        self.reload_error = None;
         self.notice = None;
-        self.relocate_text();
-        self.recount_and_refilter();
+        self.swap_timeline(timeline);
         self.pending_range = Some(self.fit_range());
     }
 
@@ -210,16 +205,22 @@ impl DatelineApp {
     fn install_reloaded(&mut self, timeline: Timeline) {
         let selected_id = self.selected_id().map(str::to_owned);
         let view = self.pending_range.or(self.view_range);
+        self.swap_timeline(timeline);
+        self.selected = selected_id
+            .and_then(|id| self.timeline.event_index(&id))
+            .filter(|&i| self.keeps(i));
+        self.pending_range = Some(view.unwrap_or_else(|| self.fit_range()));
+    }
+
+    /// Puts `timeline` in place of the open one and rebuilds what is derived from it: the search index, the
+    /// counts, the index, the match list and the quotes found in the source text.
+    fn swap_timeline(&mut self, timeline: Timeline) {
         self.timeline = timeline;
         self.search = None;
         self.overview_drag = None;
         self.reload_error = None;
         self.relocate_text();
         self.recount_and_refilter();
-        self.selected = selected_id
-            .and_then(|id| self.timeline.event_index(&id))
-            .filter(|&i| self.keeps(i));
-        self.pending_range = Some(view.unwrap_or_else(|| self.fit_range()));
     }
 
     /// Finds the new timeline's quotes in the open source text.

@@ -423,8 +423,6 @@ impl DatelineApp {
     /// Rebuilds the index and the match list, and the counts when `recount`. For a large timeline they are
     /// built side by side on other threads.
     fn rebuild(&mut self, recount: bool) {
-        /// Below this many events other threads cost more than they save.
-        const PARALLEL_EVENTS: usize = 50_000;
         let (filters, timeline, today) = (&self.filters, &self.timeline, self.today);
         let build = || {
             EventIndex::build(timeline, today, |i| {
@@ -432,18 +430,19 @@ impl DatelineApp {
             })
         };
         let (query, search) = (&self.query, &mut self.search);
-        let (index, (matches, rows), counts) = if timeline.events.len() >= PARALLEL_EVENTS {
-            std::thread::scope(|scope| {
-                let index = scope.spawn(build);
-                let counts = recount.then(|| scope.spawn(|| Counts::of(timeline)));
-                let listed = matching(timeline, filters, query, search);
-                let counts = counts.map(|c| c.join().unwrap_or_else(|_| Counts::of(timeline)));
-                (index.join().unwrap_or_else(|_| build()), listed, counts)
-            })
-        } else {
-            let counts = recount.then(|| Counts::of(timeline));
-            (build(), matching(timeline, filters, query, search), counts)
-        };
+        let (index, (matches, rows), counts) =
+            if timeline.events.len() >= crate::view::index::PARALLEL_EVENTS {
+                std::thread::scope(|scope| {
+                    let index = scope.spawn(build);
+                    let counts = recount.then(|| scope.spawn(|| Counts::of(timeline)));
+                    let listed = matching(timeline, filters, query, search);
+                    let counts = counts.map(|c| c.join().unwrap_or_else(|_| Counts::of(timeline)));
+                    (index.join().unwrap_or_else(|_| build()), listed, counts)
+                })
+            } else {
+                let counts = recount.then(|| Counts::of(timeline));
+                (build(), matching(timeline, filters, query, search), counts)
+            };
         self.index = index;
         if let Some(counts) = counts {
             self.counts = counts;

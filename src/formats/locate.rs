@@ -57,7 +57,8 @@ pub fn value_offset(text: &str, path: &[Step<'_>]) -> usize {
     pos
 }
 
-fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
+/// The offset of the first byte at or after `pos` that is not JSON white space.
+pub(crate) fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
     while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
         pos += 1;
     }

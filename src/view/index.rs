@@ -25,6 +25,10 @@ pub struct LaneIndex {
     pub block_max_end: Vec<f64>,
 }
 
+/// From this many events on, indexing (and the work beside it) is split over two threads; below it a
+/// second thread costs more than it saves.
+pub const PARALLEL_EVENTS: usize = 50_000;
+
 /// The number of positions per entry of [`LaneIndex::block_max_end`].
 pub const BLOCK: usize = 64;
 
@@ -193,8 +197,6 @@ impl EventIndex {
         today: NaiveDate,
         keep: impl Fn(usize) -> bool + Sync,
     ) -> Self {
-        /// Below this many events a second thread costs more than it saves.
-        const PARALLEL_EVENTS: usize = 50_000;
         let n = timeline.events.len();
         let part = |range: std::ops::Range<usize>| index_part(timeline, today, &keep, range);
         let (mut lanes, mut extent) = if n >= PARALLEL_EVENTS {

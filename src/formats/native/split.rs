@@ -9,7 +9,7 @@
 use serde::Deserialize;
 
 use super::{EventsBuilder, RawEvent, RawLabel, finish, stream};
-use crate::formats::locate::{Step, value_offset};
+use crate::formats::locate::{Step, skip_ws, value_offset};
 use crate::model::Timeline;
 
 /// Files smaller than this are read on one thread: a second one would not pay for itself.
@@ -62,13 +62,6 @@ fn value_at<'a, T: Deserialize<'a>>(text: &'a str, key: &str) -> Option<T> {
     let at = value_offset(text, &[Step::Key(key)]);
     let mut values = serde_json::Deserializer::from_str(text.get(at..)?).into_iter::<T>();
     values.next()?.ok()
-}
-
-fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
-    while bytes.get(pos).is_some_and(u8::is_ascii_whitespace) {
-        pos += 1;
-    }
-    pos
 }
 
 /// One event parsed at `pos`: the event and the offset just past it.

@@ -13,6 +13,18 @@ use crate::model::Timeline;
 /// Where problems found after parsing go: a path into the file and what is wrong there.
 type At<'x> = &'x mut dyn FnMut(&[Step<'_>], String);
 
+/// The top-level keys of a dateline file, in the order of [`Key`].
+const FIELDS: &[&str] = &[
+    "format",
+    "title",
+    "description",
+    "source",
+    "lanes",
+    "tags",
+    "periods",
+    "events",
+];
+
 /// The top-level keys of a dateline file.
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(field_identifier, rename_all = "lowercase")]
@@ -43,16 +55,7 @@ pub(super) fn parse_parts<'de>(
     let (head, builder) = de::Deserializer::deserialize_struct(
         &mut de,
         "RawTimeline",
-        &[
-            "format",
-            "title",
-            "description",
-            "source",
-            "lanes",
-            "tags",
-            "periods",
-            "events",
-        ],
+        FIELDS,
         TimelineVisitor { at },
     )?;
     de.end()?;
@@ -79,7 +82,7 @@ impl<'de> Visitor<'de> for TimelineVisitor<'_> {
         let mut pending: Vec<RawEvent<'de>> = Vec::new();
         while let Some(key) = map.next_key::<Key>()? {
             if seen.contains(&key) {
-                return Err(de::Error::duplicate_field(name(key)));
+                return Err(de::Error::duplicate_field(FIELDS[key as usize]));
             }
             seen.push(key);
             match key {
@@ -116,19 +119,6 @@ impl<'de> Visitor<'de> for TimelineVisitor<'_> {
     }
 }
 
-fn name(key: Key) -> &'static str {
-    match key {
-        Key::Format => "format",
-        Key::Title => "title",
-        Key::Description => "description",
-        Key::Source => "source",
-        Key::Lanes => "lanes",
-        Key::Tags => "tags",
-        Key::Periods => "periods",
-        Key::Events => "events",
-    }
-}
-
 /// The events array, each element converted as soon as it is read.
 struct EventsSeed<'b, 'x> {
     builder: &'b mut EventsBuilder,
@@ -157,5 +147,18 @@ impl<'de> Visitor<'de> for EventsSeed<'_, '_> {
             i += 1;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_key_is_named_at_its_place_in_the_list() {
+        for (i, name) in FIELDS.iter().enumerate() {
+            let key: Key = serde_json::from_str(&format!("\"{name}\"")).unwrap();
+            assert_eq!(key as usize, i, "{name}");
+        }
     }
 }
