@@ -240,8 +240,10 @@ pub fn timeline_ui(
     // Kept drawings hold galleys: they are made again when egui starts its text afresh.
     let text_generation = memo::text_generation(&painter);
     let mut targets: Vec<(Rect, Target)> = Vec::new();
-    // The visible text of each label target, which is also its accessible label.
-    let mut label_texts_by_target: Vec<Option<String>> = Vec::new();
+    // For each label target, where its visible text (also its accessible label) is: which lane's labels,
+    // and which of them. Looked up only when marks get widgets of their own.
+    let mut lane_labels: Vec<std::sync::Arc<LabelShapes>> = Vec::new();
+    let mut label_texts_by_target: Vec<Option<(usize, usize)>> = Vec::new();
     let mut shapes = 0;
 
     let period_rows = paint_periods(ui, &painter, view, &mapping, frame, dark);
@@ -440,7 +442,9 @@ pub fn timeline_ui(
         painter.extend(labels.shapes.iter().cloned());
         shapes += labels.texts.len();
         targets.extend(labels.targets.iter().copied());
-        label_texts_by_target.extend(labels.texts.iter().cloned().map(Some));
+        let lane_at = lane_labels.len();
+        label_texts_by_target.extend((0..labels.texts.len()).map(|k| Some((lane_at, k))));
+        lane_labels.push(labels);
 
         // Lane name, on a backing so events never hide it.
         let name = view
@@ -483,9 +487,10 @@ pub fn timeline_ui(
             continue;
         }
         let r = ui.interact(hit_rect, id, Sense::click());
-        let label = label_texts_by_target[i]
-            .clone()
-            .unwrap_or_else(|| target_label(view.timeline, *target));
+        let label = label_texts_by_target[i].map_or_else(
+            || target_label(view.timeline, *target),
+            |(lane, k)| lane_labels[lane].texts[k].clone(),
+        );
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         let r = r.on_hover_ui(|ui| target_tooltip(ui, view.timeline, *target));
         if r.clicked() {
