@@ -34,6 +34,58 @@ impl Position {
     }
 }
 
+/// At most this many problems are listed with their positions; the rest are counted. Finding a position
+/// means scanning the text up to it, and a file wrong on every line would otherwise take hours to report.
+pub const MAX_LISTED_PROBLEMS: usize = 100;
+
+/// Problems found in JSON text after it parsed, each at the position of its path: the first
+/// [`MAX_LISTED_PROBLEMS`], then one saying how many more there are.
+pub struct LocatedProblems<'t> {
+    text: &'t str,
+    listed: Vec<crate::formats::Problem>,
+    unlisted: usize,
+}
+
+impl<'t> LocatedProblems<'t> {
+    /// No problems yet, in `text`.
+    pub fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            listed: Vec::new(),
+            unlisted: 0,
+        }
+    }
+
+    /// A problem with the value at `path`.
+    pub fn add(&mut self, path: &[Step<'_>], message: String) {
+        if self.listed.len() < MAX_LISTED_PROBLEMS {
+            self.listed.push(crate::formats::Problem::new(
+                locate(self.text, path),
+                message,
+            ));
+        } else {
+            self.unlisted += 1;
+        }
+    }
+
+    /// The problems in the order of their positions, or `None` when there are none.
+    pub fn into_sorted(self) -> Option<Vec<crate::formats::Problem>> {
+        let mut problems = self.listed;
+        problems.sort_by_key(|p| p.position);
+        let last = problems.last()?.position;
+        if self.unlisted > 0 {
+            problems.push(crate::formats::Problem::new(
+                last,
+                format!(
+                    "and {} more problems after these (only the first {MAX_LISTED_PROBLEMS} are listed)",
+                    self.unlisted
+                ),
+            ));
+        }
+        Some(problems)
+    }
+}
+
 /// The position of the value at `path`, or of the deepest part of the path that exists.
 pub fn locate(text: &str, path: &[Step<'_>]) -> Position {
     Position::of_offset(text, value_offset(text, path))

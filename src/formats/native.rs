@@ -12,7 +12,8 @@ mod split;
 mod stream;
 
 use super::error::Problem;
-use super::locate::{Position, Step, locate};
+pub use super::locate::MAX_LISTED_PROBLEMS;
+use super::locate::{LocatedProblems, Position, Step};
 use crate::model::{
     DateSpec, DetailsRef, Event, Lane, LaneId, Period, Provenance, SourceLink, SourceText, Status,
     Tag, TagId, Timeline,
@@ -207,10 +208,6 @@ pub struct RawPeriod<'a> {
     pub sources: Vec<RawLink<'a>>,
 }
 
-/// At most this many problems are listed with their positions; the rest are counted. Finding a position
-/// means scanning the file up to it, and a file wrong on every line would otherwise take hours to report.
-pub const MAX_LISTED_PROBLEMS: usize = 100;
-
 /// Reads dateline JSON. On failure returns the problems found, each with its line and column (the first
 /// [`MAX_LISTED_PROBLEMS`] of them, then one saying how many more there are).
 ///
@@ -221,31 +218,10 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
     if let Some(timeline) = split::parse(text) {
         return Ok(timeline);
     }
-    let mut problems = Vec::new();
-    let mut unlisted = 0usize;
-    let timeline = {
-        let mut at = |path: &[Step<'_>], message: String| {
-            if problems.len() < MAX_LISTED_PROBLEMS {
-                problems.push(Problem::new(locate(text, path), message));
-            } else {
-                unlisted += 1;
-            }
-        };
-        stream::parse(text, &mut at).map_err(|e| vec![serde_problem(&e)])
-    }?;
-    if problems.is_empty() {
-        return Ok(timeline);
-    }
-    problems.sort_by_key(|p| p.position);
-    if unlisted > 0
-        && let Some(last) = problems.last().map(|p| p.position)
-    {
-        problems.push(Problem::new(
-            last,
-            format!("and {unlisted} more problems after these (only the first {MAX_LISTED_PROBLEMS} are listed)"),
-        ));
-    }
-    Err(problems)
+    let mut problems = LocatedProblems::new(text);
+    let timeline = stream::parse(text, &mut |path, message| problems.add(path, message))
+        .map_err(|e| vec![serde_problem(&e)])?;
+    problems.into_sorted().map_or(Ok(timeline), Err)
 }
 
 /// A `serde_json` error as a problem at its line and column, without the position repeated in the words.

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::error::Problem;
-use super::locate::{Step, locate};
+use super::locate::{LocatedProblems, Step};
 use super::native::serde_problem;
 use crate::model::date::{MAX_ABS_YEAR, month_name, year_words};
 use crate::model::{
@@ -28,7 +28,7 @@ use crate::model::{
 /// Reads `TimelineJS` JSON. On failure returns every problem found, each with its line and column.
 pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
     let raw: RawFile = serde_json::from_str(text).map_err(|e| vec![serde_problem(&e)])?;
-    let mut problems = Vec::new();
+    let mut problems = LocatedProblems::new(text);
     let title = raw.title.map(RawSlide::into_slide);
     let eras: Vec<Slide> = raw
         .eras
@@ -57,15 +57,10 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
                 Field::EndPart(part) => path.extend([Step::Key("end_date"), Step::Key(part.key())]),
                 Field::Group => path.push(Step::Key("group")),
             }
-            problems.push(Problem::new(locate(text, &path), message));
+            problems.add(&path, message);
         },
     );
-    if problems.is_empty() {
-        Ok(timeline)
-    } else {
-        problems.sort_by_key(|p| p.position);
-        Err(problems)
-    }
+    problems.into_sorted().map_or(Ok(timeline), Err)
 }
 
 // ---------------------------------------------------------------------------------------------------
