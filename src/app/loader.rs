@@ -101,19 +101,11 @@ impl Loading {
     /// [`LoadError::TooLarge`]. `wake` is called whenever there is progress or a result to show.
     pub fn start(path: PathBuf, limit_bytes: u64, purpose: Purpose, wake: Wake) -> Self {
         Self::spawn(path, limit_bytes, purpose, wake, move |path| {
-            let io = |source| LoadError::Io {
+            let size = formats::checked_size(path, limit_bytes)?;
+            let file = std::fs::File::open(path).map_err(|source| LoadError::Io {
                 path: path.to_owned(),
                 source,
-            };
-            let size = std::fs::metadata(path).map_err(io)?.len();
-            if size > limit_bytes {
-                return Err(LoadError::TooLarge {
-                    path: path.to_owned(),
-                    size,
-                    limit: limit_bytes,
-                });
-            }
-            let file = std::fs::File::open(path).map_err(io)?;
+            })?;
             Ok((Box::new(file) as Box<dyn Read + Send>, size))
         })
     }

@@ -164,20 +164,30 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Timeline, LoadError> {
 
 /// Reads a timeline file from disk.
 pub fn load_path(path: &Path) -> Result<Timeline, LoadError> {
-    let io = |source| LoadError::Io {
+    let size = checked_size(path, MAX_FILE_BYTES)?;
+    let bytes = read_whole(path, size).map_err(|source| LoadError::Io {
         path: path.to_owned(),
         source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
+    })?;
+    load_bytes(&bytes, path)
+}
+
+/// The size of the file at `path`, refused with [`LoadError::TooLarge`] above `limit_bytes`.
+pub fn checked_size(path: &Path, limit_bytes: u64) -> Result<u64, LoadError> {
+    let size = std::fs::metadata(path)
+        .map_err(|source| LoadError::Io {
+            path: path.to_owned(),
+            source,
+        })?
+        .len();
+    if size > limit_bytes {
         return Err(LoadError::TooLarge {
             path: path.to_owned(),
             size,
-            limit: MAX_FILE_BYTES,
+            limit: limit_bytes,
         });
     }
-    let bytes = read_whole(path, size).map_err(io)?;
-    load_bytes(&bytes, path)
+    Ok(size)
 }
 
 /// The whole file, `size` bytes long when it was looked at. A large file is read in two halves on two
