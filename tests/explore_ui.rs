@@ -316,16 +316,29 @@ fn question_mark_shows_every_shortcut() {
     }
 }
 
-/// The colours of the text painted by the last frame, for each text that reads exactly `words`.
-fn text_colors(h: &Harness<'_, DatelineApp>, words: &str) -> Vec<egui::Color32> {
-    h.output()
+/// The colours of the glyphs the last frame painted for the timeline label that reads exactly `words`.
+/// Labels are drawn as meshes made once per view, so the glyphs are found by where they are: inside the
+/// label's own widget, textured from the font atlas (solid shapes use its white texel).
+fn label_colors(h: &Harness<'_, DatelineApp>, words: &str) -> Vec<egui::Color32> {
+    let nodes: Vec<_> = h.get_all_by_label(words).collect();
+    assert_eq!(nodes.len(), 1, "one widget labelled {words:?}");
+    // The widget reaches two points past its text on each side.
+    let rect = nodes[0].rect().shrink(2.0);
+    let mut colors: Vec<egui::Color32> = h
+        .output()
         .shapes
         .iter()
         .filter_map(|clipped| match &clipped.shape {
-            egui::Shape::Text(text) if text.galley.text() == words => Some(text.fallback_color),
+            egui::Shape::Mesh(mesh) => Some(mesh),
             _ => None,
         })
-        .collect()
+        .flat_map(|mesh| mesh.vertices.iter())
+        .filter(|v| rect.contains(v.pos) && v.uv != egui::epaint::WHITE_UV)
+        .map(|v| v.color)
+        .collect();
+    colors.sort_by_key(|c| c.to_array());
+    colors.dedup();
+    colors
 }
 
 #[test]
@@ -333,8 +346,12 @@ fn a_search_fades_the_labels_of_events_that_do_not_match() {
     // Labels are kept from frame to frame while the view stays; a search must still change them.
     let mut h = harness();
     let label = "Russia launches its full-scale invasion of Ukraine";
-    let before = text_colors(&h, label);
-    assert_eq!(before.len(), 1, "the timeline labels the event");
+    let before = label_colors(&h, label);
+    assert_eq!(
+        before.len(),
+        1,
+        "the timeline labels the event in one colour"
+    );
     let view = h.state().view_range();
     h.get_by_label("Search").click();
     h.run();
@@ -345,13 +362,13 @@ fn a_search_fades_the_labels_of_events_that_do_not_match() {
         view,
         "searching does not move the view"
     );
-    let during = text_colors(&h, label);
+    let during = label_colors(&h, label);
     assert_eq!(during.len(), 1);
     assert_ne!(during, before, "a label that does not match fades");
     h.state_mut().apply(Command::Escape);
     h.run();
     assert_eq!(
-        text_colors(&h, label),
+        label_colors(&h, label),
         before,
         "clearing the search restores it"
     );

@@ -2,6 +2,7 @@
 //! window; the `*_ui` functions paint what they decided and push [`crate::app::command::Command`]s.
 
 pub mod axis;
+pub mod bake;
 pub mod details;
 pub mod file_menu;
 pub mod help;

@@ -8,6 +8,7 @@ use egui::{
 use egui_plot::{GridInput, GridMark, Plot};
 
 use super::axis::{self, TickUnit};
+use super::bake;
 use super::index::{EventIndex, LaneIndex, span_days};
 use super::layout::{self, Mark};
 use super::mapping::TimeMapping;
@@ -25,10 +26,14 @@ const MARKER_LINE: f32 = 30.0;
 const LABEL_ROW: f32 = 17.0;
 /// Radius of a point marker.
 const MARKER_RADIUS: f32 = 6.0;
-/// Above this many marks in a lane, marks are drawn as ticks in one mesh rather than as shapes each.
-const DENSE_MARKS: usize = 150;
+/// Room each mark needs to be drawn as a shape of its own (a cluster's pill is at least 14 points wide):
+/// with less, a lane's marks are drawn as ticks in one mesh, which do not overlap one another.
+const MARK_ROOM: f32 = 16.0;
 /// Above this many marks and labels in view, they share one hit test instead of a widget each.
 const MAX_MARK_WIDGETS: usize = 600;
+/// Half the height of a cluster's pill: its round ends are then small enough for egui's prepared discs
+/// (up to 8 pixels, less a margin for sharp edges) at one pixel per point.
+const PILL_RADIUS: f32 = 6.5;
 /// How far from a mark a click still selects it.
 const HIT_RADIUS: f32 = 6.0;
 
@@ -80,14 +85,14 @@ struct DenseTicks<'a> {
     clip: egui::Rangef,
 }
 
-/// What [`DenseTicks`] paints, and what the pointer can hit.
-struct DenseShapes {
+/// What a lane's marks paint, and what the pointer can hit.
+struct LaneShapes {
     shapes: Vec<Shape>,
     targets: Vec<(Rect, Target)>,
 }
 
 impl DenseTicks<'_> {
-    fn shapes(&self, painter: &egui::Painter) -> DenseShapes {
+    fn shapes(&self, painter: &egui::Painter) -> LaneShapes {
         let (marker_y, clip, color) = (self.marker_y, self.clip, self.color);
         let mut mesh = egui::Mesh::default();
         let mut shapes = Vec::new();
@@ -138,7 +143,7 @@ impl DenseTicks<'_> {
             }
         }
         shapes.push(Shape::mesh(mesh));
-        DenseShapes { shapes, targets }
+        LaneShapes { shapes, targets }
     }
 }
 
@@ -306,7 +311,7 @@ pub fn timeline_ui(
         );
         let (marks, slots) = (&placed.marks, &placed.slots);
 
-        if marks.len() > DENSE_MARKS {
+        if marks.len() as f32 * MARK_ROOM > frame.width() {
             // Dense: ticks in one mesh and the counts that fit, kept while the marks, the search and the
             // colours stay the same.
             let dense_key = memo::key_of((
@@ -331,7 +336,9 @@ pub fn timeline_ui(
                         marker_y,
                         clip: frame.x_range().expand(20.0),
                     };
-                    ticks.shapes(&painter)
+                    let mut drawn = ticks.shapes(&painter);
+                    drawn.shapes = bake::bake(ui.ctx(), frame, drawn.shapes);
+                    drawn
                 },
             );
             painter.extend(dense.shapes.iter().cloned());
@@ -339,15 +346,49 @@ pub fn timeline_ui(
             targets.extend(dense.targets.iter().copied());
             label_texts_by_target.resize(targets.len(), None);
         } else {
-            for m in marks {
-                let event_i = lane.events[m.first] as usize;
-                let faded = !m.is_single() || view.highlight.is_some_and(|h| !h(event_i));
-                let (rect, target) =
-                    paint_mark(&painter, view, m, event_i, marker_y, color, faded, dark);
-                shapes += 1;
-                targets.push((rect, target));
-                label_texts_by_target.push(None);
-            }
+            // Sparse: a shape or a few per mark, baked into meshes and kept while the marks, the search,
+            // the selection and the colours stay the same.
+            let sparse_key = memo::key_of((
+                key,
+                text_generation,
+                view.highlight_key,
+                view.selected,
+                color,
+                dark,
+                marker_y.to_bits(),
+                ui.ctx().pixels_per_point().to_bits(),
+            ));
+            let sparse = memo::memoized(
+                ui.ctx(),
+                plot_response.id.with(("sparse-lane", lane_i)),
+                sparse_key,
+                || {
+                    let mut drawn = Vec::new();
+                    let targets = marks
+                        .iter()
+                        .map(|m| {
+                            let event_i = lane.events[m.first] as usize;
+                            let faded =
+                                !m.is_single() || view.highlight.is_some_and(|h| !h(event_i));
+                            let style = MarkStyle {
+                                y: marker_y,
+                                color,
+                                faded,
+                                dark,
+                            };
+                            paint_mark(&mut drawn, &painter, view, m, event_i, style)
+                        })
+                        .collect();
+                    LaneShapes {
+                        shapes: bake::bake(ui.ctx(), frame, drawn),
+                        targets,
+                    }
+                },
+            );
+            painter.extend(sparse.shapes.iter().cloned());
+            shapes += marks.len();
+            targets.extend(sparse.targets.iter().copied());
+            label_texts_by_target.resize(targets.len(), None);
         }
         // Labels, laid out once per view, search, selection and colours.
         let visuals = ui.visuals();
@@ -436,6 +477,7 @@ pub fn timeline_ui(
                     out.targets.push((label_rect, target));
                     out.texts.push(text);
                 }
+                out.shapes = bake::bake(ui.ctx(), frame, out.shapes);
                 out
             },
         );
@@ -487,12 +529,19 @@ pub fn timeline_ui(
             continue;
         }
         let r = ui.interact(hit_rect, id, Sense::click());
-        let label = label_texts_by_target[i].map_or_else(
-            || target_label(view.timeline, *target),
-            |(lane, k)| lane_labels[lane].texts[k].clone(),
-        );
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-        let r = r.on_hover_ui(|ui| target_tooltip(ui, view.timeline, *target));
+        // Named only when asked (accessibility on), and a tooltip only for the mark under the pointer:
+        // hundreds of marks each frame would otherwise cost a string and a popup check apiece.
+        r.widget_info(|| {
+            let label = label_texts_by_target[i].map_or_else(
+                || target_label(view.timeline, *target),
+                |(lane, k)| lane_labels[lane].texts[k].clone(),
+            );
+            egui::WidgetInfo::labeled(egui::Role::Button, true, label)
+        });
+        if r.hovered() || r.is_tooltip_open() {
+            r.clone()
+                .on_hover_ui(|ui| target_tooltip(ui, view.timeline, *target));
+        }
         if r.clicked() {
             clicked_target = Some(*target);
         }
@@ -641,35 +690,62 @@ pub fn capitalize(text: &str) -> String {
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
-#[allow(clippy::too_many_arguments)]
+/// How one lane draws its marks.
+#[derive(Clone, Copy)]
+struct MarkStyle {
+    /// The lane's marker line.
+    y: f32,
+    /// The lane's colour.
+    color: Color32,
+    /// Drawn faint: a cluster, or an event the search does not match.
+    faded: bool,
+    /// The dark theme is on.
+    dark: bool,
+}
+
+/// Draws one mark into `out`: a pill with its count for a cluster; for an event, a dot, a diamond for a
+/// plan, or a bar for a span, dashed when the date is vague. Returns what the pointer can hit.
 fn paint_mark(
+    out: &mut Vec<Shape>,
     painter: &egui::Painter,
     view: &TimelineView<'_>,
     m: &Mark,
     event_i: usize,
-    y: f32,
-    color: Color32,
-    faded: bool,
-    dark: bool,
+    style: MarkStyle,
 ) -> (Rect, Target) {
+    let MarkStyle {
+        y,
+        color,
+        faded,
+        dark,
+    } = style;
+    // Shapes reaching outside the view are drawn only over the view (plus a little, so their ends stay
+    // hidden): a cluster's count then shows, and a dashed outline costs dashes only where it is seen.
+    let clip = painter.clip_rect().x_range().expand(20.0);
+    let clipped_x = |m: &Mark| {
+        let x0 = m.x0.max(clip.min);
+        (x0, m.x1.min(clip.max).max(x0))
+    };
     if !m.is_single() {
         let text = format_count(m.count);
         let galley = painter.layout_no_wrap(text, FontId::proportional(11.0), Color32::WHITE);
-        // Clusters reaching outside the view are drawn over the part in view, so their count shows.
-        let clip = painter.clip_rect().x_range().expand(20.0);
-        let (x0, x1) = (
-            m.x0.max(clip.min),
-            m.x1.min(clip.max).max(m.x0.max(clip.min)),
-        );
+        let (x0, x1) = clipped_x(m);
         let w = (x1 - x0).max(galley.size().x + 8.0);
-        let rect = Rect::from_center_size(pos2(f32::midpoint(x0, x1), y), vec2(w, 14.0));
+        let rect =
+            Rect::from_center_size(pos2(f32::midpoint(x0, x1), y), vec2(w, PILL_RADIUS * 2.0));
         let fill = if dark {
             Color32::from_gray(90)
         } else {
             Color32::from_gray(110)
         };
-        painter.rect(rect, 7.0, fill, Stroke::new(1.0, color), StrokeKind::Inside);
-        painter.galley(rect.center() - galley.size() / 2.0, galley, Color32::WHITE);
+        // The lane's colour as a one-point outline around the grey.
+        stadium(out, rect, color);
+        stadium(out, rect.shrink(1.0), fill);
+        out.push(Shape::galley(
+            rect.center() - galley.size() / 2.0,
+            galley,
+            Color32::WHITE,
+        ));
         return (rect, Target::Cluster { t0: m.t0, t1: m.t1 });
     }
     let event = &view.timeline.events[event_i];
@@ -683,22 +759,15 @@ fn paint_mark(
     };
     let selected = view.selected == Some(event_i);
     let rect = if m.is_bar() {
-        // A span reaching far outside the view is drawn only over the view (plus a little, so its ends
-        // stay hidden): its dashed outline would otherwise cost one dash per few points of its full length.
-        let clip = painter.clip_rect().x_range().expand(20.0);
-        let rect = Rect::from_x_y_ranges(
-            m.x0.max(clip.min)..=m.x1.min(clip.max).max(m.x0.max(clip.min)),
-            (y - 5.0)..=(y + 5.0),
-        );
-        painter.rect_filled(rect, 2.0, fill);
-        outline(
-            painter,
-            rect,
-            color,
-            vague || event.status == Status::Planned,
-        );
+        let (x0, x1) = clipped_x(m);
+        let rect = Rect::from_x_y_ranges(x0..=x1, (y - 5.0)..=(y + 5.0));
+        out.push(Shape::rect_filled(rect, 2.0, fill));
+        if fill != color {
+            outline(out, rect, color, vague || event.status == Status::Planned);
+        }
         if event.when.is_open() {
-            painter.arrow(
+            arrow(
+                out,
                 pos2(m.x1 - 2.0, y),
                 vec2(10.0, 0.0),
                 Stroke::new(2.0, color),
@@ -715,28 +784,45 @@ fn paint_mark(
                 pos2(c.x, c.y + MARKER_RADIUS + 1.0),
                 pos2(c.x - MARKER_RADIUS - 1.0, c.y),
             ];
-            painter.add(Shape::closed_line(pts, Stroke::new(2.0, color)));
+            out.push(Shape::closed_line(pts, Stroke::new(2.0, color)));
         } else {
-            painter.circle_filled(c, MARKER_RADIUS, fill);
+            out.push(Shape::circle_filled(c, MARKER_RADIUS, fill));
             if vague {
-                dashed_circle(painter, c, MARKER_RADIUS, color);
+                dashed_circle(out, c, MARKER_RADIUS, color);
             }
         }
         rect
     };
     if selected {
-        let ring = rect.expand(4.0);
-        painter.rect_stroke(
-            ring,
+        out.push(Shape::rect_stroke(
+            rect.expand(4.0),
             4.0,
             Stroke::new(2.0, if dark { Color32::WHITE } else { Color32::BLACK }),
             StrokeKind::Outside,
-        );
+        ));
     }
     (rect, Target::Event(event_i))
 }
 
-fn outline(painter: &egui::Painter, rect: Rect, color: Color32, dashed: bool) {
+/// A stadium (a rectangle with round ends) filled with `color`, from two discs and a rectangle: egui draws
+/// small discs as four vertices each from prepared textures, where a rounded rectangle takes a hundred.
+fn stadium(out: &mut Vec<Shape>, rect: Rect, color: Color32) {
+    let r = rect.height() / 2.0;
+    let y = rect.center().y;
+    let left = rect.left() + r;
+    let right = (rect.right() - r).max(left);
+    out.push(Shape::circle_filled(pos2(left, y), r, color));
+    if right > left {
+        out.push(Shape::rect_filled(
+            Rect::from_x_y_ranges(left..=right, rect.y_range()),
+            0.0,
+            color,
+        ));
+        out.push(Shape::circle_filled(pos2(right, y), r, color));
+    }
+}
+
+fn outline(out: &mut Vec<Shape>, rect: Rect, color: Color32, dashed: bool) {
     if dashed {
         let pts = [
             rect.left_top(),
@@ -745,21 +831,43 @@ fn outline(painter: &egui::Painter, rect: Rect, color: Color32, dashed: bool) {
             rect.left_bottom(),
             rect.left_top(),
         ];
-        painter.add(Shape::dashed_line(&pts, Stroke::new(1.5, color), 4.0, 3.0));
+        out.extend(Shape::dashed_line(&pts, Stroke::new(1.5, color), 4.0, 3.0));
     } else {
-        painter.rect_stroke(rect, 2.0, Stroke::new(1.0, color), StrokeKind::Inside);
+        out.push(Shape::rect_stroke(
+            rect,
+            2.0,
+            Stroke::new(1.0, color),
+            StrokeKind::Inside,
+        ));
     }
 }
 
-fn dashed_circle(painter: &egui::Painter, c: Pos2, r: f32, color: Color32) {
+/// An arrow from `origin` along `vec`, as [`egui::Painter::arrow`] draws it.
+fn arrow(out: &mut Vec<Shape>, origin: Pos2, vec: Vec2, stroke: Stroke) {
+    let rot = egui::emath::Rot2::from_angle(std::f32::consts::TAU / 10.0);
+    let tip_length = vec.length() * 0.25;
+    let tip = origin + vec;
+    let dir = vec.normalized();
+    out.push(Shape::line_segment([origin, tip], stroke));
+    out.push(Shape::line_segment(
+        [tip, tip - tip_length * (rot * dir)],
+        stroke,
+    ));
+    out.push(Shape::line_segment(
+        [tip, tip - tip_length * (rot.inverse() * dir)],
+        stroke,
+    ));
+}
+
+fn dashed_circle(out: &mut Vec<Shape>, c: Pos2, r: f32, color: Color32) {
     let n = 12;
     for i in (0..n).step_by(2) {
         let a0 = i as f32 / n as f32 * std::f32::consts::TAU;
         let a1 = (i + 1) as f32 / n as f32 * std::f32::consts::TAU;
-        painter.line_segment(
+        out.push(Shape::line_segment(
             [c + r * Vec2::angled(a0), c + r * Vec2::angled(a1)],
             Stroke::new(1.5, color),
-        );
+        ));
     }
 }
 
