@@ -336,7 +336,7 @@ fn label_colors(h: &Harness<'_, DatelineApp>, words: &str) -> Vec<egui::Color32>
         .filter(|v| rect.contains(v.pos) && v.uv != egui::epaint::WHITE_UV)
         .map(|v| v.color)
         .collect();
-    colors.sort_by_key(|c| c.to_array());
+    colors.sort_by_key(egui::Color32::to_array);
     colors.dedup();
     colors
 }

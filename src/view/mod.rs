@@ -11,6 +11,7 @@ pub mod layout;
 pub mod legend;
 pub mod list;
 pub mod mapping;
+mod marks;
 pub mod memo;
 pub mod overview;
 pub mod palette;

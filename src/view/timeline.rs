@@ -2,9 +2,7 @@
 //! periods, events and labels from what the pure layout decided, and turns clicks into commands.
 
 use egui::text::{LayoutJob, TextWrapping};
-use egui::{
-    Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Vec2, pos2, vec2,
-};
+use egui::{Align2, FontId, Rect, Sense, Shape, Stroke, pos2, vec2};
 use egui_plot::{GridInput, GridMark, Plot};
 
 use super::axis::{self, TickUnit};
@@ -12,6 +10,7 @@ use super::bake;
 use super::index::{EventIndex, LaneIndex, span_days};
 use super::layout::{self, Mark};
 use super::mapping::TimeMapping;
+use super::marks::{DenseTicks, LaneShapes, MARKER_RADIUS, MarkStyle, Target, paint_mark};
 use super::memo;
 use super::palette;
 use crate::app::command::Command;
@@ -24,16 +23,11 @@ const PERIOD_ROW: f32 = 20.0;
 const MARKER_LINE: f32 = 30.0;
 /// Height of one label row.
 const LABEL_ROW: f32 = 17.0;
-/// Radius of a point marker.
-const MARKER_RADIUS: f32 = 6.0;
 /// Room each mark needs to be drawn as a shape of its own (a cluster's pill is at least 14 points wide):
 /// with less, a lane's marks are drawn as ticks in one mesh, which do not overlap one another.
 const MARK_ROOM: f32 = 16.0;
 /// Above this many marks and labels in view, they share one hit test instead of a widget each.
 const MAX_MARK_WIDGETS: usize = 600;
-/// Half the height of a cluster's pill: its round ends are then small enough for egui's prepared discs
-/// (up to 8 pixels, less a margin for sharp edges) at one pixel per point.
-const PILL_RADIUS: f32 = 6.5;
 /// How far from a mark a click still selects it.
 const HIT_RADIUS: f32 = 6.0;
 
@@ -64,87 +58,6 @@ pub struct TimelineOutput {
     pub width: f32,
     /// The number of shapes painted for events (bounded by the screen).
     pub shapes: usize,
-}
-
-/// Something the pointer can hit.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Target {
-    Event(usize),
-    Cluster { t0: f64, t1: f64 },
-}
-
-/// A dense lane's marks drawn as ticks in one mesh, with counts written only where they fit before the
-/// next mark.
-struct DenseTicks<'a> {
-    marks: &'a [Mark],
-    lane: &'a LaneIndex,
-    highlight: Option<&'a dyn Fn(usize) -> bool>,
-    color: Color32,
-    count_color: Color32,
-    marker_y: f32,
-    clip: egui::Rangef,
-}
-
-/// What a lane's marks paint, and what the pointer can hit.
-struct LaneShapes {
-    shapes: Vec<Shape>,
-    targets: Vec<(Rect, Target)>,
-}
-
-impl DenseTicks<'_> {
-    fn shapes(&self, painter: &egui::Painter) -> LaneShapes {
-        let (marker_y, clip, color) = (self.marker_y, self.clip, self.color);
-        let mut mesh = egui::Mesh::default();
-        let mut shapes = Vec::new();
-        let mut targets = Vec::with_capacity(self.marks.len());
-        for (k, m) in self.marks.iter().enumerate() {
-            let event_i = self.lane.events[m.first] as usize;
-            let dim = self.highlight.is_some_and(|h| !h(event_i));
-            // Taller for larger clusters; spans running in from before the view are a thin, faint band, so
-            // they do not read as a burst at the left edge.
-            let half = if m.overhang {
-                2.0
-            } else {
-                3.0 + (m.count as f32).log10() * 2.5
-            };
-            let x0 = m.x0.max(clip.min);
-            let x1 = m.x1.min(clip.max).max(x0 + 1.5);
-            let rect = Rect::from_x_y_ranges(x0..=x1, (marker_y - half)..=(marker_y + half));
-            let fill = if dim {
-                color.gamma_multiply(0.25)
-            } else if m.overhang {
-                color.gamma_multiply(0.4)
-            } else if m.is_single() {
-                color
-            } else {
-                color.gamma_multiply(0.75)
-            };
-            mesh.add_colored_rect(rect, fill);
-            let target = if m.is_single() {
-                Target::Event(event_i)
-            } else {
-                Target::Cluster { t0: m.t0, t1: m.t1 }
-            };
-            targets.push((rect, target));
-            if m.count > 1 {
-                // Digits and thousands separators, counted before the text is made.
-                let digits = m.count.ilog10() as usize + 1;
-                let chars = digits + (digits - 1) / 3;
-                let room = self.marks.get(k + 1).map_or(f32::INFINITY, |n| n.x0) - x1;
-                if room > chars as f32 * 7.0 + 6.0 {
-                    let galley = painter.layout_no_wrap(
-                        format_count(m.count),
-                        FontId::proportional(10.5),
-                        self.count_color,
-                    );
-                    let at = pos2(x1 + 2.0, marker_y - galley.size().y / 2.0);
-                    shapes.push(Shape::galley(at, galley, self.count_color));
-                }
-            }
-        }
-        shapes.push(Shape::mesh(mesh));
-        LaneShapes { shapes, targets }
-    }
 }
 
 /// A lane's labels as drawn: their shapes (galleys, leader lines, selection), what each label hits, and
@@ -368,15 +281,15 @@ pub fn timeline_ui(
                         .iter()
                         .map(|m| {
                             let event_i = lane.events[m.first] as usize;
-                            let faded =
-                                !m.is_single() || view.highlight.is_some_and(|h| !h(event_i));
                             let style = MarkStyle {
                                 y: marker_y,
                                 color,
-                                faded,
+                                faded: view.highlight.is_some_and(|h| !h(event_i)),
+                                selected: view.selected == Some(event_i),
                                 dark,
                             };
-                            paint_mark(&mut drawn, &painter, view, m, event_i, style)
+                            let event = &view.timeline.events[event_i];
+                            paint_mark(&mut drawn, &painter, m, (event_i, event), style)
                         })
                         .collect();
                     LaneShapes {
@@ -688,187 +601,6 @@ pub fn capitalize(text: &str) -> String {
     chars
         .next()
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
-
-/// How one lane draws its marks.
-#[derive(Clone, Copy)]
-struct MarkStyle {
-    /// The lane's marker line.
-    y: f32,
-    /// The lane's colour.
-    color: Color32,
-    /// Drawn faint: a cluster, or an event the search does not match.
-    faded: bool,
-    /// The dark theme is on.
-    dark: bool,
-}
-
-/// Draws one mark into `out`: a pill with its count for a cluster; for an event, a dot, a diamond for a
-/// plan, or a bar for a span, dashed when the date is vague. Returns what the pointer can hit.
-fn paint_mark(
-    out: &mut Vec<Shape>,
-    painter: &egui::Painter,
-    view: &TimelineView<'_>,
-    m: &Mark,
-    event_i: usize,
-    style: MarkStyle,
-) -> (Rect, Target) {
-    let MarkStyle {
-        y,
-        color,
-        faded,
-        dark,
-    } = style;
-    // Shapes reaching outside the view are drawn only over the view (plus a little, so their ends stay
-    // hidden): a cluster's count then shows, and a dashed outline costs dashes only where it is seen.
-    let clip = painter.clip_rect().x_range().expand(20.0);
-    let clipped_x = |m: &Mark| {
-        let x0 = m.x0.max(clip.min);
-        (x0, m.x1.min(clip.max).max(x0))
-    };
-    if !m.is_single() {
-        let text = format_count(m.count);
-        let galley = painter.layout_no_wrap(text, FontId::proportional(11.0), Color32::WHITE);
-        let (x0, x1) = clipped_x(m);
-        let w = (x1 - x0).max(galley.size().x + 8.0);
-        let rect =
-            Rect::from_center_size(pos2(f32::midpoint(x0, x1), y), vec2(w, PILL_RADIUS * 2.0));
-        let fill = if dark {
-            Color32::from_gray(90)
-        } else {
-            Color32::from_gray(110)
-        };
-        // The lane's colour as a one-point outline around the grey.
-        stadium(out, rect, color);
-        stadium(out, rect.shrink(1.0), fill);
-        out.push(Shape::galley(
-            rect.center() - galley.size() / 2.0,
-            galley,
-            Color32::WHITE,
-        ));
-        return (rect, Target::Cluster { t0: m.t0, t1: m.t1 });
-    }
-    let event = &view.timeline.events[event_i];
-    let vague = event.when.approximate() || event.when.uncertain();
-    let alpha = if faded { 0.25 } else { 1.0 };
-    let color = color.gamma_multiply(alpha);
-    let fill = match (event.status, vague) {
-        (Status::Planned, _) => Color32::TRANSPARENT,
-        (_, true) => color.gamma_multiply(0.35),
-        _ => color,
-    };
-    let selected = view.selected == Some(event_i);
-    let rect = if m.is_bar() {
-        let (x0, x1) = clipped_x(m);
-        let rect = Rect::from_x_y_ranges(x0..=x1, (y - 5.0)..=(y + 5.0));
-        out.push(Shape::rect_filled(rect, 2.0, fill));
-        if fill != color {
-            outline(out, rect, color, vague || event.status == Status::Planned);
-        }
-        if event.when.is_open() {
-            arrow(
-                out,
-                pos2(m.x1 - 2.0, y),
-                vec2(10.0, 0.0),
-                Stroke::new(2.0, color),
-            );
-        }
-        rect
-    } else {
-        let c = pos2(m.center_x(), y);
-        let rect = Rect::from_center_size(c, Vec2::splat(MARKER_RADIUS * 2.0));
-        if event.status == Status::Planned {
-            let pts = vec![
-                pos2(c.x, c.y - MARKER_RADIUS - 1.0),
-                pos2(c.x + MARKER_RADIUS + 1.0, c.y),
-                pos2(c.x, c.y + MARKER_RADIUS + 1.0),
-                pos2(c.x - MARKER_RADIUS - 1.0, c.y),
-            ];
-            out.push(Shape::closed_line(pts, Stroke::new(2.0, color)));
-        } else {
-            out.push(Shape::circle_filled(c, MARKER_RADIUS, fill));
-            if vague {
-                dashed_circle(out, c, MARKER_RADIUS, color);
-            }
-        }
-        rect
-    };
-    if selected {
-        out.push(Shape::rect_stroke(
-            rect.expand(4.0),
-            4.0,
-            Stroke::new(2.0, if dark { Color32::WHITE } else { Color32::BLACK }),
-            StrokeKind::Outside,
-        ));
-    }
-    (rect, Target::Event(event_i))
-}
-
-/// A stadium (a rectangle with round ends) filled with `color`, from two discs and a rectangle: egui draws
-/// small discs as four vertices each from prepared textures, where a rounded rectangle takes a hundred.
-fn stadium(out: &mut Vec<Shape>, rect: Rect, color: Color32) {
-    let r = rect.height() / 2.0;
-    let y = rect.center().y;
-    let left = rect.left() + r;
-    let right = (rect.right() - r).max(left);
-    out.push(Shape::circle_filled(pos2(left, y), r, color));
-    if right > left {
-        out.push(Shape::rect_filled(
-            Rect::from_x_y_ranges(left..=right, rect.y_range()),
-            0.0,
-            color,
-        ));
-        out.push(Shape::circle_filled(pos2(right, y), r, color));
-    }
-}
-
-fn outline(out: &mut Vec<Shape>, rect: Rect, color: Color32, dashed: bool) {
-    if dashed {
-        let pts = [
-            rect.left_top(),
-            rect.right_top(),
-            rect.right_bottom(),
-            rect.left_bottom(),
-            rect.left_top(),
-        ];
-        out.extend(Shape::dashed_line(&pts, Stroke::new(1.5, color), 4.0, 3.0));
-    } else {
-        out.push(Shape::rect_stroke(
-            rect,
-            2.0,
-            Stroke::new(1.0, color),
-            StrokeKind::Inside,
-        ));
-    }
-}
-
-/// An arrow from `origin` along `vec`, as [`egui::Painter::arrow`] draws it.
-fn arrow(out: &mut Vec<Shape>, origin: Pos2, vec: Vec2, stroke: Stroke) {
-    let rot = egui::emath::Rot2::from_angle(std::f32::consts::TAU / 10.0);
-    let tip_length = vec.length() * 0.25;
-    let tip = origin + vec;
-    let dir = vec.normalized();
-    out.push(Shape::line_segment([origin, tip], stroke));
-    out.push(Shape::line_segment(
-        [tip, tip - tip_length * (rot * dir)],
-        stroke,
-    ));
-    out.push(Shape::line_segment(
-        [tip, tip - tip_length * (rot.inverse() * dir)],
-        stroke,
-    ));
-}
-
-fn dashed_circle(out: &mut Vec<Shape>, c: Pos2, r: f32, color: Color32) {
-    let n = 12;
-    for i in (0..n).step_by(2) {
-        let a0 = i as f32 / n as f32 * std::f32::consts::TAU;
-        let a1 = (i + 1) as f32 / n as f32 * std::f32::consts::TAU;
-        out.push(Shape::line_segment(
-            [c + r * Vec2::angled(a0), c + r * Vec2::angled(a1)],
-            Stroke::new(1.5, color),
-        ));
-    }
 }
 
 /// A count with thousands separators: "1,234".
