@@ -46,6 +46,22 @@ proptest! {
     }
 
     #[test]
+    fn the_search_by_blocks_equals_a_binary_search(
+        lane in lanes(),
+        from in 0..420usize,
+        to in 0..420usize,
+        limit in -100.0..21_000.0f64,
+    ) {
+        let to_in = to.min(lane.len());
+        let want = if from >= to_in {
+            to_in
+        } else {
+            from + lane.starts[from..to_in].partition_point(|&s| s < limit)
+        };
+        prop_assert_eq!(lane.first_start_from(from, to, limit), want);
+    }
+
+    #[test]
     fn clusters_account_for_every_visible_event_exactly_once(lane in lanes(), m in views()) {
         let marks = layout::lane_marks(&lane, &m, MERGE_POINTS);
         let mut seen = BTreeSet::new();

@@ -91,7 +91,7 @@ pub fn lane_marks(lane: &LaneIndex, mapping: &TimeMapping, merge_points: f32) ->
         let start = lane.starts[pos];
         // Every event starting within `merge_days` of this one joins the mark.
         let limit = start + merge_days;
-        let next = pos + 1 + gallop(&lane.starts[pos + 1..end], limit);
+        let next = lane.first_start_from(pos + 1, end, limit);
         let count = next - pos;
         let mut last = lane.ends[pos];
         if count > 1 {
@@ -123,18 +123,6 @@ pub fn lane_marks(lane: &LaneIndex, mapping: &TimeMapping, merge_points: f32) ->
         pos = next;
     }
     marks
-}
-
-/// The number of leading values below `limit` in sorted `values`: an exponential search from the front,
-/// so the work and the memory touched follow the answer, not the length (clusters are found left to right).
-fn gallop(values: &[f64], limit: f64) -> usize {
-    let mut hi = 1;
-    while hi < values.len() && values[hi - 1] < limit {
-        hi *= 2;
-    }
-    let lo = hi / 2;
-    let hi = hi.min(values.len());
-    lo + values[lo..hi].partition_point(|&s| s < limit)
 }
 
 /// The lane positions a mark stands for, given the start of the view it was made for.
@@ -230,21 +218,6 @@ mod tests {
             points.iter().map(|p| p.0).collect(),
             points.iter().map(|p| p.1).collect(),
         )
-    }
-
-    #[test]
-    fn gallop_agrees_with_partition_point() {
-        let v: Vec<f64> = (0..1000).map(|i| f64::from(i / 3)).collect();
-        for limit in [-1.0, 0.0, 0.5, 1.0, 7.0, 100.0, 332.9, 333.0, 400.0] {
-            for from in [0, 1, 5, 500, 999, 1000] {
-                let slice = &v[from..];
-                assert_eq!(
-                    gallop(slice, limit),
-                    slice.partition_point(|&s| s < limit),
-                    "{limit} from {from}"
-                );
-            }
-        }
     }
 
     #[test]

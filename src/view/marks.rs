@@ -62,6 +62,8 @@ impl DenseTicks<'_> {
     pub fn shapes(&self, painter: &egui::Painter) -> LaneShapes {
         let (marker_y, clip, color) = (self.marker_y, self.clip, self.color);
         let mut mesh = egui::Mesh::default();
+        // The rectangle being drawn, while ticks still join it.
+        let mut run: Option<(Rect, Color32)> = None;
         let mut shapes = Vec::new();
         let mut targets = Vec::with_capacity(self.marks.len());
         for (k, m) in self.marks.iter().enumerate() {
@@ -69,10 +71,12 @@ impl DenseTicks<'_> {
             let dim = self.highlight.is_some_and(|h| !h(event_i));
             // Taller for larger clusters; spans running in from before the view are a thin, faint band, so
             // they do not read as a burst at the left edge.
+            // Heights in whole points: a tick's edges are not anti-aliased, so this is what the screen shows
+            // anyway, and neighbours of the same height join into one rectangle below.
             let half = if m.overhang {
                 2.0
             } else {
-                3.0 + (m.count as f32).log10() * 2.5
+                ((3.0 + (m.count as f32).log10() * 2.5) * 2.0).round() / 2.0
             };
             let x0 = m.x0.max(clip.min);
             let x1 = m.x1.min(clip.max).max(x0 + 1.5);
@@ -86,7 +90,21 @@ impl DenseTicks<'_> {
             } else {
                 color.gamma_multiply(0.75)
             };
-            mesh.add_colored_rect(rect, fill);
+            // Touching ticks of one height and colour are one rectangle: a busy lane is a few long bands.
+            match &mut run {
+                Some((r, f))
+                    if *f == fill
+                        && r.y_range() == rect.y_range()
+                        && rect.left() <= r.right() + 0.75 =>
+                {
+                    r.max.x = r.max.x.max(rect.right());
+                }
+                _ => {
+                    if let Some((r, f)) = run.replace((rect, fill)) {
+                        mesh.add_colored_rect(r, f);
+                    }
+                }
+            }
             let target = if m.is_single() {
                 Target::Event(event_i)
             } else {
@@ -108,6 +126,9 @@ impl DenseTicks<'_> {
                     shapes.push(Shape::galley(at, galley, self.count_color));
                 }
             }
+        }
+        if let Some((r, f)) = run {
+            mesh.add_colored_rect(r, f);
         }
         shapes.push(Shape::mesh(mesh));
         LaneShapes { shapes, targets }

@@ -26,8 +26,10 @@ const LABEL_ROW: f32 = 17.0;
 /// Room each mark needs to be drawn as a shape of its own (a cluster's pill is at least 14 points wide):
 /// with less, a lane's marks are drawn as ticks in one mesh, which do not overlap one another.
 const MARK_ROOM: f32 = 16.0;
-/// Above this many marks and labels in view, they share one hit test instead of a widget each.
-const MAX_MARK_WIDGETS: usize = 600;
+/// Above this many marks and labels in view, they share one hit test instead of a widget each: a list of
+/// hundreds of marks is no way through a timeline for a screen reader (the event list and the arrow keys
+/// are), and a widget each costs a frame a quarter of its time when only the pointer moves.
+const MAX_MARK_WIDGETS: usize = 250;
 /// How far from a mark a click still selects it.
 const HIT_RADIUS: f32 = 6.0;
 
