@@ -62,6 +62,26 @@ proptest! {
     }
 
     #[test]
+    fn panning_keeps_the_marks_that_stay_in_view(lane in lanes(), m in views(), shift in -0.5..0.5f64) {
+        let d = shift * (m.end_days - m.start_days);
+        let panned = TimeMapping::new(m.start_days + d, m.end_days + d, m.left_x, m.width);
+        let cell = layout::merge_cell_days(MERGE_POINTS, m.points_per_day());
+        // Marks whose cells lie inside both views, away from either view's edges.
+        let (lo, hi) = (m.start_days.max(panned.start_days) + cell, m.end_days.min(panned.end_days) - cell);
+        let inside = |marks: Vec<layout::Mark>| -> Vec<(usize, usize)> {
+            marks
+                .into_iter()
+                .filter(|k| !k.overhang && k.t0 >= lo && ((k.t0 / cell).floor() + 1.0) * cell <= hi)
+                .map(|k| (k.first, k.count))
+                .collect()
+        };
+        prop_assert_eq!(
+            inside(layout::lane_marks(&lane, &m, MERGE_POINTS)),
+            inside(layout::lane_marks(&lane, &panned, MERGE_POINTS))
+        );
+    }
+
+    #[test]
     fn clusters_account_for_every_visible_event_exactly_once(lane in lanes(), m in views()) {
         let marks = layout::lane_marks(&lane, &m, MERGE_POINTS);
         let mut seen = BTreeSet::new();

@@ -3,27 +3,52 @@
 //! most of a frame that only hovers. Kept drawings (see [`super::memo`]) are baked when they are made, so
 //! later frames only copy their vertices.
 
+use std::sync::Arc;
+
 use egui::epaint::{ClippedShape, Primitive};
-use egui::{Rect, Shape};
+use egui::{Galley, Rect, Shape};
+
+/// Shapes baked into meshes.
+#[derive(Default)]
+pub struct Baked {
+    /// The meshes, to paint.
+    pub meshes: Vec<Shape>,
+    /// The laid-out texts the meshes show, held as long as the meshes. egui's cache lets go of a text not
+    /// laid out in a frame: freeing hundreds of them would fall on the first frame that reuses the meshes,
+    /// rather than on the frame that replaces them, which lays out text anyway.
+    _texts: Vec<Arc<Galley>>,
+}
 
 /// `shapes`, clipped to `clip`, as the meshes egui would make of them this frame: the same triangles, the
 /// same anti-aliasing for the current pixels per point, the same glyphs from the current font atlas. Keep
 /// the result only while those stay the same (the atlas: [`super::memo::text_generation`]).
-pub fn bake(ctx: &egui::Context, clip: Rect, shapes: Vec<Shape>) -> Vec<Shape> {
+pub fn bake(ctx: &egui::Context, clip: Rect, shapes: Vec<Shape>) -> Baked {
     if shapes.is_empty() {
-        return Vec::new();
+        return Baked::default();
     }
+    let texts = shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Text(text) => Some(Arc::clone(&text.galley)),
+            _ => None,
+        })
+        .collect();
     let clipped = shapes
         .into_iter()
         .map(|shape| ClippedShape::new(clip, shape))
         .collect();
-    ctx.tessellate(clipped, ctx.pixels_per_point())
+    let meshes = ctx
+        .tessellate(clipped, ctx.pixels_per_point())
         .into_iter()
         .filter_map(|clipped| match clipped.primitive {
             Primitive::Mesh(mesh) if !mesh.is_empty() => Some(Shape::mesh(mesh)),
             Primitive::Mesh(_) | Primitive::Callback(_) => None,
         })
-        .collect()
+        .collect();
+    Baked {
+        meshes,
+        _texts: texts,
+    }
 }
 
 #[cfg(test)]
@@ -61,7 +86,7 @@ mod tests {
                 Shape::galley(pos2(14.0, 11.0), galley, Color32::WHITE),
             ];
             let wanted = Shape::Vec(shapes.clone()).visual_bounding_rect();
-            let baked = bake(ctx, Rect::EVERYTHING, shapes);
+            let baked = bake(ctx, Rect::EVERYTHING, shapes).meshes;
             assert!(!baked.is_empty());
             assert!(baked.iter().all(|s| matches!(s, Shape::Mesh(_))));
             let got = Shape::Vec(baked).visual_bounding_rect();
@@ -91,9 +116,10 @@ mod tests {
                 2.0,
                 Color32::RED,
             );
-            let got = Shape::Vec(bake(ctx, clip, vec![inside, outside])).visual_bounding_rect();
+            let got =
+                Shape::Vec(bake(ctx, clip, vec![inside, outside]).meshes).visual_bounding_rect();
             assert!(got.max.x < 25.0, "{got:?}");
-            assert!(bake(ctx, clip, Vec::new()).is_empty());
+            assert!(bake(ctx, clip, Vec::new()).meshes.is_empty());
         });
     }
 }

@@ -52,7 +52,8 @@ impl Mark {
 /// bounded by the width in points, not by the number of events.
 ///
 /// Events that start before the view but reach into it form one mark of their own (`overhang`), drawn from
-/// the left edge; events starting in view merge when their starts fall within `merge_points` points.
+/// the left edge; events starting in view merge when their starts fall in the same cell of a grid fixed in
+/// time (see [`merge_cell_days`]), so panning moves marks without re-forming them.
 pub fn lane_marks(lane: &LaneIndex, mapping: &TimeMapping, merge_points: f32) -> Vec<Mark> {
     let (t0, t1) = (mapping.start_days, mapping.end_days);
     let first_in_view = lane.starts.partition_point(|&s| s < t0);
@@ -85,12 +86,16 @@ pub fn lane_marks(lane: &LaneIndex, mapping: &TimeMapping, merge_points: f32) ->
     }
     marks.extend(overhang);
 
-    let merge_days = f64::from(merge_points.max(0.0)) / mapping.points_per_day();
+    let cell = merge_cell_days(merge_points, mapping.points_per_day());
     let mut pos = first_in_view;
     while pos < end {
         let start = lane.starts[pos];
-        // Every event starting within `merge_days` of this one joins the mark.
-        let limit = start + merge_days;
+        // Every event starting in this one's cell joins the mark.
+        let limit = if cell > 0.0 {
+            ((start / cell).floor() + 1.0) * cell
+        } else {
+            start
+        };
         let next = lane.first_start_from(pos + 1, end, limit);
         let count = next - pos;
         let mut last = lane.ends[pos];
@@ -123,6 +128,18 @@ pub fn lane_marks(lane: &LaneIndex, mapping: &TimeMapping, merge_points: f32) ->
         pos = next;
     }
     marks
+}
+
+/// The width in days of the cells events merge in: the smallest power of two of days at least
+/// `merge_points` wide (0 when nothing merges). Fixed in time rather than counted from the view's edge, cells keep a mark's events
+/// (and its count and label) while the view pans, and while it zooms within a factor of two.
+pub fn merge_cell_days(merge_points: f32, points_per_day: f64) -> f64 {
+    let days = f64::from(merge_points.max(0.0)) / points_per_day;
+    if days > 0.0 && days.is_finite() {
+        days.log2().ceil().exp2()
+    } else {
+        0.0
+    }
 }
 
 /// The lane positions a mark stands for, given the start of the view it was made for.
@@ -218,6 +235,15 @@ mod tests {
             points.iter().map(|p| p.0).collect(),
             points.iter().map(|p| p.1).collect(),
         )
+    }
+
+    #[test]
+    fn merge_cells_are_powers_of_two_of_days_at_least_the_merge_distance() {
+        assert_eq!(merge_cell_days(2.0, 1.0), 2.0);
+        assert_eq!(merge_cell_days(2.0, 0.7), 4.0);
+        assert_eq!(merge_cell_days(2.0, 100.0), 1.0 / 32.0);
+        assert_eq!(merge_cell_days(2.0, 2.0 / 3000.0), 4096.0);
+        assert_eq!(merge_cell_days(0.0, 1.0), 0.0);
     }
 
     #[test]

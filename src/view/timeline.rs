@@ -66,9 +66,15 @@ pub struct TimelineOutput {
 /// each label's text (also its accessible name).
 #[derive(Default)]
 struct LabelShapes {
-    shapes: Vec<Shape>,
+    drawn: bake::Baked,
     targets: Vec<(Rect, Target)>,
     texts: Vec<String>,
+}
+
+/// A lane's marks as kept from frame to frame: baked, and what the pointer can hit.
+struct KeptMarks {
+    drawn: bake::Baked,
+    targets: Vec<(Rect, Target)>,
 }
 
 /// What a lane shows in one view: its marks, and where each mark's label goes (`None`: no room).
@@ -251,13 +257,15 @@ pub fn timeline_ui(
                         marker_y,
                         clip: frame.x_range().expand(20.0),
                     };
-                    let mut drawn = ticks.shapes(&painter);
-                    drawn.shapes = bake::bake(ui.ctx(), frame, drawn.shapes);
-                    drawn
+                    let LaneShapes { shapes, targets } = ticks.shapes(&painter);
+                    KeptMarks {
+                        drawn: bake::bake(ui.ctx(), frame, shapes),
+                        targets,
+                    }
                 },
             );
-            painter.extend(dense.shapes.iter().cloned());
-            shapes += dense.shapes.len();
+            painter.extend(dense.drawn.meshes.iter().cloned());
+            shapes += marks.len();
             targets.extend(dense.targets.iter().copied());
             label_texts_by_target.resize(targets.len(), None);
         } else {
@@ -294,13 +302,13 @@ pub fn timeline_ui(
                             paint_mark(&mut drawn, &painter, m, (event_i, event), style)
                         })
                         .collect();
-                    LaneShapes {
-                        shapes: bake::bake(ui.ctx(), frame, drawn),
+                    KeptMarks {
+                        drawn: bake::bake(ui.ctx(), frame, drawn),
                         targets,
                     }
                 },
             );
-            painter.extend(sparse.shapes.iter().cloned());
+            painter.extend(sparse.drawn.meshes.iter().cloned());
             shapes += marks.len();
             targets.extend(sparse.targets.iter().copied());
             label_texts_by_target.resize(targets.len(), None);
@@ -329,6 +337,7 @@ pub fn timeline_ui(
             label_key,
             || {
                 let mut out = LabelShapes::default();
+                let mut drawn = Vec::new();
                 for (mark_i, slot) in slots.iter().enumerate() {
                     let Some(slot) = slot else { continue };
                     let m = &marks[mark_i];
@@ -369,7 +378,7 @@ pub fn timeline_ui(
                     };
                     let label_rect = Rect::from_min_size(pos2(x, y), galley.size());
                     if selected {
-                        out.shapes.push(Shape::rect_filled(
+                        drawn.push(Shape::rect_filled(
                             label_rect.expand(2.0),
                             3.0,
                             selection_fill,
@@ -381,22 +390,21 @@ pub fn timeline_ui(
                         } else {
                             m.center_x()
                         };
-                        out.shapes.push(Shape::vline(
+                        drawn.push(Shape::vline(
                             lx,
                             (marker_y + MARKER_RADIUS)..=y,
                             Stroke::new(1.0, color.gamma_multiply(0.35)),
                         ));
                     }
-                    out.shapes
-                        .push(Shape::galley(label_rect.min, galley, color_here));
+                    drawn.push(Shape::galley(label_rect.min, galley, color_here));
                     out.targets.push((label_rect, target));
                     out.texts.push(text);
                 }
-                out.shapes = bake::bake(ui.ctx(), frame, out.shapes);
+                out.drawn = bake::bake(ui.ctx(), frame, drawn);
                 out
             },
         );
-        painter.extend(labels.shapes.iter().cloned());
+        painter.extend(labels.drawn.meshes.iter().cloned());
         shapes += labels.texts.len();
         targets.extend(labels.targets.iter().copied());
         let lane_at = lane_labels.len();
