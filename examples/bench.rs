@@ -6,6 +6,9 @@
 //! cargo run --release --example bench -- --events 1000000
 //! ```
 //!
+//! `shapes_max` counts the shapes handed to egui in a frame (the timeline's kept drawings are already
+//! meshes) and `vertices_max` the vertices a frame tessellates to, the better measure of what is drawn.
+//!
 //! Every figure is taken in a fresh child process, so the generator's memory does not count towards
 //! `rss_mb` and no timing inherits another's heap: `parse_only_ms` and `load_ms` are each the median of
 //! `--runs` processes (3 by default); `rss_mb` and the frames come from one more.
@@ -253,6 +256,7 @@ fn measure(
     let size = egui::vec2(1400.0, 860.0);
     let mut frame_ms = Vec::new();
     let mut shapes_max = 0usize;
+    let mut vertices_max = 0usize;
     let mut time = 0.0;
     let mut frame = |app: &mut DatelineApp, record: bool| {
         time += 1.0 / 60.0;
@@ -267,6 +271,13 @@ fn measure(
         let n = output.shapes.len();
         let meshes = ctx.tessellate(output.shapes, output.pixels_per_point);
         let ms = t.elapsed().as_secs_f64() * 1000.0;
+        let vertices: usize = meshes
+            .iter()
+            .map(|clipped| match &clipped.primitive {
+                egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum();
         std::hint::black_box(meshes);
         if std::env::var_os("BENCH_TRACE").is_some() {
             eprintln!(
@@ -277,6 +288,7 @@ fn measure(
         if record {
             frame_ms.push(ms);
             shapes_max = shapes_max.max(n);
+            vertices_max = vertices_max.max(vertices);
         }
     };
     // Warm up (fonts, first layout).
@@ -309,7 +321,7 @@ fn measure(
     frame_ms.sort_by(f64::total_cmp);
     let pick = |q: f64| frame_ms[((frame_ms.len() - 1) as f64 * q).round() as usize];
     println!(
-        "{{\"events\":{events},\"file_mb\":{file_mb:.1},\"parse_only_ms\":{parse_only_ms:.1},\"load_ms\":{load_ms:.1},\"rss_mb\":{rss:.1},\"frame_ms_median\":{:.2},\"frame_ms_p95\":{:.2},\"shapes_max\":{shapes_max},\"frames\":{}}}",
+        "{{\"events\":{events},\"file_mb\":{file_mb:.1},\"parse_only_ms\":{parse_only_ms:.1},\"load_ms\":{load_ms:.1},\"rss_mb\":{rss:.1},\"frame_ms_median\":{:.2},\"frame_ms_p95\":{:.2},\"shapes_max\":{shapes_max},\"vertices_max\":{vertices_max},\"frames\":{}}}",
         pick(0.5),
         pick(0.95),
         frame_ms.len()
