@@ -306,7 +306,7 @@ impl DatelineApp {
         self.view_range
     }
 
-    /// The number of shapes the timeline painted for events and labels in the last frame.
+    /// The number of marks and labels the timeline drew in the last frame.
     pub fn shapes_last_frame(&self) -> usize {
         self.shapes
     }

@@ -58,11 +58,11 @@ pub struct TimelineOutput {
     pub range: (f64, f64),
     /// The plot's width in points.
     pub width: f32,
-    /// The number of shapes painted for events (bounded by the screen).
+    /// The number of marks and labels drawn (bounded by the screen, not by the data).
     pub shapes: usize,
 }
 
-/// A lane's labels as drawn: their shapes (galleys, leader lines, selection), what each label hits, and
+/// A lane's labels as drawn: their texts, leader lines and selection, baked; what each label hits; and
 /// each label's text (also its accessible name).
 #[derive(Default)]
 struct LabelShapes {
