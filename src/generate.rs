@@ -120,7 +120,7 @@ pub fn generate_raw(events: usize, seed: u64) -> RawTimeline<'static> {
         let with_quote = rng.u32(..100) < 20;
         raw_events.push(RawEvent {
             id: format!("e{i}").into(),
-            title: format!("{} {word} {i}", capitalized(lane)).into(),
+            title: format!("{} {word} {i}", crate::model::capitalize(lane)).into(),
             date: date_text.into(),
             status: Some(
                 if day > last - 365 && rng.bool() {
@@ -198,7 +198,7 @@ pub fn generate_raw(events: usize, seed: u64) -> RawTimeline<'static> {
             .iter()
             .map(|t| RawLabel {
                 id: (*t).to_owned(),
-                label: capitalized(t),
+                label: crate::model::capitalize(t),
             })
             .collect(),
         periods,
@@ -222,12 +222,6 @@ pub fn generate(events: usize, seed: u64) -> crate::model::Timeline {
 
 fn slug(text: &str) -> String {
     text.to_lowercase().replace(' ', "-")
-}
-
-fn capitalized(text: &str) -> String {
-    let mut c = text.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 fn dedup(mut tags: Vec<String>) -> Vec<String> {

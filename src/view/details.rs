@@ -3,7 +3,7 @@
 use egui::{Color32, RichText};
 
 use super::palette;
-use super::timeline::capitalize;
+use crate::model::capitalize;
 use crate::model::{Event, Provenance, Timeline};
 
 /// Shows the details of `event`.

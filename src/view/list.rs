@@ -91,7 +91,7 @@ pub fn list_ui(
                     let response = response.on_hover_text(format!(
                         "{}\n{}",
                         event.title(),
-                        crate::view::timeline::capitalize(&event.when.describe())
+                        crate::model::capitalize(&event.when.describe())
                     ));
                     if response.clicked() {
                         commands.push(Command::SelectAndReveal(i));

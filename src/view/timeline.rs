@@ -214,14 +214,16 @@ pub fn timeline_ui(
             .floor()
             .max(1.0) as usize;
         let font = FontId::proportional(12.5);
-        // The marks and label places depend only on the index and the view: frames that keep both (hover,
-        // animation, repaint) reuse them.
+        // The marks and label places depend only on the index, the view and the frame (all of it, since
+        // what is drawn is baked clipped to it): frames that keep these (hover, animation, repaint) reuse them.
         let key = memo::key_of((
             view.index.generation,
             mapping.start_days.to_bits(),
             mapping.end_days.to_bits(),
-            frame.left().to_bits(),
-            frame.width().to_bits(),
+            frame.min.x.to_bits(),
+            frame.min.y.to_bits(),
+            frame.max.x.to_bits(),
+            frame.max.y.to_bits(),
             rows,
         ));
         let placed = memo::memoized(
@@ -591,7 +593,7 @@ fn target_tooltip(ui: &mut egui::Ui, timeline: &Timeline, target: Target) {
         Target::Event(i) => {
             let e = &timeline.events[i];
             ui.strong(e.title());
-            ui.label(capitalize(&e.when.describe()));
+            ui.label(crate::model::capitalize(&e.when.describe()));
             ui.weak(e.provenance.words());
         }
         Target::Cluster { t0, t1 } => {
@@ -603,14 +605,6 @@ fn target_tooltip(ui: &mut egui::Ui, timeline: &Timeline, target: Target) {
             ));
         }
     }
-}
-
-/// The first letter in upper case.
-pub fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// A count with thousands separators: "1,234".
