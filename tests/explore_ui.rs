@@ -388,3 +388,91 @@ fn without_a_source_text_the_quotes_list_selects_the_event_quoted() {
         Some("senate-central-asia-caucus-launched")
     );
 }
+
+/// The glyph atlas's size in texels.
+#[expect(
+    clippy::redundant_closure_for_method_calls,
+    reason = "the method path does not satisfy the reader's lifetime bound"
+)]
+fn atlas_size(ctx: &egui::Context) -> [usize; 2] {
+    ctx.fonts(|f| f.font_image_size())
+}
+
+/// The corners of the glyphs the last frame drew inside the timeline label that reads exactly `words`, in
+/// texels of the font atlas as it is now.
+fn label_glyph_corners(h: &Harness<'_, DatelineApp>, words: &str) -> Vec<[u32; 2]> {
+    let rect = h.get_by_label(words).rect().shrink(2.0);
+    let [w, ht] = atlas_size(&h.ctx);
+    let mut corners: Vec<[u32; 2]> = h
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Mesh(mesh) => Some(mesh),
+            _ => None,
+        })
+        .flat_map(|mesh| mesh.vertices.iter())
+        .filter(|v| rect.contains(v.pos) && v.uv != egui::epaint::WHITE_UV)
+        .map(|v| {
+            [
+                (v.uv.x * w as f32).round() as u32,
+                (v.uv.y * ht as f32).round() as u32,
+            ]
+        })
+        .collect();
+    corners.sort_unstable();
+    corners.dedup();
+    corners
+}
+
+#[test]
+fn labels_stay_readable_when_the_font_atlas_grows() {
+    // Labels are kept as meshes whose texture coordinates are fractions of the font atlas's size; when new
+    // glyphs make the atlas grow, they must be made again, or they would show the wrong part of it.
+    let mut h = harness();
+    let label = "Russia launches its full-scale invasion of Ukraine";
+    let font = egui::FontId::proportional(12.5);
+    let expected = |h: &Harness<'_, DatelineApp>| -> Vec<[u32; 2]> {
+        let galley = h
+            .ctx
+            .fonts_mut(|f| f.layout_no_wrap(label.to_owned(), font.clone(), egui::Color32::WHITE));
+        let mut corners: Vec<[u32; 2]> = galley
+            .rows
+            .iter()
+            .flat_map(|placed| placed.row.glyphs.iter())
+            .filter(|g| g.uv_rect.max[0] > g.uv_rect.min[0])
+            .flat_map(|g| {
+                let (a, b) = (g.uv_rect.min, g.uv_rect.max);
+                [
+                    [u32::from(a[0]), u32::from(a[1])],
+                    [u32::from(b[0]), u32::from(b[1])],
+                ]
+            })
+            .collect();
+        corners.sort_unstable();
+        corners.dedup();
+        corners
+    };
+    let drawn = label_glyph_corners(&h, label);
+    let wanted = expected(&h);
+    assert!(
+        wanted.iter().all(|c| drawn.contains(c)),
+        "before: {drawn:?} lacks some of {wanted:?}"
+    );
+
+    // Glyphs at a size nothing uses yet fill the atlas until it grows.
+    let before = atlas_size(&h.ctx);
+    let big = egui::FontId::proportional(90.0);
+    let text: String = ('A'..='Z').chain('a'..='z').chain('0'..='9').collect();
+    h.ctx
+        .fonts_mut(|f| f.layout_no_wrap(text, big, egui::Color32::WHITE));
+    assert_ne!(atlas_size(&h.ctx), before, "the atlas grew");
+    h.run();
+
+    let drawn = label_glyph_corners(&h, label);
+    let wanted = expected(&h);
+    assert!(
+        wanted.iter().all(|c| drawn.contains(c)),
+        "after: {drawn:?} lacks some of {wanted:?}"
+    );
+}

@@ -1066,7 +1066,10 @@ impl DatelineApp {
         self.dialogs.show(ui.ctx(), &mut commands);
         files::drop_overlay(ui.ctx());
 
-        let repaint = !commands.is_empty() || self.pending_range.is_some();
+        // Text laid out after the timeline can grow the glyph atlas under what the timeline baked.
+        let repaint = !commands.is_empty()
+            || self.pending_range.is_some()
+            || crate::view::memo::atlas_grew_since_generation(ui.ctx());
         for command in commands {
             self.apply(command);
         }

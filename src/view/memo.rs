@@ -46,31 +46,70 @@ pub fn memoized<T: Send + Sync + 'static>(
     value
 }
 
-/// A number that changes whenever egui drops the text it has laid out (its glyph atlas filled up, or the
-/// text options changed): a kept galley would then point into an atlas that is gone, so it belongs in the
-/// key of anything holding galleys. Found by laying out one small probe text each frame, which egui keeps
-/// while it is used: a different galley than last frame's means egui started afresh.
+/// Last frame's probe of egui's text (see [`text_generation`]), held so its memory cannot be reused by the
+/// next one.
+#[derive(Clone)]
+struct Probe {
+    galley: Arc<egui::Galley>,
+    /// The glyph atlas's size in texels when the probe was taken.
+    atlas: [usize; 2],
+    generation: u64,
+}
+
+/// Where the probe is kept.
+fn probe_id() -> egui::Id {
+    egui::Id::unique("dateline-text-generation")
+}
+
+/// A number that changes whenever what egui has laid out stops matching its glyph atlas, so it belongs in
+/// the key of anything holding galleys or meshes of text:
+/// - egui dropped its text (the atlas filled up, or the text options changed): a kept galley would point
+///   into an atlas that is gone. Found by laying out one small probe text each frame, which egui keeps while
+///   it is used: a different galley than last frame's means egui started afresh.
+/// - the atlas grew: a baked mesh's texture coordinates are fractions of the atlas's size, and would now
+///   show the wrong part of it.
 pub fn text_generation(painter: &egui::Painter) -> u64 {
-    /// Last frame's probe, held so its memory cannot be reused by the next one.
-    #[derive(Clone)]
-    struct Probe {
-        galley: Arc<egui::Galley>,
-        generation: u64,
-    }
-    let id = egui::Id::unique("dateline-text-generation");
     let galley = painter.layout_no_wrap(
         "0".to_owned(),
         egui::FontId::proportional(10.0),
         egui::Color32::WHITE,
     );
     let ctx = painter.ctx();
-    let generation = match ctx.data(|d| d.get_temp::<Probe>(id)) {
-        Some(probe) if Arc::ptr_eq(&probe.galley, &galley) => return probe.generation,
+    let atlas = atlas_size(ctx);
+    let generation = match ctx.data(|d| d.get_temp::<Probe>(probe_id())) {
+        Some(probe) if Arc::ptr_eq(&probe.galley, &galley) && probe.atlas == atlas => {
+            return probe.generation;
+        }
         Some(probe) => probe.generation + 1,
         None => 0,
     };
-    ctx.data_mut(|d| d.insert_temp(id, Probe { galley, generation }));
+    ctx.data_mut(|d| {
+        d.insert_temp(
+            probe_id(),
+            Probe {
+                galley,
+                atlas,
+                generation,
+            },
+        );
+    });
     generation
+}
+
+/// The glyph atlas's size in texels.
+#[expect(
+    clippy::redundant_closure_for_method_calls,
+    reason = "the method path does not satisfy the reader's lifetime bound"
+)]
+fn atlas_size(ctx: &egui::Context) -> [usize; 2] {
+    ctx.fonts(|f| f.font_image_size())
+}
+
+/// Whether the glyph atlas has grown since [`text_generation`] last looked: text laid out later in the same
+/// frame can do that, and what was baked before it then needs another frame, which makes it again.
+pub fn atlas_grew_since_generation(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<Probe>(probe_id()))
+        .is_some_and(|probe| probe.atlas != atlas_size(ctx))
 }
 
 /// A key made of everything a computation depends on (floats by their bits, so any change counts).
@@ -126,6 +165,39 @@ mod tests {
         let after = frame();
         assert_ne!(after, first);
         assert_eq!(frame(), after);
+    }
+
+    #[test]
+    fn the_text_generation_changes_when_the_glyph_atlas_grows() {
+        let ctx = egui::Context::default();
+        let fill_atlas = |ctx: &egui::Context| {
+            let text: String = ('A'..='Z').chain('a'..='z').collect();
+            ctx.fonts_mut(|f| {
+                f.layout_no_wrap(text, egui::FontId::proportional(90.0), egui::Color32::WHITE)
+            });
+        };
+        // A frame's text generation, and whether the atlas grew after it was taken.
+        let frame = |grow_late: bool| {
+            let (mut generation, mut grew) = (0, false);
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                generation = text_generation(ui.painter());
+                assert!(!atlas_grew_since_generation(ui.ctx()));
+                if grow_late {
+                    fill_atlas(ui.ctx());
+                    grew = atlas_grew_since_generation(ui.ctx());
+                }
+            });
+            output.textures_delta.clear();
+            (generation, grew)
+        };
+        let (first, _) = frame(false);
+        assert_eq!(frame(false), (first, false));
+        // Text laid out after the probe grows the atlas: that frame knows, and the next one has a new
+        // generation.
+        assert_eq!(frame(true), (first, true));
+        let (after, _) = frame(false);
+        assert_ne!(after, first);
+        assert_eq!(frame(false), (after, false));
     }
 
     #[test]
