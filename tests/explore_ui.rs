@@ -476,3 +476,47 @@ fn labels_stay_readable_when_the_font_atlas_grows() {
         "after: {drawn:?} lacks some of {wanted:?}"
     );
 }
+
+#[test]
+fn the_mouse_wheel_zooms_about_the_pointer_and_back() {
+    let mut h = harness();
+    let (s0, e0) = h.state().view_range().unwrap();
+    // A lane's row spans the plot's width: a point a third of the way across it, in the lane.
+    let lane = h.get_by_label("Lane Kazakhstan").rect();
+    let fraction = 1.0 / 3.0;
+    let at = Pos2::new(lane.left() + lane.width() * fraction, lane.center().y);
+    let time_at = |(s, e): (f64, f64)| s + (e - s) * f64::from(fraction);
+    let wheel = |h: &mut Harness<'_, DatelineApp>, lines: f32| {
+        h.event(Event::PointerMoved(at));
+        h.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, lines),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        // egui smooths the wheel over a few frames.
+        h.run_steps(30);
+    };
+
+    wheel(&mut h, 3.0);
+    let zoomed = h.state().view_range().unwrap();
+    assert!(
+        zoomed.1 - zoomed.0 < 0.7 * (e0 - s0),
+        "three notches zoom in: {zoomed:?} from {:?}",
+        (s0, e0)
+    );
+    let drift = (time_at(zoomed) - time_at((s0, e0))).abs();
+    assert!(
+        drift < 0.01 * (e0 - s0),
+        "the time under the pointer stays put (moved {drift} days)"
+    );
+
+    wheel(&mut h, -3.0);
+    let back = h.state().view_range().unwrap();
+    assert!(
+        ((back.1 - back.0) / (e0 - s0) - 1.0).abs() < 0.01,
+        "scrolling back restores the span: {back:?} vs {:?}",
+        (s0, e0)
+    );
+}

@@ -111,6 +111,15 @@ impl TimeMapping {
     }
 }
 
+/// The factor a scroll of `points` (egui's smoothed wheel delta: positive when the wheel turns away from
+/// the person) zooms in by, as on a map: the visible span is divided by it, and scrolling back undoes it.
+pub fn wheel_zoom_factor(points: f32) -> f64 {
+    (f64::from(points) / WHEEL_POINTS_PER_E).exp()
+}
+
+/// Scrolling this many points zooms by a factor of e (a notch of a mouse wheel, about 50 points, by 28%).
+const WHEEL_POINTS_PER_E: f64 = 200.0;
+
 /// A range that shows `[start, end]` with 5% to spare on each side, within the zoom limits.
 pub fn fit_range(start: f64, end: f64) -> (f64, f64) {
     let (start, end) = if end < start {
@@ -176,6 +185,17 @@ mod tests {
         assert!((z.span_days() - 500.0).abs() < 1e-9);
         assert!((m.zoom_at(1e12, 300.0).span_days() - MIN_SPAN_DAYS).abs() < 1e-12);
         assert!((m.zoom_at(1e-12, 300.0).span_days() - MAX_SPAN_DAYS).abs() < 1e-3);
+    }
+
+    #[test]
+    fn the_wheel_zooms_in_away_from_the_person_and_back_exactly() {
+        assert!(wheel_zoom_factor(50.0) > 1.2 && wheel_zoom_factor(50.0) < 1.3);
+        assert!(wheel_zoom_factor(-50.0) < 1.0);
+        assert_eq!(wheel_zoom_factor(0.0), 1.0);
+        for points in [1.0, 37.5, 120.0, 800.0] {
+            let there_and_back = wheel_zoom_factor(points) * wheel_zoom_factor(-points);
+            assert!((there_and_back - 1.0).abs() < 1e-12, "{points}");
+        }
     }
 
     #[test]

@@ -151,6 +151,15 @@ pub fn timeline_ui(
                 plot_ui.set_plot_bounds_x(start..=end);
             }
             plot_ui.set_plot_bounds_y(-(n_lanes as f64)..=0.0);
+            // The mouse wheel zooms about the pointer, as on a map; egui_plot pans on a sideways scroll
+            // and zooms on Ctrl+wheel or a pinch (which leave no vertical scroll).
+            if plot_ui.response().contains_pointer() {
+                let scrolled = plot_ui.ctx().input(|i| i.smooth_scroll_delta.y);
+                if scrolled != 0.0 {
+                    let factor = super::mapping::wheel_zoom_factor(scrolled) as f32;
+                    plot_ui.zoom_bounds_around_hovered(vec2(factor, 1.0));
+                }
+            }
         });
     let frame = *response.transform.frame();
     let bounds = response.transform.bounds();
