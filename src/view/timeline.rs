@@ -23,7 +23,7 @@ const PERIOD_ROW: f32 = 20.0;
 const MARKER_LINE: f32 = 30.0;
 /// Height of one label row.
 const LABEL_ROW: f32 = 17.0;
-/// Room each mark needs to be drawn as a shape of its own (a cluster's pill is at least 14 points wide):
+/// Room each mark needs to be drawn as a shape of its own (a cluster's pill is at least 13 points wide):
 /// with less, a lane's marks are drawn as ticks in one mesh, which do not overlap one another.
 const MARK_ROOM: f32 = 16.0;
 /// Above this many marks and labels in view, they share one hit test instead of a widget each: a list of
