@@ -158,3 +158,28 @@ fn the_app_settles_after_input() {
     let idle = h.run();
     assert!(idle <= 1, "idle run took {idle} steps");
 }
+
+#[test]
+fn a_cluster_tells_how_many_events_it_holds_and_when() {
+    let mut h = harness();
+    // Everything in view: the Trade Act's passage (20 Dec 1974) and signing (3 Jan 1975) are one cluster.
+    let centre = h
+        .query_by_label("cluster of 2 events, 1974-12-20 – 1975-01-03")
+        .expect("the 1974 cluster is named with its count and its first and last day")
+        .rect()
+        .center();
+    // Hovering it shows the count and the range in words.
+    h.event(Event::PointerMoved(centre));
+    for _ in 0..60 {
+        h.step();
+        if h.query_by_label("2 events").is_some() {
+            break;
+        }
+    }
+    assert!(h.query_by_label("2 events").is_some(), "the tooltip counts");
+    assert!(
+        h.query_by_label_contains("20 December 1974 to 3 January 1975")
+            .is_some(),
+        "the tooltip gives the range"
+    );
+}

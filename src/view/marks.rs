@@ -27,7 +27,24 @@ pub(super) enum Target {
         t0: f64,
         /// Its last event's end.
         t1: f64,
+        /// How many events it holds.
+        count: usize,
     },
+}
+
+impl Target {
+    /// What a mark stands for; `event_i` is its first event.
+    pub(super) fn of(m: &Mark, event_i: usize) -> Self {
+        if m.is_single() {
+            Self::Event(event_i)
+        } else {
+            Self::Cluster {
+                t0: m.t0,
+                t1: m.t1,
+                count: m.count,
+            }
+        }
+    }
 }
 
 /// A dense lane's marks drawn as ticks in one mesh, with counts written only where they fit before the
@@ -105,11 +122,7 @@ impl DenseTicks<'_> {
                     }
                 }
             }
-            let target = if m.is_single() {
-                Target::Event(event_i)
-            } else {
-                Target::Cluster { t0: m.t0, t1: m.t1 }
-            };
+            let target = Target::of(m, event_i);
             targets.push((rect, target));
             if m.count > 1 {
                 // Digits and thousands separators, counted before the text is made.
@@ -194,7 +207,7 @@ pub(super) fn paint_mark(
             galley,
             Color32::WHITE,
         ));
-        return (rect, Target::Cluster { t0: m.t0, t1: m.t1 });
+        return (rect, Target::of(m, event_i));
     }
     let vague = event.when.approximate() || event.when.uncertain();
     let alpha = if faded { 0.25 } else { 1.0 };

@@ -353,11 +353,7 @@ pub fn timeline_ui(
                     let Some(slot) = slot else { continue };
                     let m = &marks[mark_i];
                     let event_i = lane.events[m.first] as usize;
-                    let target = if m.is_single() {
-                        Target::Event(event_i)
-                    } else {
-                        Target::Cluster { t0: m.t0, t1: m.t1 }
-                    };
+                    let target = Target::of(m, event_i);
                     let first = event_label(&view.timeline.events[event_i]);
                     let text = if m.is_single() {
                         first
@@ -491,7 +487,7 @@ pub fn timeline_ui(
     }
     match clicked_target {
         Some(Target::Event(i)) => commands.push(Command::Select(Some(i))),
-        Some(Target::Cluster { t0, t1 }) => commands.push(Command::ShowRange(t0, t1)),
+        Some(Target::Cluster { t0, t1, .. }) => commands.push(Command::ShowRange(t0, t1)),
         None => {}
     }
     if plot_response.double_clicked() {
@@ -587,9 +583,10 @@ fn target_label(timeline: &Timeline, target: Target) -> String {
             let e = &timeline.events[i];
             format!("{}, {}", e.title(), e.when.short_label())
         }
-        Target::Cluster { t0, t1 } => {
+        Target::Cluster { t0, t1, count } => {
             format!(
-                "cluster {} – {}",
+                "cluster of {} events, {} – {}",
+                format_count(count),
                 date_from_days(t0.floor() as i64),
                 date_from_days(t1.ceil() as i64 - 1)
             )
@@ -605,8 +602,8 @@ fn target_tooltip(ui: &mut egui::Ui, timeline: &Timeline, target: Target) {
             ui.label(crate::model::capitalize(&e.when.describe()));
             ui.weak(e.provenance.words());
         }
-        Target::Cluster { t0, t1 } => {
-            ui.strong("Several events");
+        Target::Cluster { t0, t1, count } => {
+            ui.strong(format!("{} events", format_count(count)));
             ui.label(format!(
                 "{} to {} — click to zoom in",
                 crate::model::EdtfDate::from_naive(date_from_days(t0.floor() as i64)).words(),
