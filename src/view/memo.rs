@@ -54,6 +54,8 @@ struct Probe {
     /// The glyph atlas's size in texels when the probe was taken.
     atlas: [usize; 2],
     generation: u64,
+    /// The pass it was taken in.
+    pass: u64,
 }
 
 /// Where the probe is kept.
@@ -78,11 +80,12 @@ pub fn text_generation(painter: &egui::Painter) -> u64 {
     let atlas = atlas_size(ctx);
     let generation = match ctx.data(|d| d.get_temp::<Probe>(probe_id())) {
         Some(probe) if Arc::ptr_eq(&probe.galley, &galley) && probe.atlas == atlas => {
-            return probe.generation;
+            probe.generation
         }
         Some(probe) => probe.generation + 1,
         None => 0,
     };
+    let pass = ctx.cumulative_pass_nr();
     ctx.data_mut(|d| {
         d.insert_temp(
             probe_id(),
@@ -90,6 +93,7 @@ pub fn text_generation(painter: &egui::Painter) -> u64 {
                 galley,
                 atlas,
                 generation,
+                pass,
             },
         );
     });
@@ -105,11 +109,14 @@ fn atlas_size(ctx: &egui::Context) -> [usize; 2] {
     ctx.fonts(|f| f.font_image_size())
 }
 
-/// Whether the glyph atlas has grown since [`text_generation`] last looked: text laid out later in the same
-/// frame can do that, and what was baked before it then needs another frame, which makes it again.
+/// Whether the glyph atlas has grown since [`text_generation`] looked in this pass: text laid out later in
+/// the same frame can do that, and what was baked before it then needs another frame, which makes it
+/// again. False in a pass that did not look, so a frame without kept drawings never asks for another.
 pub fn atlas_grew_since_generation(ctx: &egui::Context) -> bool {
     ctx.data(|d| d.get_temp::<Probe>(probe_id()))
-        .is_some_and(|probe| probe.atlas != atlas_size(ctx))
+        .is_some_and(|probe| {
+            probe.pass == ctx.cumulative_pass_nr() && probe.atlas != atlas_size(ctx)
+        })
 }
 
 /// A key made of everything a computation depends on (floats by their bits, so any change counts).
@@ -198,6 +205,20 @@ mod tests {
         let (after, _) = frame(false);
         assert_ne!(after, first);
         assert_eq!(frame(false), (after, false));
+        // A frame that keeps no drawings (takes no probe) never asks for another, whatever grows.
+        let (mut asked, mut grew) = (true, false);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let before = atlas_size(ui.ctx());
+            let text: String = ('A'..='Z').chain('a'..='z').collect();
+            ui.ctx().fonts_mut(|f| {
+                f.layout_no_wrap(text, egui::FontId::monospace(150.0), egui::Color32::WHITE)
+            });
+            grew = atlas_size(ui.ctx()) != before;
+            asked = atlas_grew_since_generation(ui.ctx());
+        });
+        output.textures_delta.clear();
+        assert!(grew, "the atlas grew");
+        assert!(!asked);
     }
 
     #[test]
