@@ -316,16 +316,15 @@ fn question_mark_shows_every_shortcut() {
     }
 }
 
-/// The colours of the glyphs the last frame painted for the timeline label that reads exactly `words`.
+/// The vertices of the glyphs the last frame painted for the timeline label that reads exactly `words`.
 /// Labels are drawn as meshes made once per view, so the glyphs are found by where they are: inside the
 /// label's own widget, textured from the font atlas (solid shapes use its white texel).
-fn label_colors(h: &Harness<'_, DatelineApp>, words: &str) -> Vec<egui::Color32> {
+fn label_glyph_vertices(h: &Harness<'_, DatelineApp>, words: &str) -> Vec<egui::epaint::Vertex> {
     let nodes: Vec<_> = h.get_all_by_label(words).collect();
     assert_eq!(nodes.len(), 1, "one widget labelled {words:?}");
     // The widget reaches two points past its text on each side.
     let rect = nodes[0].rect().shrink(2.0);
-    let mut colors: Vec<egui::Color32> = h
-        .output()
+    h.output()
         .shapes
         .iter()
         .filter_map(|clipped| match &clipped.shape {
@@ -334,6 +333,14 @@ fn label_colors(h: &Harness<'_, DatelineApp>, words: &str) -> Vec<egui::Color32>
         })
         .flat_map(|mesh| mesh.vertices.iter())
         .filter(|v| rect.contains(v.pos) && v.uv != egui::epaint::WHITE_UV)
+        .copied()
+        .collect()
+}
+
+/// The colours of the glyphs the last frame painted for the timeline label that reads exactly `words`.
+fn label_colors(h: &Harness<'_, DatelineApp>, words: &str) -> Vec<egui::Color32> {
+    let mut colors: Vec<egui::Color32> = label_glyph_vertices(h, words)
+        .iter()
         .map(|v| v.color)
         .collect();
     colors.sort_by_key(egui::Color32::to_array);
@@ -401,18 +408,9 @@ fn atlas_size(ctx: &egui::Context) -> [usize; 2] {
 /// The corners of the glyphs the last frame drew inside the timeline label that reads exactly `words`, in
 /// texels of the font atlas as it is now.
 fn label_glyph_corners(h: &Harness<'_, DatelineApp>, words: &str) -> Vec<[u32; 2]> {
-    let rect = h.get_by_label(words).rect().shrink(2.0);
     let [w, ht] = atlas_size(&h.ctx);
-    let mut corners: Vec<[u32; 2]> = h
-        .output()
-        .shapes
+    let mut corners: Vec<[u32; 2]> = label_glyph_vertices(h, words)
         .iter()
-        .filter_map(|clipped| match &clipped.shape {
-            egui::Shape::Mesh(mesh) => Some(mesh),
-            _ => None,
-        })
-        .flat_map(|mesh| mesh.vertices.iter())
-        .filter(|v| rect.contains(v.pos) && v.uv != egui::epaint::WHITE_UV)
         .map(|v| {
             [
                 (v.uv.x * w as f32).round() as u32,

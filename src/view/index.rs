@@ -196,7 +196,7 @@ fn index_part(
         }
         let event = &timeline.events[i];
         let (s, e) = span_days(event.when.covered(today));
-        extent = Some(extent.map_or((s, e), |(a, b)| (a.min(s), b.max(e))));
+        extent = Some(grow(extent, (s, e)));
         let Some(lane) = lanes.get_mut(usize::from(event.lane.0)) else {
             continue;
         };
@@ -209,6 +209,11 @@ fn index_part(
     (lanes, extent)
 }
 
+/// `extent` grown to take in `[s, e)` (just that, when there is no extent yet).
+fn grow(extent: Option<(f64, f64)>, (s, e): (f64, f64)) -> (f64, f64) {
+    extent.map_or((s, e), |(a, b)| (a.min(s), b.max(e)))
+}
+
 /// `first` followed by `later`, lane by lane.
 fn join_parts(first: Part, later: Part) -> Part {
     let (mut lanes, extent) = first;
@@ -218,10 +223,7 @@ fn join_parts(first: Part, later: Part) -> Part {
         lane.ends.extend(more.ends);
         lane.label_chars.extend(more.label_chars);
     }
-    let extent = match (extent, later.1) {
-        (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
-        (one, other) => one.or(other),
-    };
+    let extent = later.1.map(|span| grow(extent, span)).or(extent);
     (lanes, extent)
 }
 
@@ -257,8 +259,7 @@ impl EventIndex {
             part(0..n)
         };
         for period in &timeline.periods {
-            let (s, e) = span_days(period.when.covered(today));
-            extent = Some(extent.map_or((s, e), |(a, b)| (a.min(s), b.max(e))));
+            extent = Some(grow(extent, span_days(period.when.covered(today))));
         }
         for lane in &mut lanes {
             lane.finish();
@@ -309,8 +310,7 @@ mod tests {
         let whole = EventIndex::build(&timeline, today, keep);
         let (mut lanes, mut extent) = index_part(&timeline, today, &keep, 0..timeline.events.len());
         for period in &timeline.periods {
-            let (s, e) = span_days(period.when.covered(today));
-            extent = Some(extent.map_or((s, e), |(a, b)| (a.min(s), b.max(e))));
+            extent = Some(grow(extent, span_days(period.when.covered(today))));
         }
         for lane in &mut lanes {
             lane.finish();

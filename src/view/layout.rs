@@ -131,8 +131,9 @@ pub fn lane_marks(lane: &LaneIndex, mapping: &TimeMapping, merge_points: f32) ->
 }
 
 /// The width in days of the cells events merge in: the smallest power of two of days at least
-/// `merge_points` wide (0 when nothing merges). Fixed in time rather than counted from the view's edge, cells keep a mark's events
-/// (and its count and label) while the view pans, and while it zooms within a factor of two.
+/// `merge_points` wide (0 when nothing merges). Fixed in time rather than counted from the view's edge,
+/// cells keep a mark's events (and its count and label) while the view pans, and while it zooms within a
+/// factor of two.
 pub fn merge_cell_days(merge_points: f32, points_per_day: f64) -> f64 {
     let days = f64::from(merge_points.max(0.0)) / points_per_day;
     if days > 0.0 && days.is_finite() {

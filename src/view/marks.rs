@@ -47,22 +47,27 @@ impl Target {
     }
 }
 
-/// A dense lane's marks drawn as ticks in one mesh, with counts written only where they fit before the
-/// next mark.
-pub(super) struct DenseTicks<'a> {
-    /// The lane's marks in view.
+/// One lane's marks in view, with what decides how they look.
+pub(super) struct LaneMarks<'a> {
+    /// The marks.
     pub marks: &'a [Mark],
     /// The lane's events in time order (marks refer to them).
     pub lane: &'a LaneIndex,
+    /// The timeline's events.
+    pub events: &'a [Event],
     /// Events that match the search, when one is active (others fade).
     pub highlight: Option<&'a dyn Fn(usize) -> bool>,
+    /// The selected event.
+    pub selected: Option<usize>,
     /// The lane's colour.
     pub color: Color32,
-    /// The colour of the counts.
+    /// The colour of the counts beside ticks.
     pub count_color: Color32,
+    /// The dark theme is on.
+    pub dark: bool,
     /// The lane's marker line.
     pub marker_y: f32,
-    /// How far ticks may reach sideways (the view, plus a little so ends stay hidden).
+    /// How far marks may reach sideways (the view, plus a little so ends stay hidden).
     pub clip: egui::Rangef,
 }
 
@@ -74,22 +79,51 @@ pub(super) struct LaneShapes {
     pub targets: Vec<(Rect, Target)>,
 }
 
-impl DenseTicks<'_> {
-    /// The ticks as one mesh, and the counts that fit before the next tick.
+impl LaneMarks<'_> {
+    /// Whether the event is faded by the search.
+    fn dim(&self, event_i: usize) -> bool {
+        self.highlight.is_some_and(|h| !h(event_i))
+    }
+
+    /// Each mark as a shape or a few of its own (see [`paint_mark`]).
     pub fn shapes(&self, painter: &egui::Painter) -> LaneShapes {
+        let mut shapes = Vec::new();
+        let targets = self
+            .marks
+            .iter()
+            .map(|m| {
+                let event_i = self.lane.events[m.first] as usize;
+                let style = MarkStyle {
+                    y: self.marker_y,
+                    color: self.color,
+                    faded: self.dim(event_i),
+                    selected: self.selected == Some(event_i),
+                    dark: self.dark,
+                };
+                paint_mark(
+                    &mut shapes,
+                    painter,
+                    m,
+                    (event_i, &self.events[event_i]),
+                    style,
+                )
+            })
+            .collect();
+        LaneShapes { shapes, targets }
+    }
+
+    /// The marks as ticks in one mesh, for a lane too crowded for shapes of their own, with the counts
+    /// that fit before the next tick.
+    pub fn ticks(&self, painter: &egui::Painter) -> LaneShapes {
         let (marker_y, clip, color) = (self.marker_y, self.clip, self.color);
-        let mut mesh = egui::Mesh::default();
-        // The rectangle being drawn, while ticks still join it.
-        let mut run: Option<(Rect, Color32)> = None;
+        let mut mesh = TickMesh::default();
         let mut shapes = Vec::new();
         let mut targets = Vec::with_capacity(self.marks.len());
         for (k, m) in self.marks.iter().enumerate() {
             let event_i = self.lane.events[m.first] as usize;
-            let dim = self.highlight.is_some_and(|h| !h(event_i));
-            // Taller for larger clusters; spans running in from before the view are a thin, faint band, so
-            // they do not read as a burst at the left edge.
-            // Heights in whole points: a tick's edges are not anti-aliased, so this is what the screen shows
-            // anyway, and neighbours of the same height join into one rectangle below.
+            // Taller for larger clusters, in whole points (a tick's edges are not anti-aliased, so that is
+            // what the screen shows anyway, and neighbours of one height join); spans running in from
+            // before the view are a thin, faint band, so they do not read as a burst at the left edge.
             let half = if m.overhang {
                 2.0
             } else {
@@ -98,7 +132,7 @@ impl DenseTicks<'_> {
             let x0 = m.x0.max(clip.min);
             let x1 = m.x1.min(clip.max).max(x0 + 1.5);
             let rect = Rect::from_x_y_ranges(x0..=x1, (marker_y - half)..=(marker_y + half));
-            let fill = if dim {
+            let fill = if self.dim(event_i) {
                 color.gamma_multiply(0.25)
             } else if m.overhang {
                 color.gamma_multiply(0.4)
@@ -107,23 +141,8 @@ impl DenseTicks<'_> {
             } else {
                 color.gamma_multiply(0.75)
             };
-            // Touching ticks of one height and colour are one rectangle: a busy lane is a few long bands.
-            match &mut run {
-                Some((r, f))
-                    if *f == fill
-                        && r.y_range() == rect.y_range()
-                        && rect.left() <= r.right() + 0.75 =>
-                {
-                    r.max.x = r.max.x.max(rect.right());
-                }
-                _ => {
-                    if let Some((r, f)) = run.replace((rect, fill)) {
-                        mesh.add_colored_rect(r, f);
-                    }
-                }
-            }
-            let target = Target::of(m, event_i);
-            targets.push((rect, target));
+            mesh.add(rect, fill);
+            targets.push((rect, Target::of(m, event_i)));
             if m.count > 1 {
                 // Digits and thousands separators, counted before the text is made.
                 let digits = m.count.ilog10() as usize + 1;
@@ -140,33 +159,67 @@ impl DenseTicks<'_> {
                 }
             }
         }
-        if let Some((r, f)) = run {
-            mesh.add_colored_rect(r, f);
-        }
-        shapes.push(Shape::mesh(mesh));
+        shapes.push(Shape::mesh(mesh.finish()));
         LaneShapes { shapes, targets }
+    }
+}
+
+/// Rectangles in one mesh, where a rectangle touching the one before it, of the same height and colour,
+/// joins it: a busy lane is a few long bands, not thousands of ticks.
+#[derive(Default)]
+pub(super) struct TickMesh {
+    mesh: egui::Mesh,
+    /// The rectangle being drawn, while ticks still join it.
+    run: Option<(Rect, Color32)>,
+}
+
+impl TickMesh {
+    /// Adds a rectangle (left to right).
+    pub fn add(&mut self, rect: Rect, color: Color32) {
+        match &mut self.run {
+            Some((run, c))
+                if *c == color
+                    && run.y_range() == rect.y_range()
+                    && rect.left() <= run.right() + 0.75 =>
+            {
+                run.max.x = run.max.x.max(rect.right());
+            }
+            _ => {
+                if let Some((run, c)) = self.run.replace((rect, color)) {
+                    self.mesh.add_colored_rect(run, c);
+                }
+            }
+        }
+    }
+
+    /// The mesh of everything added.
+    pub fn finish(mut self) -> egui::Mesh {
+        if let Some((run, c)) = self.run.take() {
+            self.mesh.add_colored_rect(run, c);
+        }
+        self.mesh
     }
 }
 
 /// How one lane draws its marks.
 #[derive(Clone, Copy)]
-pub(super) struct MarkStyle {
+struct MarkStyle {
     /// The lane's marker line.
-    pub y: f32,
+    y: f32,
     /// The lane's colour.
-    pub color: Color32,
+    color: Color32,
     /// Drawn faint: an event the search does not match.
-    pub faded: bool,
+    faded: bool,
     /// Ringed as the selected event.
-    pub selected: bool,
+    selected: bool,
     /// The dark theme is on.
-    pub dark: bool,
+    dark: bool,
 }
 
 /// Draws one mark into `out`: a pill with its count for a cluster; for an event, a dot, a diamond for a
 /// plan, or a bar for a span, dashed when the date is vague. Returns what the pointer can hit.
 /// `event` is the mark's first event, `event_i` its index.
-pub(super) fn paint_mark(
+fn paint_mark(
     out: &mut Vec<Shape>,
     painter: &egui::Painter,
     m: &Mark,
@@ -338,6 +391,23 @@ mod tests {
 
     fn bounds(shapes: Vec<Shape>) -> Rect {
         Shape::Vec(shapes).visual_bounding_rect()
+    }
+
+    #[test]
+    fn touching_ticks_of_one_height_and_colour_join() {
+        let tick = |x0: f32, x1: f32, h: f32| Rect::from_x_y_ranges(x0..=x1, -h..=h);
+        let mut mesh = TickMesh::default();
+        mesh.add(tick(0.0, 2.0, 3.0), Color32::RED);
+        mesh.add(tick(2.5, 4.0, 3.0), Color32::RED); // touching: joins
+        mesh.add(tick(4.0, 6.0, 4.0), Color32::RED); // taller: a new rectangle
+        mesh.add(tick(6.0, 8.0, 4.0), Color32::BLUE); // another colour: new
+        mesh.add(tick(20.0, 22.0, 4.0), Color32::BLUE); // a gap: new
+        let mesh = mesh.finish();
+        assert_eq!(mesh.vertices.len(), 4 * 4);
+        assert_eq!(
+            mesh.calc_bounds(),
+            Rect::from_x_y_ranges(0.0..=22.0, -4.0..=4.0)
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ use egui::{Color32, CursorIcon, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
 use super::index::EventIndex;
 use super::layout;
 use super::mapping::{self, TimeMapping};
+use super::marks::TickMesh;
 use super::memo;
 use super::palette;
 
@@ -66,21 +67,14 @@ fn tick_meshes(index: &EventIndex, m: &TimeMapping, rect: Rect, dark: bool) -> V
             let y0 = rect.top() + 4.0 + i as f32 * row;
             let color = palette::series_color(i, dark);
             let y1 = (y0 + row - 1.0).max(y0 + 1.0);
-            // Ticks that touch are one run: a busy lane is a few bands, not thousands of ticks.
-            let mut runs: Vec<(f32, f32)> = Vec::new();
+            // Touching ticks join (see `TickMesh`): a busy lane is a few bands, not thousands of ticks.
+            let mut mesh = TickMesh::default();
             for mark in layout::lane_marks(lane, m, 2.0) {
                 let x0 = mark.x0.max(rect.left());
                 let x1 = mark.x1.min(rect.right()).max(x0 + 1.5);
-                match runs.last_mut() {
-                    Some(last) if x0 <= last.1 + 0.5 => last.1 = last.1.max(x1),
-                    _ => runs.push((x0, x1)),
-                }
+                mesh.add(Rect::from_x_y_ranges(x0..=x1, y0..=y1), color);
             }
-            let mut mesh = egui::Mesh::default();
-            for (x0, x1) in runs {
-                mesh.add_colored_rect(Rect::from_x_y_ranges(x0..=x1, y0..=y1), color);
-            }
-            egui::Shape::mesh(mesh)
+            egui::Shape::mesh(mesh.finish())
         })
         .collect()
 }

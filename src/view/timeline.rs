@@ -10,7 +10,7 @@ use super::bake;
 use super::index::{EventIndex, LaneIndex, span_days};
 use super::layout::{self, Mark};
 use super::mapping::TimeMapping;
-use super::marks::{DenseTicks, LaneShapes, MARKER_RADIUS, MarkStyle, Target, paint_mark};
+use super::marks::{LaneMarks, LaneShapes, MARKER_RADIUS, Target};
 use super::memo;
 use super::palette;
 use crate::app::command::Command;
@@ -243,87 +243,53 @@ pub fn timeline_ui(
         );
         let (marks, slots) = (&placed.marks, &placed.slots);
 
-        if marks.len() as f32 * MARK_ROOM > frame.width() {
-            // Dense: ticks in one mesh and the counts that fit, kept while the marks, the search and the
-            // colours stay the same.
-            let dense_key = memo::key_of((
-                key,
-                text_generation,
-                view.highlight_key,
-                color,
-                ui.visuals().text_color(),
-                marker_y.to_bits(),
-            ));
-            let dense = memo::memoized(
-                ui.ctx(),
-                plot_response.id.with(("dense-lane", lane_i)),
-                dense_key,
-                || {
-                    let ticks = DenseTicks {
-                        marks,
-                        lane,
-                        highlight: view.highlight,
-                        color,
-                        count_color: ui.visuals().text_color(),
-                        marker_y,
-                        clip: frame.x_range().expand(20.0),
-                    };
-                    let LaneShapes { shapes, targets } = ticks.shapes(&painter);
-                    KeptMarks {
-                        drawn: bake::bake(ui.ctx(), frame, shapes),
-                        targets,
-                    }
-                },
-            );
-            painter.extend(dense.drawn.meshes.iter().cloned());
-            shapes += marks.len();
-            targets.extend(dense.targets.iter().copied());
-            label_texts_by_target.resize(targets.len(), None);
-        } else {
-            // Sparse: a shape or a few per mark, baked into meshes and kept while the marks, the search,
-            // the selection and the colours stay the same.
-            let sparse_key = memo::key_of((
-                key,
-                text_generation,
-                view.highlight_key,
-                view.selected,
-                color,
-                dark,
-                marker_y.to_bits(),
-                ui.ctx().pixels_per_point().to_bits(),
-            ));
-            let sparse = memo::memoized(
-                ui.ctx(),
-                plot_response.id.with(("sparse-lane", lane_i)),
-                sparse_key,
-                || {
-                    let mut drawn = Vec::new();
-                    let targets = marks
-                        .iter()
-                        .map(|m| {
-                            let event_i = lane.events[m.first] as usize;
-                            let style = MarkStyle {
-                                y: marker_y,
-                                color,
-                                faded: view.highlight.is_some_and(|h| !h(event_i)),
-                                selected: view.selected == Some(event_i),
-                                dark,
-                            };
-                            let event = &view.timeline.events[event_i];
-                            paint_mark(&mut drawn, &painter, m, (event_i, event), style)
-                        })
-                        .collect();
-                    KeptMarks {
-                        drawn: bake::bake(ui.ctx(), frame, drawn),
-                        targets,
-                    }
-                },
-            );
-            painter.extend(sparse.drawn.meshes.iter().cloned());
-            shapes += marks.len();
-            targets.extend(sparse.targets.iter().copied());
-            label_texts_by_target.resize(targets.len(), None);
-        }
+        // Ticks in one mesh when the lane is too crowded for a shape per mark, baked and kept while the
+        // marks, the search, the selection and the colours stay the same.
+        let dense = marks.len() as f32 * MARK_ROOM > frame.width();
+        let count_color = ui.visuals().text_color();
+        let marks_key = memo::key_of((
+            key,
+            dense,
+            text_generation,
+            view.highlight_key,
+            view.selected,
+            color,
+            count_color,
+            dark,
+            marker_y.to_bits(),
+        ));
+        let kept = memo::memoized(
+            ui.ctx(),
+            plot_response.id.with(("lane-marks", lane_i)),
+            marks_key,
+            || {
+                let lane_marks = LaneMarks {
+                    marks,
+                    lane,
+                    events: &view.timeline.events,
+                    highlight: view.highlight,
+                    selected: view.selected,
+                    color,
+                    count_color,
+                    dark,
+                    marker_y,
+                    clip: frame.x_range().expand(20.0),
+                };
+                let LaneShapes { shapes, targets } = if dense {
+                    lane_marks.ticks(&painter)
+                } else {
+                    lane_marks.shapes(&painter)
+                };
+                KeptMarks {
+                    drawn: bake::bake(ui.ctx(), frame, shapes),
+                    targets,
+                }
+            },
+        );
+        painter.extend(kept.drawn.meshes.iter().cloned());
+        shapes += marks.len();
+        targets.extend(kept.targets.iter().copied());
+        label_texts_by_target.resize(targets.len(), None);
         // Labels, laid out once per view, search, selection and colours.
         let visuals = ui.visuals();
         let (text_color, weak_color, selection_fill) = (
