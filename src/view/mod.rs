@@ -4,6 +4,7 @@
 pub mod axis;
 pub mod bake;
 pub mod details;
+pub mod elide;
 pub mod file_menu;
 pub mod help;
 pub mod index;
