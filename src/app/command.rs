@@ -43,12 +43,16 @@ pub enum Command {
     Reload,
     /// Stop the load in progress; the open timeline stays.
     CancelLoad,
-    /// Write the timeline as dateline JSON.
+    /// Write the timeline as dateline JSON (asking first when the file exists).
     ExportJson(PathBuf),
-    /// Write the timeline as dateline CSV.
+    /// Write the timeline as dateline CSV (asking first when the file exists).
     ExportCsv(PathBuf),
-    /// Write a picture of the timeline area as PNG.
+    /// Write a picture of the timeline area as PNG (asking first when the file exists).
     ExportPng(PathBuf),
+    /// Go on with the export waiting to replace an existing file.
+    ConfirmReplace,
+    /// Drop the export waiting to replace an existing file; the file stays as it is.
+    CancelReplace,
     /// Forget the recently opened files.
     ClearRecent,
     /// Close the window.

@@ -30,6 +30,14 @@ impl ExportKind {
         }
     }
 
+    /// What is added to a proposed file name that would otherwise be the open file's own.
+    fn suffix(self) -> &'static str {
+        match self {
+            Self::Json | Self::Csv => "dateline",
+            Self::Png => "view",
+        }
+    }
+
     /// A name for messages.
     pub fn name(self) -> &'static str {
         match self {
@@ -132,6 +140,41 @@ pub fn write_png(
         image.size[0],
         image.size[1]
     ))
+}
+
+/// The name the built-in dataset's exports are proposed under, without extension.
+pub const BUILTIN_EXPORT_STEM: &str = "kazakhstan-us";
+
+/// The file name a save dialog proposes for an export of the timeline read from `open_file` (`None` for
+/// the built-in dataset): the open file's name with the export's extension, but never the open file's own
+/// name, so accepting the proposal cannot replace what was opened.
+pub fn proposed_export_name(open_file: Option<&Path>, kind: ExportKind) -> String {
+    let extension = kind.extension();
+    let Some(open_file) = open_file else {
+        return format!("{BUILTIN_EXPORT_STEM}.{extension}");
+    };
+    let stem = open_file.file_stem().map_or_else(
+        || "timeline".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let proposed = format!("{stem}.{extension}");
+    let own = open_file
+        .file_name()
+        .is_some_and(|name| name.to_string_lossy().eq_ignore_ascii_case(&proposed));
+    if own {
+        format!("{stem}-{}.{extension}", kind.suffix())
+    } else {
+        proposed
+    }
+}
+
+/// Whether `a` and `b` name the same file: the same path once links and `..` are resolved, or the same
+/// spelling when either cannot be resolved (a file that does not exist yet is not the same as any other).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+    }
 }
 
 /// `path`, with `.extension` added when it has no extension.
@@ -250,6 +293,54 @@ mod tests {
         let missing = dir.path().join("no/such/dir/out.json");
         let err = write_timeline(&timeline, ExportKind::Json, &missing).unwrap_err();
         assert!(err.contains("out.json"), "{err}");
+    }
+
+    #[test]
+    fn the_proposed_name_is_never_the_open_files_own() {
+        assert_eq!(
+            proposed_export_name(None, ExportKind::Json),
+            "kazakhstan-us.json"
+        );
+        assert_eq!(
+            proposed_export_name(None, ExportKind::Png),
+            "kazakhstan-us.png"
+        );
+        let tljs = Path::new("/data/story.json");
+        assert_eq!(
+            proposed_export_name(Some(tljs), ExportKind::Json),
+            "story-dateline.json"
+        );
+        assert_eq!(
+            proposed_export_name(Some(tljs), ExportKind::Csv),
+            "story.csv"
+        );
+        let sheet = Path::new("/data/Sheet.CSV");
+        assert_eq!(
+            proposed_export_name(Some(sheet), ExportKind::Csv),
+            "Sheet-dateline.csv"
+        );
+        assert_eq!(
+            proposed_export_name(Some(sheet), ExportKind::Json),
+            "Sheet.json"
+        );
+    }
+
+    #[test]
+    fn the_same_file_is_found_through_links_and_other_spellings() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("t.json");
+        std::fs::write(&file, "{}").unwrap();
+        let other = dir.path().join("u.json");
+        std::fs::write(&other, "{}").unwrap();
+        assert!(same_file(&file, &dir.path().join(".").join("t.json")));
+        assert!(!same_file(&file, &other));
+        assert!(!same_file(&file, &dir.path().join("new.json")));
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.json");
+            std::os::unix::fs::symlink(&file, &link).unwrap();
+            assert!(same_file(&file, &link));
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::watch::FileWatcher;
 use super::{Command, DatelineApp, Notice};
 use crate::explore::filter::Filters;
 use crate::model::Timeline;
+use crate::view::confirm::ReplacePrompt;
 use crate::view::file_menu::DialogPurpose;
 use crate::view::text_panel::SourceTextView;
 
@@ -72,20 +73,42 @@ impl DatelineApp {
             .as_deref()
             .and_then(Path::parent)
             .map(Path::to_owned);
-        let name = self.export_name();
+        let name = match purpose {
+            DialogPurpose::Export(kind) => export::proposed_export_name(self.file.as_deref(), kind),
+            DialogPurpose::Open | DialogPurpose::OpenText => String::new(),
+        };
         self.dialogs.open(ctx, purpose, folder.as_deref(), &name);
     }
 
-    /// A file name for exports, without extension: the open file's, or `dateline` for the built-in one.
-    pub(super) fn export_name(&self) -> String {
-        self.file.as_deref().and_then(Path::file_stem).map_or_else(
-            || "dateline".to_owned(),
-            |s| s.to_string_lossy().into_owned(),
-        )
+    /// Exports to `path`, unless a file is there already: then the person is asked first, and nothing is
+    /// written until they say so.
+    pub(super) fn request_export(&mut self, kind: ExportKind, path: PathBuf) {
+        // `symlink_metadata`: a dangling link is something there too.
+        if std::fs::symlink_metadata(&path).is_ok() {
+            let is_open_file = self
+                .file
+                .as_deref()
+                .is_some_and(|open| export::same_file(open, &path));
+            self.replace_prompt = Some(ReplacePrompt {
+                kind,
+                path,
+                is_open_file,
+            });
+        } else {
+            self.export_now(kind, path);
+        }
+    }
+
+    /// Writes the export to `path` now, replacing what is there.
+    pub(super) fn export_now(&mut self, kind: ExportKind, path: PathBuf) {
+        match kind {
+            ExportKind::Png => self.export_png(path),
+            ExportKind::Json | ExportKind::Csv => self.export_timeline(kind, &path),
+        }
     }
 
     /// Writes the timeline as dateline JSON or CSV, and says how it went.
-    pub(super) fn export_timeline(&mut self, kind: ExportKind, path: &Path) {
+    fn export_timeline(&mut self, kind: ExportKind, path: &Path) {
         self.notice = Some(match export::write_timeline(&self.timeline, kind, path) {
             Ok(message) => Notice::info(message),
             Err(message) => Notice::error(message),
@@ -95,7 +118,7 @@ impl DatelineApp {
     /// Asks for a screenshot of the next frame; its timeline area (where the timeline was in that very
     /// frame) is cropped, encoded and written on another thread, and the result comes back through
     /// `export_results`. Nothing on screen changes meanwhile, so the picture shows what the person saw.
-    pub(super) fn export_png(&mut self, path: PathBuf) {
+    fn export_png(&mut self, path: PathBuf) {
         let drawn = self.timeline_rect.lock().ok().and_then(|r| *r).is_some();
         let (Some(ctx), true) = (self.repaint.ctx(), drawn) else {
             self.notice = Some(Notice::error(format!(
@@ -307,6 +330,11 @@ pub(super) fn drop_overlay(ctx: &egui::Context) {
         egui::FontId::proportional(24.0),
         egui::Color32::WHITE,
     );
+}
+
+/// A path as a message shows it: on one line, and at most a few hundred characters long.
+pub(super) fn shown_path(path: &Path) -> String {
+    crate::view::elide::one_line(&path.display().to_string(), 300).into_owned()
 }
 
 /// The first `max_lines` lines of `text`, then how many more there are.

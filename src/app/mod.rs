@@ -4,6 +4,7 @@
 pub mod command;
 pub mod export;
 mod files;
+pub mod fonts;
 pub mod loader;
 pub mod persist;
 pub mod wake;
@@ -21,6 +22,7 @@ use crate::explore::filter::{Counts, Filters};
 use crate::explore::search::{SearchIndex, fold};
 use crate::model::Timeline;
 use crate::model::date::days_from_epoch;
+use crate::view::confirm::{self, ReplacePrompt};
 use crate::view::file_menu::{self, DialogPurpose, FileDialogs};
 use crate::view::index::{EventIndex, span_days};
 use crate::view::mapping::{self, TimeMapping};
@@ -122,10 +124,14 @@ pub struct DatelineApp {
     recent: Vec<PathBuf>,
     /// The file dialog that is open.
     dialogs: FileDialogs,
+    /// An export waiting for the person to say it may replace an existing file.
+    replace_prompt: Option<ReplacePrompt>,
     /// Files larger than this are refused.
     max_file_bytes: u64,
     /// The window title last sent.
     title_sent: Option<String>,
+    /// Whether the egui context has been given the system's fonts.
+    fonts_installed: bool,
     /// Where the timeline was drawn last frame (points), for the PNG export.
     /// Shared with the screenshot callback, which reads it once the frame it pictures is painted.
     timeline_rect: Arc<Mutex<Option<egui::Rect>>>,
@@ -172,8 +178,10 @@ impl DatelineApp {
             reload_error: None,
             recent: Vec::new(),
             dialogs: FileDialogs::default(),
+            replace_prompt: None,
             max_file_bytes: crate::formats::MAX_FILE_BYTES,
             title_sent: None,
+            fonts_installed: false,
             timeline_rect: Arc::default(),
             export_results: mpsc::channel(),
         };
@@ -388,6 +396,11 @@ impl DatelineApp {
         self.watcher.is_some()
     }
 
+    /// The export waiting to be allowed to replace an existing file, while the question is asked.
+    pub fn replace_prompt(&self) -> Option<&ReplacePrompt> {
+        self.replace_prompt.as_ref()
+    }
+
     /// What the open file dialog is for, when one is open.
     pub fn dialog(&self) -> Option<DialogPurpose> {
         self.dialogs.purpose()
@@ -581,9 +594,22 @@ impl DatelineApp {
             Command::OpenBuiltin => self.open_builtin(),
             Command::Reload => self.reload(),
             Command::CancelLoad => self.cancel_load(),
-            Command::ExportJson(path) => self.export_timeline(export::ExportKind::Json, &path),
-            Command::ExportCsv(path) => self.export_timeline(export::ExportKind::Csv, &path),
-            Command::ExportPng(path) => self.export_png(path),
+            Command::ExportJson(path) => self.request_export(export::ExportKind::Json, path),
+            Command::ExportCsv(path) => self.request_export(export::ExportKind::Csv, path),
+            Command::ExportPng(path) => self.request_export(export::ExportKind::Png, path),
+            Command::ConfirmReplace => {
+                if let Some(prompt) = self.replace_prompt.take() {
+                    self.export_now(prompt.kind, prompt.path);
+                }
+            }
+            Command::CancelReplace => {
+                if let Some(prompt) = self.replace_prompt.take() {
+                    self.notice = Some(Notice::info(format!(
+                        "Nothing written: {} is as it was.",
+                        files::shown_path(&prompt.path)
+                    )));
+                }
+            }
             Command::ClearRecent => self.recent.clear(),
             Command::Quit => {
                 if let Some(ctx) = self.repaint.ctx() {
@@ -651,8 +677,8 @@ impl DatelineApp {
         }
         let search_id = egui::Id::unique(SEARCH_ID);
         let search_focused = ctx.memory(|m| m.has_focus(search_id));
-        if self.dialogs.is_open() {
-            // The file dialog takes the keyboard (Esc closes it, typing names a file).
+        if self.dialogs.is_open() || self.replace_prompt.is_some() {
+            // The file dialog or the question takes the keyboard (Esc closes it, typing names a file).
             return;
         }
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::O)) {
@@ -686,19 +712,21 @@ impl DatelineApp {
                     SideTab::Text
                 }));
             }
-            if i.key_pressed(egui::Key::ArrowRight) {
+            // Every press counts, however many arrive in one frame (a key held down, or a fast typist).
+            for _ in 0..i.num_presses(egui::Key::ArrowRight) {
                 commands.push(Command::Step(1));
             }
-            if i.key_pressed(egui::Key::ArrowLeft) {
+            for _ in 0..i.num_presses(egui::Key::ArrowLeft) {
                 commands.push(Command::Step(-1));
             }
             if i.key_pressed(egui::Key::Home) {
                 commands.push(Command::FitAll);
             }
-            if i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals) {
+            let zoom_in = i.num_presses(egui::Key::Plus) + i.num_presses(egui::Key::Equals);
+            for _ in 0..zoom_in {
                 commands.push(Command::ZoomBy(1.5));
             }
-            if i.key_pressed(egui::Key::Minus) {
+            for _ in 0..i.num_presses(egui::Key::Minus) {
                 commands.push(Command::ZoomBy(1.0 / 1.5));
             }
             if i.key_pressed(egui::Key::Escape) {
@@ -710,11 +738,9 @@ impl DatelineApp {
     fn menu_bar(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                let export_name = self.export_name();
                 let menu = file_menu::FileMenu {
                     recent: &self.recent,
                     file: self.file.as_deref(),
-                    export_name: &export_name,
                 };
                 file_menu::file_menu_ui(ui, &menu, &mut self.dialogs, commands);
             });
@@ -761,7 +787,7 @@ impl DatelineApp {
                     ui.weak(format!("— {}", by.join(", ")));
                 }
                 if let Some(url) = &source.url {
-                    ui.hyperlink_to("source", url).on_hover_text(url);
+                    crate::view::link::link_ui(ui, "source", url);
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -941,6 +967,10 @@ impl DatelineApp {
     /// Shows the whole window's contents for one frame and applies what the person did.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let mut commands = Vec::new();
+        if !self.fonts_installed {
+            fonts::install(ui.ctx());
+            self.fonts_installed = true;
+        }
         self.repaint.set(ui.ctx());
         self.poll_background();
         self.ensure_watcher();
@@ -1064,6 +1094,9 @@ impl DatelineApp {
         });
         help::help_window(ui.ctx(), &mut self.show_help);
         self.dialogs.show(ui.ctx(), &mut commands);
+        if let Some(prompt) = &self.replace_prompt {
+            confirm::replace_prompt_ui(ui.ctx(), prompt, &mut commands);
+        }
         files::drop_overlay(ui.ctx());
 
         // Text laid out after the timeline can grow the glyph atlas under what the timeline baked.
@@ -1124,6 +1157,8 @@ pub fn run_with_text(
             .with_min_inner_size([720.0, 420.0])
             .with_title("dateline")
             .with_app_id("dateline"),
+        // The app installs the system's fonts itself (see `fonts`), the same way in tests.
+        system_font_fallback: false,
         ..Default::default()
     };
     eframe::run_native(

@@ -78,7 +78,7 @@ pub fn details_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
         for source in &d.sources {
             match &source.url {
                 Some(url) => {
-                    ui.hyperlink_to(&source.label, url).on_hover_text(url);
+                    super::link::link_ui(ui, &source.label, url);
                 }
                 None => {
                     ui.label(&source.label);

@@ -36,7 +36,7 @@ impl std::fmt::Debug for FileDialogs {
 
 impl FileDialogs {
     /// Opens a dialog for `purpose` in the middle of the window, showing the folder `folder` (the current
-    /// folder without one); save dialogs start with `file_name` filled in.
+    /// folder without one); save dialogs start with `file_name` (with its extension) filled in.
     pub fn open(
         &mut self,
         ctx: &egui::Context,
@@ -55,7 +55,7 @@ impl FileDialogs {
                     ExportKind::Csv => "Export as CSV",
                     ExportKind::Png => "Export the view as PNG",
                 })
-                .default_filename(format!("{file_name}.{}", kind.extension())),
+                .default_filename(file_name),
         }
         .id(egui::Id::unique("dateline-file-dialog"))
         .default_size(size)
@@ -121,14 +121,18 @@ pub struct FileMenu<'a> {
     pub recent: &'a [PathBuf],
     /// The open timeline file; `None` for the built-in dataset.
     pub file: Option<&'a Path>,
-    /// A name for exported files, without extension.
-    pub export_name: &'a str,
 }
 
 impl FileMenu<'_> {
     /// The folder dialogs start in: the open file's.
     fn folder(&self) -> Option<&Path> {
         self.file.and_then(Path::parent)
+    }
+
+    /// Opens the save dialog for an export, proposing a name that is never the open file's own.
+    fn export_dialog(&self, ctx: &egui::Context, dialogs: &mut FileDialogs, kind: ExportKind) {
+        let name = crate::app::export::proposed_export_name(self.file, kind);
+        dialogs.open(ctx, DialogPurpose::Export(kind), self.folder(), &name);
     }
 }
 
@@ -207,20 +211,10 @@ pub fn file_menu_ui(
     ui.separator();
     ui.menu_button("Export", |ui| {
         if ui.button("dateline JSON…").clicked() {
-            dialogs.open(
-                ui.ctx(),
-                DialogPurpose::Export(ExportKind::Json),
-                menu.folder(),
-                menu.export_name,
-            );
+            menu.export_dialog(ui.ctx(), dialogs, ExportKind::Json);
         }
         if ui.button("CSV…").clicked() {
-            dialogs.open(
-                ui.ctx(),
-                DialogPurpose::Export(ExportKind::Csv),
-                menu.folder(),
-                menu.export_name,
-            );
+            menu.export_dialog(ui.ctx(), dialogs, ExportKind::Csv);
         }
     });
     if ui
@@ -228,12 +222,7 @@ pub fn file_menu_ui(
         .on_hover_text("A picture of the timeline as it is on screen")
         .clicked()
     {
-        dialogs.open(
-            ui.ctx(),
-            DialogPurpose::Export(ExportKind::Png),
-            menu.folder(),
-            menu.export_name,
-        );
+        menu.export_dialog(ui.ctx(), dialogs, ExportKind::Png);
     }
     ui.separator();
     if ui.button("Quit").clicked() {

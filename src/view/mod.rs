@@ -3,6 +3,7 @@
 
 pub mod axis;
 pub mod bake;
+pub mod confirm;
 pub mod details;
 pub mod elide;
 pub mod file_menu;
@@ -10,6 +11,7 @@ pub mod help;
 pub mod index;
 pub mod layout;
 pub mod legend;
+pub mod link;
 pub mod list;
 pub mod mapping;
 mod marks;

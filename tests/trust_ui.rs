@@ -1,0 +1,291 @@
+//! The window keeps faith with what the person gave it, driven headlessly through `egui_kittest`: every key
+//! press counts, titles in any script are drawn with real glyphs, only web and mail links open, and an
+//! export never replaces a file without asking.
+
+mod common;
+use common::{TODAY, harness};
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use dateline::app::{Command, DatelineApp};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// The app showing the dateline JSON `json`, as if read from `name`.
+fn app_with(json: &str, name: &str) -> Harness<'static, DatelineApp> {
+    let timeline =
+        dateline::formats::load_str(json, Path::new(name)).expect("the timeline is valid");
+    let mut h = Harness::builder()
+        .with_size([1400.0, 860.0])
+        .build_eframe(move |_cc| DatelineApp::new(timeline, None, TODAY));
+    h.run();
+    h
+}
+
+/// A dateline JSON timeline with one lane and the events `(id, title, date)`.
+fn timeline_json(events: &[(&str, &str, &str)]) -> String {
+    let events: Vec<String> = events
+        .iter()
+        .map(|(id, title, date)| {
+            serde_json::json!({ "id": id, "title": title, "date": date, "lane": "main" })
+                .to_string()
+        })
+        .collect();
+    format!(
+        r#"{{ "format": "dateline/1", "title": "Test", "lanes": [{{ "id": "main", "label": "Main" }}], "events": [{}] }}"#,
+        events.join(",")
+    )
+}
+
+/// Steps the app until `done` holds, for at most five seconds (background threads need real time).
+fn wait_until(h: &mut Harness<'_, DatelineApp>, what: &str, done: impl Fn(&DatelineApp) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !done(h.state()) {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run();
+}
+
+/// Presses `key` `times` times, every press and release within a single frame.
+fn press_in_one_frame(h: &mut Harness<'_, DatelineApp>, key: egui::Key, times: usize) {
+    for _ in 0..times {
+        for pressed in [true, false] {
+            h.input_mut().events.push(egui::Event::Key {
+                key,
+                physical_key: None,
+                pressed,
+                repeat: false,
+                modifiers: egui::Modifiers::default(),
+            });
+        }
+    }
+    h.step();
+    h.run();
+}
+
+#[test]
+fn eight_quick_right_presses_move_eight_events() {
+    let mut h = harness();
+    let first = h.state().listed()[0];
+    h.state_mut().apply(Command::Select(Some(first)));
+    h.run();
+    // All eight arrive within one frame, as they do from a fast typist or a held key.
+    press_in_one_frame(&mut h, egui::Key::ArrowRight, 8);
+    assert_eq!(h.state().selected(), Some(h.state().listed()[8]));
+    press_in_one_frame(&mut h, egui::Key::ArrowLeft, 3);
+    assert_eq!(h.state().selected(), Some(h.state().listed()[5]));
+}
+
+/// Titles in the scripts a user is likely to bring, with a character of each.
+const SCRIPTS: [(&str, &str); 6] = [
+    ("Chinese", "哈萨克斯坦加入世界贸易组织"),
+    ("Japanese", "カザフスタンが世界貿易機関に加盟"),
+    ("Arabic", "كازاخستان تنضم إلى منظمة التجارة العالمية"),
+    ("Hebrew", "קזחסטן מצטרפת לארגון הסחר העולמי"),
+    ("Devanagari", "कज़ाखस्तान विश्व व्यापार संगठन में शामिल"),
+    ("Thai", "คาซัคสถานเข้าร่วมองค์การการค้าโลก"),
+];
+
+/// Whether fontconfig knows a font on this machine with every letter of `text` (`None` when it cannot be
+/// asked).
+fn system_has_font_for(text: &str) -> Option<bool> {
+    let charset: Vec<String> = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| format!("{:x}", u32::from(c)))
+        .collect();
+    let output = std::process::Command::new("fc-list")
+        .arg(format!(":charset={}", charset.join(" ")))
+        .arg("family")
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| !String::from_utf8_lossy(&output.stdout).trim().is_empty())
+}
+
+#[test]
+fn titles_in_any_script_the_machine_has_fonts_for_are_drawn_without_boxes() {
+    // CI installs a CJK and an Arabic font, and asks for every script to be checked.
+    let strict = std::env::var_os("DATELINE_REQUIRE_SCRIPT_FONTS").is_some();
+    let events: Vec<(String, String, String)> = SCRIPTS
+        .iter()
+        .enumerate()
+        .map(|(i, (_, title))| {
+            (
+                format!("e{i}"),
+                (*title).to_owned(),
+                format!("{}", 2000 + i),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str, &str)> = events
+        .iter()
+        .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+        .collect();
+    let mut h = app_with(&timeline_json(&refs), "scripts.json");
+    // The titles are on screen: in the list, and on the timeline.
+    for (_, title) in SCRIPTS {
+        assert!(
+            h.query_all_by_label_contains(title).next().is_some(),
+            "{title} is not shown"
+        );
+    }
+    let font = egui::FontId::proportional(14.0);
+    let mut checked = 0;
+    for (script, title) in SCRIPTS {
+        let available = system_has_font_for(title);
+        if available != Some(true) && !strict {
+            eprintln!("no system font for {script} here ({available:?}); not checked");
+            continue;
+        }
+        let drawn = h.ctx.fonts_mut(|f| f.has_glyphs(&font, title));
+        assert!(
+            drawn,
+            "{script} title drawn with replacement glyphs: {title}"
+        );
+        checked += 1;
+    }
+    h.run();
+    // The Latin baseline holds everywhere.
+    assert!(
+        h.ctx
+            .fonts_mut(|f| f.has_glyphs(&font, "Kazakhstan joins the WTO"))
+    );
+    eprintln!("{checked} of {} scripts checked", SCRIPTS.len());
+}
+
+/// A timeline whose one event cites an address of every kind.
+const LINKS: &str = r#"{ "format": "dateline/1", "title": "Links", "lanes": [{ "id": "main", "label": "Main" }],
+  "events": [{ "id": "e", "title": "An event with sources", "date": "2015", "lane": "main", "summary": "s",
+    "sources": [
+      { "label": "The web page", "url": "https://example.org/report" },
+      { "label": "A script", "url": "javascript:alert(1)" },
+      { "label": "A local file", "url": "file:///etc/passwd" }
+    ] }] }"#;
+
+fn opened_urls(h: &Harness<'_, DatelineApp>) -> Vec<String> {
+    h.output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::OpenUrl(open) => Some(open.url.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn web_links_open_and_other_schemes_are_plain_text() {
+    let mut h = app_with(LINKS, "links.json");
+    h.state_mut().apply(Command::Select(Some(0)));
+    h.run();
+    h.get_by_label("The web page").click();
+    h.step();
+    assert_eq!(opened_urls(&h), ["https://example.org/report"]);
+    h.run();
+    for label in ["A script", "A local file"] {
+        h.get_by_label(label).click();
+        h.step();
+        assert!(opened_urls(&h).is_empty(), "{label} opened something");
+        h.run();
+    }
+    // The address is there to read, as text.
+    assert!(h.query_by_label("(javascript:alert(1))").is_some());
+}
+
+#[test]
+fn an_export_asks_before_replacing_a_file_and_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let existing = dir.path().join("mine.json");
+    std::fs::write(&existing, "what was there").unwrap();
+    let mut h = harness();
+    h.state_mut().apply(Command::ExportJson(existing.clone()));
+    h.run();
+    // Nothing is written yet; the question names the file.
+    assert_eq!(
+        std::fs::read_to_string(&existing).unwrap(),
+        "what was there"
+    );
+    assert!(h.state().replace_prompt().is_some());
+    assert!(h.query_by_label("Replace “mine.json”?").is_some());
+    // Cancel keeps it.
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().replace_prompt().is_none());
+    assert_eq!(
+        std::fs::read_to_string(&existing).unwrap(),
+        "what was there"
+    );
+    assert!(h.state().notice().unwrap().contains("Nothing written"));
+    // Esc keeps it too.
+    h.state_mut().apply(Command::ExportCsv(existing.clone()));
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().replace_prompt().is_none());
+    assert_eq!(
+        std::fs::read_to_string(&existing).unwrap(),
+        "what was there"
+    );
+    // Replace writes it.
+    h.state_mut().apply(Command::ExportJson(existing.clone()));
+    h.run();
+    h.get_by_label("Replace").click();
+    h.run();
+    let back = dateline::formats::load_path(&existing).unwrap();
+    assert_eq!(back.events.len(), h.state().timeline().events.len());
+    // A new file is written at once.
+    let fresh = dir.path().join("fresh.csv");
+    h.state_mut().apply(Command::ExportCsv(fresh.clone()));
+    assert!(h.state().replace_prompt().is_none());
+    assert!(fresh.is_file());
+}
+
+#[test]
+fn exporting_onto_the_open_file_says_it_is_the_timeline_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.json");
+    let original = common::read_fixture("timelinejs.json");
+    std::fs::write(&path, &original).unwrap();
+    let mut h = harness();
+    h.state_mut().apply(Command::Open(path.clone()));
+    wait_until(&mut h, "the file to open", |app| !app.is_loading());
+    assert_eq!(h.state().file(), Some(path.as_path()));
+    // The same file under another spelling.
+    let spelled = dir.path().join(".").join("story.json");
+    h.state_mut().apply(Command::ExportJson(spelled));
+    h.run();
+    let prompt = h.state().replace_prompt().expect("asked first");
+    assert!(prompt.is_open_file);
+    assert!(h.query_by_label_contains("timeline on screen").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+}
+
+#[test]
+fn the_export_dialog_proposes_the_builtin_datasets_own_name() {
+    // The file dialog's own text fields have no accessible names: that check is not this test's.
+    let mut h = Harness::builder()
+        .with_size([1400.0, 860.0])
+        .with_accessibility_check(false)
+        .build_eframe(|_cc| DatelineApp::builtin(TODAY).expect("the built-in dataset loads"));
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export").hover();
+    h.run();
+    h.get_by_label("dateline JSON…").click();
+    h.run();
+    // The built-in dataset is proposed under its own name.
+    assert!(
+        h.query_all_by_value("kazakhstan-us.json").next().is_some(),
+        "the dialog proposes kazakhstan-us.json"
+    );
+}
