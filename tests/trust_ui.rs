@@ -9,6 +9,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use dateline::app::{Command, DatelineApp};
+use eframe::App as _;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -288,4 +289,188 @@ fn the_export_dialog_proposes_the_builtin_datasets_own_name() {
         h.query_all_by_value("kazakhstan-us.json").next().is_some(),
         "the dialog proposes kazakhstan-us.json"
     );
+}
+
+/// Storage in memory, as eframe's would be on disk.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+/// The app as a launch would make it, with `storage` as what the last session stored.
+fn launched(
+    storage: MemoryStorage,
+    file: Option<std::path::PathBuf>,
+    text: Option<std::path::PathBuf>,
+) -> Harness<'static, DatelineApp> {
+    let ctx = egui::Context::default();
+    Harness::builder()
+        .with_size([1400.0, 860.0])
+        .build_eframe(move |_cc| DatelineApp::launch(&ctx, Some(&storage), file, text, TODAY))
+}
+
+/// A dateline JSON file of `n` events, one a day from 1 January 2000.
+fn many_events(n: usize) -> String {
+    let events: Vec<String> = (0..n)
+        .map(|i| {
+            let day = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap()
+                + chrono::Days::new(i as u64 % 9000);
+            format!(
+                r#"{{"id":"e{i}","title":"Event number {i}","date":"{}","lane":"main"}}"#,
+                day.format("%Y-%m-%d")
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"format":"dateline/1","title":"Many","lanes":[{{"id":"main","label":"Main"}}],"events":[{}]}}"#,
+        events.join(",\n")
+    )
+}
+
+#[test]
+fn a_file_named_at_launch_loads_behind_a_window_that_is_already_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.json");
+    std::fs::write(&path, many_events(2_000)).unwrap();
+    // Launching returns at once, with the load under way and the built-in dataset on screen meanwhile.
+    let app = DatelineApp::launch(
+        &egui::Context::default(),
+        None,
+        Some(path.clone()),
+        None,
+        TODAY,
+    );
+    assert!(app.is_loading());
+    assert_eq!(app.file(), None);
+    let mut h = launched(MemoryStorage::default(), Some(path.clone()), None);
+    wait_until(&mut h, "the launch load", |app| !app.is_loading());
+    assert_eq!(h.state().file(), Some(path.as_path()));
+    assert_eq!(h.state().timeline().events.len(), 2_000);
+    assert_eq!(h.state().window_title(), "dateline — Many");
+}
+
+#[test]
+fn the_last_sessions_file_comes_back_with_its_view_after_loading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.json");
+    std::fs::write(&path, many_events(300)).unwrap();
+    let mut h = harness();
+    h.state_mut().apply(Command::Open(path.clone()));
+    wait_until(&mut h, "the open", |app| !app.is_loading());
+    let i = h.state().timeline().event_index("e150").unwrap();
+    h.state_mut().apply(Command::SelectAndReveal(i));
+    h.run();
+    let range = h.state().view_range().unwrap();
+    let mut storage = MemoryStorage::default();
+    h.state_mut().save(&mut storage);
+
+    let mut again = launched(storage, None, None);
+    wait_until(&mut again, "the launch load", |app| !app.is_loading());
+    assert_eq!(again.state().file(), Some(path.as_path()));
+    assert_eq!(again.state().selected_id(), Some("e150"));
+    let (s, e) = again.state().view_range().unwrap();
+    assert!((s - range.0).abs() < 1.0 && (e - range.1).abs() < 1.0);
+}
+
+#[test]
+fn cancelling_the_launch_load_leaves_the_builtin_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.json");
+    std::fs::write(&path, many_events(50_000)).unwrap();
+    let mut h = launched(MemoryStorage::default(), Some(path), None);
+    assert!(
+        h.state().is_loading(),
+        "50,000 events take longer than a frame"
+    );
+    h.get_by_label("Cancel").click();
+    h.step();
+    h.step();
+    assert!(!h.state().is_loading());
+    assert_eq!(h.state().file(), None);
+    assert!(
+        h.state()
+            .timeline()
+            .event_index("kazakhstan-joins-wto")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_broken_file_named_at_launch_leaves_the_builtin_timeline_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.json");
+    std::fs::write(
+        &path,
+        "{\n  \"format\": \"dateline/1\",\n  \"title\": 5\n}\n",
+    )
+    .unwrap();
+    let mut h = launched(MemoryStorage::default(), Some(path.clone()), None);
+    wait_until(&mut h, "the launch load", |app| !app.is_loading());
+    assert_eq!(h.state().file(), None);
+    let notice = h.state().notice().unwrap();
+    assert!(
+        notice.contains(&format!("{}:3:", path.display())),
+        "{notice}"
+    );
+}
+
+#[test]
+fn each_timeline_keeps_its_own_source_text_and_the_text_can_be_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::write(&article, "An article about the WTO.\n").unwrap();
+    let other = dir.path().join("other.json");
+    std::fs::write(
+        &other,
+        timeline_json(&[("a", "Something else", "1999"), ("b", "And more", "2001")]),
+    )
+    .unwrap();
+    // A session on the built-in dataset, with the article beside it.
+    let mut h = launched(MemoryStorage::default(), None, Some(article.clone()));
+    h.run();
+    assert!(h.state().source_text().is_some());
+    // Another timeline does not show that article.
+    h.state_mut().apply(Command::Open(other.clone()));
+    wait_until(&mut h, "the open", |app| !app.is_loading());
+    assert!(
+        h.state().source_text().is_none(),
+        "the article stuck to another timeline"
+    );
+    // Back to the built-in dataset: its article is back.
+    h.state_mut().apply(Command::OpenBuiltin);
+    h.run();
+    assert_eq!(
+        h.state().source_text().map(|t| t.path.clone()),
+        Some(article.clone())
+    );
+    // The next launch remembers the same.
+    let mut storage = MemoryStorage::default();
+    h.state_mut().save(&mut storage);
+    let mut again = launched(storage, None, None);
+    again.run();
+    assert!(again.state().source_text().is_some());
+    // Closing the text forgets it for this timeline.
+    again
+        .state_mut()
+        .apply(Command::SetTab(dateline::app::persist::SideTab::Text));
+    again.run();
+    again.get_by_label("Close text").click();
+    again.run();
+    assert!(again.state().source_text().is_none());
+    let mut storage = MemoryStorage::default();
+    again.state_mut().save(&mut storage);
+    let mut third = launched(storage, None, None);
+    third.run();
+    assert!(third.state().source_text().is_none());
 }

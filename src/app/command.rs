@@ -34,8 +34,10 @@ pub enum Command {
     SetTab(SideTab),
     /// Go back to the built-in dataset (the Kazakhstan–US article's timeline).
     OpenBuiltin,
-    /// Open a source text file to show beside the timeline.
+    /// Open a source text file to show beside the timeline (and remember it for this timeline).
     OpenText(PathBuf),
+    /// Close the source text (and forget it for this timeline).
+    CloseText,
     /// Open a timeline file (on a background thread); it replaces the open timeline when it loads, and
     /// a failure leaves the open timeline as it is.
     Open(PathBuf),

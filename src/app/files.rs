@@ -57,6 +57,7 @@ impl DatelineApp {
     pub(super) fn cancel_load(&mut self) {
         if let Some(loading) = self.loading.take() {
             loading.cancel();
+            self.end_launch();
             if loading.purpose() == Purpose::Open {
                 self.notice = Some(Notice::info(format!(
                     "Stopped opening {}.",
@@ -180,11 +181,18 @@ impl DatelineApp {
         let path = loading.path().to_owned();
         match (loading.purpose(), outcome) {
             (_, Outcome::Pending | Outcome::Cancelled) => {}
-            (Purpose::Open, Outcome::Loaded(timeline)) => self.install_opened(*timeline, path),
+            (Purpose::Open, Outcome::Loaded(timeline)) => {
+                let restore = self.launch_restore.take();
+                self.install_opened(*timeline, path);
+                if let Some((state, same_file)) = restore {
+                    self.restore(&state, same_file);
+                }
+            }
             (Purpose::Open, Outcome::Failed(e)) => {
                 self.notice = Some(Notice::error(format!(
                     "{e}\nThe timeline on screen is unchanged."
                 )));
+                self.end_launch();
             }
             // A reload of a file that is no longer the open one is of no use.
             (Purpose::Reload, _) if self.file.as_deref() != Some(path.as_path()) => {}
@@ -193,21 +201,65 @@ impl DatelineApp {
         }
     }
 
-    /// Shows a newly opened timeline: fresh filters, search and selection, everything in view.
+    /// Shows a newly opened timeline: fresh filters, search and selection, everything in view, and the
+    /// source text read beside it last time, if any.
     fn install_opened(&mut self, timeline: Timeline, path: PathBuf) {
         self.install_timeline(timeline);
         push_recent(&mut self.recent, &path);
         self.file = Some(path);
+        self.follow_text();
     }
 
     /// Goes back to the built-in dataset (no file is open or watched then).
     pub(super) fn open_builtin(&mut self) {
+        if let Some(loading) = self.loading.take() {
+            loading.cancel();
+        }
+        self.end_launch();
         match crate::formats::builtin() {
             Ok(timeline) => {
                 self.install_timeline(timeline);
                 self.file = None;
+                self.follow_text();
             }
             Err(e) => self.notice = Some(Notice::error(e.to_string())),
+        }
+    }
+
+    /// The file opened at launch will not be shown after all (it failed, or the person chose otherwise):
+    /// the built-in dataset on screen gets the last session's filters and its own text.
+    fn end_launch(&mut self) {
+        if let Some((state, _)) = self.launch_restore.take() {
+            self.restore(&state, false);
+            self.follow_text();
+        }
+    }
+
+    /// Shows the source text remembered for the timeline on screen, or none when it has none.
+    pub(super) fn follow_text(&mut self) {
+        let wanted =
+            super::persist::text_for(&self.texts, self.file.as_deref()).map(Path::to_owned);
+        let showing = self.source_text.as_ref().map(|t| t.path.clone());
+        if wanted == showing {
+            return;
+        }
+        self.source_text = None;
+        if let Some(path) = wanted {
+            self.open_text(&path);
+        }
+    }
+
+    /// Reads the source text at `path` and shows it beside the timeline; says why not when it cannot.
+    pub(super) fn open_text(&mut self, path: &Path) -> bool {
+        match read_text(path) {
+            Ok(text) => {
+                self.source_text = Some(SourceTextView::new(path.to_owned(), text, &self.timeline));
+                true
+            }
+            Err(message) => {
+                self.notice = Some(Notice::error(message));
+                false
+            }
         }
     }
 
@@ -249,7 +301,7 @@ impl DatelineApp {
     /// Finds the new timeline's quotes in the open source text.
     fn relocate_text(&mut self) {
         if let Some(text) = self.source_text.take() {
-            self.source_text = Some(SourceTextView::new(text.name, text.text, &self.timeline));
+            self.source_text = Some(SourceTextView::new(text.path, text.text, &self.timeline));
         }
     }
 
@@ -330,6 +382,36 @@ pub(super) fn drop_overlay(ctx: &egui::Context) {
         egui::FontId::proportional(24.0),
         egui::Color32::WHITE,
     );
+}
+
+/// Source texts larger than this are refused: no article or book comes near it.
+pub const MAX_TEXT_BYTES: u64 = 256 << 20;
+
+/// The source text at `path`, or a message naming the file and what is wrong.
+fn read_text(path: &Path) -> Result<String, String> {
+    let shown = shown_path(path);
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("{shown}: cannot read the file: {e}"))?
+        .len();
+    if size > MAX_TEXT_BYTES {
+        return Err(format!(
+            "{shown}: the text is {}; dateline reads texts of at most {}",
+            human_bytes(size),
+            human_bytes(MAX_TEXT_BYTES)
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot read the file: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let position = crate::formats::Position::of_offset(
+            std::str::from_utf8(valid).unwrap_or_default(),
+            valid.len(),
+        );
+        format!(
+            "{shown}:{}:{}: the file is not UTF-8 text (unreadable bytes here)",
+            position.line, position.column
+        )
+    })
 }
 
 /// A path as a message shows it: on one line, and at most a few hundred characters long.

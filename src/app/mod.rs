@@ -97,7 +97,11 @@ pub struct DatelineApp {
     shapes: usize,
     side_tab: SideTab,
     source_text: Option<SourceTextView>,
-    text_file: Option<PathBuf>,
+    /// The source text read beside each timeline, most recent first.
+    texts: Vec<persist::TextFor>,
+    /// The remembered state of the last session (and whether it was of the same file), kept until the
+    /// file opened at launch has loaded.
+    launch_restore: Option<(Persisted, bool)>,
     /// When the selected passage started flashing (egui time, seconds).
     flash_start: Option<f64>,
     overview_drag: Option<(DragMode, (f64, f64))>,
@@ -163,7 +167,8 @@ impl DatelineApp {
             shapes: 0,
             side_tab: SideTab::Details,
             source_text: None,
-            text_file: None,
+            texts: Vec::new(),
+            launch_restore: None,
             flash_start: None,
             overview_drag: None,
             show_help: false,
@@ -195,8 +200,10 @@ impl DatelineApp {
         Ok(Self::new(crate::formats::builtin()?, None, today))
     }
 
-    /// Opens the window's app: the file given on the command line, else the one open last time, else the
-    /// built-in dataset; then the remembered view, selection, filters and theme where they still apply.
+    /// Opens the window's app at once on the built-in dataset, then loads the file given on the command
+    /// line, else the one open last time, in the background (with the progress bar and Cancel of
+    /// `File → Open`); the remembered view, selection, filters and theme apply where they still fit. A file
+    /// that cannot be opened leaves the built-in dataset on screen, with a message.
     pub fn launch(
         ctx: &egui::Context,
         storage: Option<&dyn eframe::Storage>,
@@ -204,58 +211,46 @@ impl DatelineApp {
         text: Option<PathBuf>,
         today: NaiveDate,
     ) -> Self {
-        Self::launch_with(ctx, storage, file, None, text, today)
-    }
-
-    /// [`Self::launch`], with the timeline of `file` already read (by the command line, which checks it
-    /// before the window opens) when `preloaded` is given.
-    fn launch_with(
-        ctx: &egui::Context,
-        storage: Option<&dyn eframe::Storage>,
-        file: Option<PathBuf>,
-        preloaded: Option<Timeline>,
-        text: Option<PathBuf>,
-        today: NaiveDate,
-    ) -> Self {
-        let state = Persisted::load(storage);
+        let mut state = Persisted::load(storage);
         ctx.set_theme(state.theme.preference());
         let explicit = file.is_some();
         let wanted = file
             .map(|p| std::path::absolute(&p).unwrap_or(p))
             .or_else(|| state.file.clone());
-        let mut notice = None;
-        let (timeline, file) = match (&wanted, preloaded) {
-            (Some(_), Some(t)) if explicit => (Some(t), wanted.clone()),
-            (Some(path), _) => match crate::formats::load_path(path) {
-                Ok(t) => (Some(t), wanted.clone()),
-                Err(e) => {
-                    notice = Some(Notice::error(e.to_string()));
-                    (None, None)
-                }
-            },
-            (None, _) => (None, None),
-        };
-        let timeline = timeline
-            .or_else(|| crate::formats::builtin().ok())
-            .unwrap_or_default();
-        let same_file = !explicit || file == state.file;
-        let mut app = Self::new(timeline, file, today);
+        let builtin = crate::formats::builtin().unwrap_or_default();
+        let mut app = Self::new(builtin, None, today);
         app.repaint.set(ctx);
-        app.restore(&state, same_file);
         app.theme_choice = state.theme;
         app.recent.clone_from(&state.recent);
-        if let Some(path) = app.file.clone() {
-            persist::push_recent(&mut app.recent, &path);
+        app.texts.clone_from(&state.texts);
+        let text_named = text.is_some();
+        if let Some(text) = text {
+            // A text named on the command line is what the person wants to read beside this timeline.
+            let text = std::path::absolute(&text).unwrap_or(text);
+            persist::set_text_for(&mut app.texts, wanted.as_deref(), Some(&text));
         }
-        // A text named on the command line is what the person wants to read: show it.
-        if text.is_some() {
-            app.side_tab = SideTab::Text;
+        let same_file = !explicit || wanted == state.file;
+        if text_named {
+            state.side_tab = SideTab::Text;
         }
-        if let Some(path) = text.or(state.text_file) {
-            app.apply(Command::OpenText(path));
-        }
-        if notice.is_some() {
-            app.notice = notice;
+        if let Some(path) = wanted {
+            match std::fs::metadata(&path) {
+                Ok(_) => {
+                    app.launch_restore = Some((state, same_file));
+                    app.open(path);
+                }
+                Err(e) => {
+                    app.restore(&state, false);
+                    app.notice = Some(Notice::error(format!(
+                        "{}: cannot read the file: {e}",
+                        files::shown_path(&path)
+                    )));
+                    app.follow_text();
+                }
+            }
+        } else {
+            app.restore(&state, true);
+            app.follow_text();
         }
         app
     }
@@ -277,11 +272,20 @@ impl DatelineApp {
         }
     }
 
-    /// The state to remember.
+    /// The state to remember. While the file of the last session is still loading, that session's view is
+    /// what is remembered, so quitting early does not forget it.
     pub fn persisted(&self, theme: ThemeChoice) -> Persisted {
+        if let Some((state, _)) = &self.launch_restore {
+            return Persisted {
+                theme,
+                recent: self.recent.clone(),
+                texts: self.texts.clone(),
+                ..state.clone()
+            };
+        }
         Persisted {
             file: self.file.clone(),
-            text_file: self.text_file.clone(),
+            texts: self.texts.clone(),
             view_range: self.pending_range.or(self.view_range),
             selected_id: self.selected_id().map(str::to_owned),
             filters: self.filters.clone(),
@@ -569,27 +573,16 @@ impl DatelineApp {
                 self.side_tab = tab;
                 self.reveal = true;
             }
-            Command::OpenText(path) => match std::fs::read(&path) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => {
-                        let name = path.display().to_string();
-                        self.source_text = Some(SourceTextView::new(name, text, &self.timeline));
-                        self.text_file = Some(path);
-                    }
-                    Err(e) => {
-                        self.notice = Some(Notice::error(format!(
-                            "{}: the file is not UTF-8 text: {e}",
-                            path.display()
-                        )));
-                    }
-                },
-                Err(e) => {
-                    self.notice = Some(Notice::error(format!(
-                        "{}: cannot read the file: {e}",
-                        path.display()
-                    )));
+            Command::OpenText(path) => {
+                let path = std::path::absolute(&path).unwrap_or(path);
+                if self.open_text(&path) {
+                    persist::set_text_for(&mut self.texts, self.file.as_deref(), Some(&path));
                 }
-            },
+            }
+            Command::CloseText => {
+                self.source_text = None;
+                persist::set_text_for(&mut self.texts, self.file.as_deref(), None);
+            }
             Command::Open(path) => self.open(path),
             Command::OpenBuiltin => self.open_builtin(),
             Command::Reload => self.reload(),
@@ -741,6 +734,7 @@ impl DatelineApp {
                 let menu = file_menu::FileMenu {
                     recent: &self.recent,
                     file: self.file.as_deref(),
+                    text_open: self.source_text.is_some(),
                 };
                 file_menu::file_menu_ui(ui, &menu, &mut self.dialogs, commands);
             });
@@ -1145,12 +1139,13 @@ pub fn run_with_text(
     text: Option<PathBuf>,
     today: NaiveDate,
 ) -> anyhow::Result<()> {
-    // Fail early, on the terminal, when the file named on the command line cannot be opened; the window
-    // then shows what was read rather than reading it again.
-    let preloaded = match &file {
-        Some(path) => Some(crate::formats::load_path(path)?),
-        None => None,
-    };
+    // Fail early, on the terminal, when a file named on the command line is not there to read at all; its
+    // content is read in the window, in the background, which says what is wrong with it if anything is.
+    for path in file.iter().chain(text.iter()) {
+        std::fs::File::open(path).map_err(|e| {
+            anyhow::anyhow!("{}: cannot read the file: {e}", files::shown_path(path))
+        })?;
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1400.0, 860.0])
@@ -1165,8 +1160,7 @@ pub fn run_with_text(
         "dateline",
         options,
         Box::new(move |cc| {
-            let app =
-                DatelineApp::launch_with(&cc.egui_ctx, cc.storage, file, preloaded, text, today);
+            let app = DatelineApp::launch(&cc.egui_ctx, cc.storage, file, text, today);
             Ok(Box::new(app))
         }),
     )

@@ -64,8 +64,12 @@ pub struct Persisted {
     pub version: u32,
     /// The open timeline file; `None` for the built-in dataset.
     pub file: Option<PathBuf>,
-    /// The open source text.
+    /// The open source text, as an older version remembered it (for whatever timeline was open); read
+    /// once into [`Self::texts`] and no longer written.
+    #[serde(skip_serializing)]
     pub text_file: Option<PathBuf>,
+    /// The source text read beside each timeline, most recent first.
+    pub texts: Vec<TextFor>,
     /// The visible range, in days since 1970-01-01.
     pub view_range: Option<(f64, f64)>,
     /// The selected event's id.
@@ -78,6 +82,41 @@ pub struct Persisted {
     pub side_tab: SideTab,
     /// Recently opened timeline files, most recent first (at most [`MAX_RECENT`]).
     pub recent: Vec<PathBuf>,
+}
+
+/// A source text remembered for one timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextFor {
+    /// The timeline file; `None` for the built-in dataset.
+    pub timeline: Option<PathBuf>,
+    /// The text read beside it.
+    pub text: PathBuf,
+}
+
+/// How many timelines' texts are remembered.
+pub const MAX_TEXTS: usize = 20;
+
+/// The text remembered for `timeline`, if any.
+pub fn text_for<'a>(texts: &'a [TextFor], timeline: Option<&Path>) -> Option<&'a Path> {
+    texts
+        .iter()
+        .find(|t| t.timeline.as_deref() == timeline)
+        .map(|t| t.text.as_path())
+}
+
+/// Remembers `text` for `timeline` (forgets it with `None`), most recent first, at most [`MAX_TEXTS`].
+pub fn set_text_for(texts: &mut Vec<TextFor>, timeline: Option<&Path>, text: Option<&Path>) {
+    texts.retain(|t| t.timeline.as_deref() != timeline);
+    if let Some(text) = text {
+        texts.insert(
+            0,
+            TextFor {
+                timeline: timeline.map(Path::to_owned),
+                text: text.to_owned(),
+            },
+        );
+    }
+    texts.truncate(MAX_TEXTS);
 }
 
 /// How many recently opened files are remembered.
@@ -96,6 +135,7 @@ impl Default for Persisted {
             version: STATE_VERSION,
             file: None,
             text_file: None,
+            texts: Vec::new(),
             view_range: None,
             selected_id: None,
             filters: Filters::default(),
@@ -132,6 +172,13 @@ impl Persisted {
     /// Drops values no view could show (a range that is not finite or is reversed).
     fn sanitized(mut self) -> Self {
         self.recent.truncate(MAX_RECENT);
+        if let Some(text) = self.text_file.take()
+            && text_for(&self.texts, self.file.as_deref()).is_none()
+        {
+            let file = self.file.clone();
+            set_text_for(&mut self.texts, file.as_deref(), Some(&text));
+        }
+        self.texts.truncate(MAX_TEXTS);
         if let Some((s, e)) = self.view_range
             && !(s.is_finite() && e.is_finite() && e > s)
         {
@@ -167,6 +214,42 @@ mod tests {
             Persisted::from_ron("(version: 1, view_range: Some((5.0, 1.0)))").view_range,
             None
         );
+    }
+
+    #[test]
+    fn each_timeline_keeps_its_own_text() {
+        let mut texts = Vec::new();
+        let mine = Path::new("/t/mine.json");
+        set_text_for(&mut texts, None, Some(Path::new("/t/article.txt")));
+        set_text_for(&mut texts, Some(mine), Some(Path::new("/t/other.txt")));
+        assert_eq!(text_for(&texts, None), Some(Path::new("/t/article.txt")));
+        assert_eq!(
+            text_for(&texts, Some(mine)),
+            Some(Path::new("/t/other.txt"))
+        );
+        assert_eq!(text_for(&texts, Some(Path::new("/t/new.json"))), None);
+        // Closing the text forgets it for that timeline only.
+        set_text_for(&mut texts, Some(mine), None);
+        assert_eq!(text_for(&texts, Some(mine)), None);
+        assert_eq!(text_for(&texts, None), Some(Path::new("/t/article.txt")));
+        for i in 0..30 {
+            let timeline = PathBuf::from(format!("/t/{i}.json"));
+            set_text_for(&mut texts, Some(&timeline), Some(Path::new("/t/x.txt")));
+        }
+        assert_eq!(texts.len(), MAX_TEXTS);
+    }
+
+    #[test]
+    fn an_older_states_single_text_belongs_to_the_timeline_it_was_open_with() {
+        let state = Persisted::from_ron(
+            "(version: 1, file: Some(\"/t/mine.json\"), text_file: Some(\"/t/article.txt\"))",
+        );
+        assert_eq!(
+            text_for(&state.texts, Some(Path::new("/t/mine.json"))),
+            Some(Path::new("/t/article.txt"))
+        );
+        assert_eq!(text_for(&state.texts, None), None);
+        assert!(!ron::to_string(&state).unwrap().contains("text_file"));
     }
 
     #[test]

@@ -121,6 +121,8 @@ pub struct FileMenu<'a> {
     pub recent: &'a [PathBuf],
     /// The open timeline file; `None` for the built-in dataset.
     pub file: Option<&'a Path>,
+    /// Whether a source text is open beside the timeline.
+    pub text_open: bool,
 }
 
 impl FileMenu<'_> {
@@ -207,6 +209,13 @@ pub fn file_menu_ui(
         .clicked()
     {
         dialogs.open(ui.ctx(), DialogPurpose::OpenText, menu.folder(), "");
+    }
+    if ui
+        .add_enabled(menu.text_open, egui::Button::new("Close text"))
+        .on_hover_text("Stop showing the source text beside this timeline")
+        .clicked()
+    {
+        commands.push(Command::CloseText);
     }
     ui.separator();
     ui.menu_button("Export", |ui| {

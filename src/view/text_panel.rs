@@ -1,8 +1,11 @@
 //! The source text beside the timeline: the passages events quote are highlighted in their lane's colour;
 //! clicking one selects its event, and selecting an event scrolls the text to its passage and flashes it.
 
+use std::path::PathBuf;
+
 use egui::{Color32, RichText, Sense};
 
+use super::elide;
 use super::memo;
 use super::palette;
 use crate::app::command::Command;
@@ -15,8 +18,8 @@ pub const FLASH_SECS: f64 = 1.2;
 /// The source text and where its quotes are.
 #[derive(Clone, Debug, Default)]
 pub struct SourceTextView {
-    /// Where the text came from.
-    pub name: String,
+    /// The file the text was read from.
+    pub path: PathBuf,
     /// The text.
     pub text: String,
     /// The quoted passages, in order.
@@ -24,14 +27,18 @@ pub struct SourceTextView {
 }
 
 impl SourceTextView {
-    /// Reads `text` and finds the quotes of `timeline` in it.
-    pub fn new(name: impl Into<String>, text: String, timeline: &Timeline) -> Self {
+    /// Takes `text`, read from `path`, and finds the quotes of `timeline` in it.
+    pub fn new(path: PathBuf, text: String, timeline: &Timeline) -> Self {
         let spans = crate::explore::text_match::locate_quotes(&text, timeline);
-        Self {
-            name: name.into(),
-            text,
-            spans,
-        }
+        Self { path, text, spans }
+    }
+
+    /// The file's name, for the panel's heading.
+    pub fn name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     /// The first passage that `event` quotes.
@@ -52,11 +59,28 @@ pub fn text_ui(
     commands: &mut Vec<Command>,
 ) {
     let dark = ui.visuals().dark_mode;
-    ui.weak(format!(
-        "{} — {} passages linked to events",
-        text.name,
-        text.spans.len()
-    ));
+    ui.horizontal(|ui| {
+        if ui
+            .button("Close text")
+            .on_hover_text("Stop showing this text beside the timeline")
+            .clicked()
+        {
+            commands.push(Command::CloseText);
+        }
+        let linked = match text.spans.len() {
+            1 => "1 passage linked to events".to_owned(),
+            n => format!("{n} passages linked to events"),
+        };
+        let name = text.name();
+        let room = elide::max_chars_for(ui.available_width(), 12.0);
+        ui.add(
+            egui::Label::new(
+                RichText::new(elide::one_line(&format!("{name} — {linked}"), room)).weak(),
+            )
+            .truncate(),
+        )
+        .on_hover_text(elide::one_line(&text.path.display().to_string(), 400));
+    });
     ui.separator();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
