@@ -474,3 +474,44 @@ fn each_timeline_keeps_its_own_source_text_and_the_text_can_be_closed() {
     third.run();
     assert!(third.state().source_text().is_none());
 }
+
+/// The rectangle of the only node labelled `label`.
+fn rect_of(h: &Harness<'_, DatelineApp>, label: &str) -> egui::Rect {
+    h.get_by_label(label).rect()
+}
+
+#[test]
+fn the_header_keeps_the_search_box_usable_and_nothing_overlaps_at_small_widths() {
+    for (width, height) in [(900.0, 600.0), (720.0, 420.0), (1400.0, 860.0)] {
+        let mut h = Harness::builder()
+            .with_size([width, height])
+            .build_eframe(|_cc| DatelineApp::builtin(TODAY).expect("the built-in dataset loads"));
+        h.run();
+        let search = h.get_by_role_and_label(egui::accesskit::Role::SearchInput, "Search");
+        let r = search.rect();
+        assert!(
+            r.width() >= 190.0,
+            "the search box is {} wide at {width}",
+            r.width()
+        );
+        let buttons = ["Fit all", "Shortcuts", "Text"];
+        let mut taken: Vec<egui::Rect> = buttons.iter().map(|b| rect_of(&h, b)).collect();
+        taken.push(r);
+        // The title and the source line are there, and stay clear of the controls.
+        let title = h
+            .query_all_by_label_contains("Kazakhstan, the United States")
+            .map(|n| n.rect())
+            .find(|r| r.min.y < 60.0)
+            .expect("the title is in the header");
+        for rect in &taken {
+            assert!(
+                !rect.intersects(title.shrink(0.5)),
+                "the title runs under a control at {width}"
+            );
+            assert!(
+                rect.max.x <= width + 0.5,
+                "a control is off the window at {width}"
+            );
+        }
+    }
+}

@@ -419,17 +419,20 @@ pub(super) fn shown_path(path: &Path) -> String {
     crate::view::elide::one_line(&path.display().to_string(), 300).into_owned()
 }
 
-/// The first `max_lines` lines of `text`, then how many more there are.
+/// The most characters of one line of a message the window shows.
+const MAX_LINE_CHARS: usize = 400;
+
+/// The first `max_lines` lines of `text`, then how many more there are, each line at most
+/// [`MAX_LINE_CHARS`] characters.
 pub(super) fn shortened(text: &str, max_lines: usize) -> String {
+    let line = |l: &str| crate::view::elide::one_line(l, MAX_LINE_CHARS).into_owned();
     let count = text.lines().count();
     if count <= max_lines {
-        return text.to_owned();
+        return text.lines().map(line).collect::<Vec<_>>().join("\n");
     }
-    let mut out: Vec<&str> = text.lines().take(max_lines - 1).collect();
-    let last = text.lines().last().unwrap_or_default();
-    let more = format!("… and {} more lines", count - max_lines);
-    out.push(&more);
-    out.push(last);
+    let mut out: Vec<String> = text.lines().take(max_lines - 1).map(line).collect();
+    out.push(format!("… and {} more lines", count - max_lines));
+    out.push(line(text.lines().last().unwrap_or_default()));
     out.join("\n")
 }
 
@@ -508,13 +511,15 @@ pub(super) fn reload_banner_ui(ui: &mut egui::Ui, error: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::{human_bytes, shortened};
+    use super::{MAX_LINE_CHARS, human_bytes, shortened};
 
     #[test]
     fn long_messages_keep_their_first_and_last_lines() {
         assert_eq!(shortened("a\nb", 3), "a\nb");
         let text = "1\n2\n3\n4\n5\nlast";
         assert_eq!(shortened(text, 3), "1\n2\n… and 3 more lines\nlast");
+        let long = "x".repeat(100_000);
+        assert!(shortened(&long, 3).chars().count() <= MAX_LINE_CHARS);
     }
 
     #[test]

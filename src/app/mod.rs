@@ -36,6 +36,9 @@ use watch::FileWatcher;
 /// The search box's id, so shortcuts can focus it.
 const SEARCH_ID: &str = "dateline-search";
 
+/// The search box's width, in points, at every window size.
+const SEARCH_WIDTH: f32 = 200.0;
+
 /// A message for the person: an error that did not stop the app, or news such as a finished export.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Notice {
@@ -410,9 +413,13 @@ impl DatelineApp {
         self.dialogs.purpose()
     }
 
-    /// The window's title: `dateline — <timeline title>`.
+    /// The window's title: `dateline — <timeline title>`, on one line of at most a couple of hundred
+    /// characters.
     pub fn window_title(&self) -> String {
-        format!("dateline — {}", self.timeline.title)
+        format!(
+            "dateline — {}",
+            crate::view::elide::one_line(&self.timeline.title, 160)
+        )
     }
 
     /// Refuses files larger than `bytes` from now on (the default is [`crate::formats::MAX_FILE_BYTES`]).
@@ -767,24 +774,17 @@ impl DatelineApp {
         });
     }
 
+    /// The title line: the timeline's title and source on the left, cut to the room left once the search
+    /// box and the buttons on the right have theirs (which they always get in full).
     fn top_bar(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        ui.horizontal_wrapped(|ui| {
-            ui.heading(&self.timeline.title);
-            if let Some(source) = &self.timeline.source {
-                let by: Vec<String> = source
-                    .publisher
-                    .iter()
-                    .cloned()
-                    .chain(source.author.iter().map(|a| format!("by {a}")))
-                    .collect();
-                if !by.is_empty() {
-                    ui.weak(format!("— {}", by.join(", ")));
-                }
-                if let Some(url) = &source.url {
-                    crate::view::link::link_ui(ui, "source", url);
-                }
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        // Copies of what the left side shows, so the right side may change the app; a title is cut well
+        // past any room first.
+        let title = crate::view::elide::bounded(&self.timeline.title, 2_000).into_owned();
+        let source = self.timeline.source.clone();
+        egui::Sides::new().shrink_left().truncate().show(
+            ui,
+            |ui| title_ui(ui, &title, source.as_ref()),
+            |ui| {
                 let (icon, next, tip) = match self.theme_choice {
                     ThemeChoice::System => (
                         "Theme: system",
@@ -832,8 +832,8 @@ impl DatelineApp {
                     commands.push(Command::FitAll);
                 }
                 self.search_ui(ui, commands);
-            });
-        });
+            },
+        );
     }
 
     fn search_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -860,10 +860,12 @@ impl DatelineApp {
                 format!("{n} matches")
             });
         }
+        // The search box keeps a usable width whatever the window's: the title gives way instead.
         let edit = egui::TextEdit::singleline(&mut self.query)
             .id(id)
             .hint_text("Search (Ctrl+F or /)")
-            .desired_width(200.0);
+            .desired_width(SEARCH_WIDTH)
+            .min_size(egui::vec2(SEARCH_WIDTH, 0.0));
         let response = ui
             .add(edit)
             .on_hover_text("Titles, summaries, quotes, people and places");
@@ -1025,7 +1027,10 @@ impl DatelineApp {
                 ui.strong(if self.query.is_empty() {
                     "Events".to_owned()
                 } else {
-                    format!("Events matching “{}”", self.query)
+                    format!(
+                        "Events matching “{}”",
+                        crate::view::elide::one_line(&self.query, 40)
+                    )
                 });
                 list::list_ui(
                     ui,
@@ -1103,6 +1108,39 @@ impl DatelineApp {
         if repaint {
             ui.ctx().request_repaint();
         }
+    }
+}
+
+/// The timeline's title, who published its source and a link to it, each cut to the room there is.
+fn title_ui(ui: &mut egui::Ui, title: &str, source: Option<&crate::model::SourceText>) {
+    use crate::view::elide;
+    let room = |ui: &egui::Ui, size: f32| elide::max_chars_for(ui.available_width(), size);
+    let heading = room(ui, 20.0);
+    ui.add(
+        egui::Label::new(egui::RichText::new(elide::one_line(title, heading)).heading()).truncate(),
+    )
+    .on_hover_text(elide::bounded(title, 1_000));
+    let Some(source) = source else {
+        return;
+    };
+    let by: Vec<String> = source
+        .publisher
+        .iter()
+        .cloned()
+        .chain(source.author.iter().map(|a| format!("by {a}")))
+        .collect();
+    if !by.is_empty() && ui.available_width() > 40.0 {
+        let line = format!("— {}", by.join(", "));
+        ui.add(
+            egui::Label::new(egui::RichText::new(elide::one_line(&line, room(ui, 14.0))).weak())
+                .truncate(),
+        )
+        .on_hover_text(elide::bounded(&line, 1_000));
+    }
+    if let Some(url) = &source.url
+        && ui.available_width() > 40.0
+    {
+        crate::view::link::link_ui(ui, "source", url);
     }
 }
 

@@ -2,9 +2,17 @@
 
 use egui::{Color32, RichText};
 
+use super::elide;
 use super::palette;
 use crate::model::capitalize;
 use crate::model::{Event, Provenance, Timeline};
+
+/// The most characters of a summary, note, quote or list the panel lays out: far more than any real one
+/// has, and few enough that a frame stays quick with a file's worth of text in one field.
+const MAX_TEXT_CHARS: usize = 20_000;
+
+/// The most characters of a name (a lane, a speaker, a source) the panel lays out.
+const MAX_NAME_CHARS: usize = 500;
 
 /// Shows the details of `event`.
 pub fn details_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
@@ -13,7 +21,9 @@ pub fn details_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
     ui.add_space(4.0);
     provenance_badge(ui, event.provenance, dark);
     ui.add_space(4.0);
-    ui.heading(event.title());
+    // A title fills a few lines at most, however long it is; the rest is cut with an ellipsis.
+    let heading_chars = 4 * elide::max_chars_for(ui.available_width(), 20.0);
+    ui.heading(elide::bounded(event.title(), heading_chars));
     ui.add_space(2.0);
     ui.label(RichText::new(capitalize(&event.when.describe())).strong());
     let precision = match event.when.precision() {
@@ -26,7 +36,9 @@ pub fn details_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
         ui.label(format!("The article says: {}", text_date.describe()));
     }
     if let Some(note) = &d.note {
-        ui.label(RichText::new(format!("Note: {note}")).italics());
+        ui.label(
+            RichText::new(format!("Note: {}", elide::bounded(note, MAX_TEXT_CHARS))).italics(),
+        );
     }
     ui.add_space(6.0);
     egui::Grid::new("details-facts")
@@ -37,28 +49,31 @@ pub fn details_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
             ui.label(event.status.words());
             ui.end_row();
             ui.weak("Lane");
-            ui.label(timeline.lane_label(event.lane));
+            ui.label(elide::bounded(
+                timeline.lane_label(event.lane),
+                MAX_NAME_CHARS,
+            ));
             ui.end_row();
             if event.tags().len() > 0 {
                 ui.weak("Tags");
                 let tags: Vec<&str> = event.tags().map(|t| timeline.tag_label(t)).collect();
-                ui.label(tags.join(", "));
+                ui.label(elide::bounded(&tags.join(", "), MAX_TEXT_CHARS));
                 ui.end_row();
             }
             if !d.people.is_empty() {
                 ui.weak("People");
-                ui.label(d.people.join(", "));
+                ui.label(elide::bounded(&d.people.join(", "), MAX_TEXT_CHARS));
                 ui.end_row();
             }
             if !d.places.is_empty() {
                 ui.weak("Places");
-                ui.label(d.places.join(", "));
+                ui.label(elide::bounded(&d.places.join(", "), MAX_TEXT_CHARS));
                 ui.end_row();
             }
         });
     if !d.summary.is_empty() {
         ui.add_space(6.0);
-        ui.label(&d.summary);
+        ui.label(elide::bounded(&d.summary, MAX_TEXT_CHARS));
     }
     if !d.quotes.is_empty() {
         ui.add_space(8.0);
@@ -78,10 +93,10 @@ pub fn details_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
         for source in &d.sources {
             match &source.url {
                 Some(url) => {
-                    super::link::link_ui(ui, &source.label, url);
+                    super::link::link_ui(ui, &elide::bounded(&source.label, MAX_NAME_CHARS), url);
                 }
                 None => {
-                    ui.label(&source.label);
+                    ui.label(elide::bounded(&source.label, MAX_NAME_CHARS));
                 }
             }
         }
@@ -122,9 +137,11 @@ fn quote_ui(ui: &mut egui::Ui, text: &str, speaker: Option<&str>, color: Color32
             bottom: 4,
         })
         .show(ui, |ui| {
-            ui.label(RichText::new(format!("“{text}”")).italics());
+            ui.label(
+                RichText::new(format!("“{}”", elide::bounded(text, MAX_TEXT_CHARS))).italics(),
+            );
             if let Some(speaker) = speaker {
-                ui.weak(format!("— {speaker}"));
+                ui.weak(format!("— {}", elide::bounded(speaker, MAX_NAME_CHARS)));
             }
         })
         .response;

@@ -8,6 +8,9 @@ use crate::app::command::Command;
 use crate::explore::filter::{Counts, Filters};
 use crate::model::Timeline;
 
+/// The most characters of a lane's or tag's name the legend shows.
+const LABEL_CHARS: usize = 48;
+
 /// Shows the legend and filters.
 pub fn legend_ui(
     ui: &mut egui::Ui,
@@ -32,7 +35,10 @@ pub fn legend_ui(
         let shown = !filters.hidden_lanes.contains(&lane.id);
         let color = palette::series_color(i, dark);
         let count = counts.lanes.get(i).copied().unwrap_or(0);
-        let text = format!("{}  ({count})", lane.label);
+        let text = format!(
+            "{}  ({count})",
+            super::elide::one_line(&lane.label, LABEL_CHARS)
+        );
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
             if shown {
@@ -64,7 +70,13 @@ pub fn legend_ui(
                 let shown = !filters.hidden_tags.contains(&tag.id);
                 let count = counts.tags.get(i).copied().unwrap_or(0);
                 if ui
-                    .selectable_label(shown, format!("{} ({count})", tag.label))
+                    .selectable_label(
+                        shown,
+                        format!(
+                            "{} ({count})",
+                            super::elide::one_line(&tag.label, LABEL_CHARS)
+                        ),
+                    )
                     .on_hover_text("Show or hide events with this tag")
                     .clicked()
                 {

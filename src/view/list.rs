@@ -3,6 +3,7 @@
 
 use chrono::Datelike;
 
+use super::elide;
 use crate::app::command::Command;
 use crate::model::Timeline;
 
@@ -33,10 +34,23 @@ pub fn rows(timeline: &Timeline, shown: &[usize]) -> Vec<ListRow> {
     rows
 }
 
-/// The text of an event's entry in the list, which is also its accessible label.
+/// The most characters of a title an entry or its tooltip shows, however wide the list is made.
+const MAX_ENTRY_CHARS: usize = 600;
+
+/// The text of an event's entry in the list, which is also its accessible label: its date and its title
+/// on one line, a very long title cut with an ellipsis.
 pub fn entry_label(timeline: &Timeline, index: usize) -> String {
+    entry_text(timeline, index, MAX_ENTRY_CHARS)
+}
+
+/// [`entry_label`] with the title cut to at most `max_chars` characters.
+fn entry_text(timeline: &Timeline, index: usize, max_chars: usize) -> String {
     let e = &timeline.events[index];
-    format!("{}  {}", e.when.short_label(), e.title())
+    format!(
+        "{}  {}",
+        e.when.short_label(),
+        elide::one_line(e.title(), max_chars.min(MAX_ENTRY_CHARS))
+    )
 }
 
 /// Shows the rows. `reveal` scrolls the selected entry into view (when the selection changed elsewhere).
@@ -67,6 +81,10 @@ pub fn list_ui(
         let offset = at as f32 * (row_height + spacing) - ui.available_height() / 2.0;
         area = area.vertical_scroll_offset(offset.max(0.0));
     }
+    let room = elide::max_chars_for(
+        ui.available_width(),
+        ui.text_style_height(&egui::TextStyle::Body),
+    );
     area.show_rows(ui, row_height, rows.len(), |ui, range| {
         for row in &rows[range] {
             match *row {
@@ -84,13 +102,13 @@ pub fn list_ui(
                         // Text on the left, like every list; the rest of the row is space.
                         egui::Button::selectable(
                             is_selected,
-                            (entry_label(timeline, i), egui::Atom::grow()),
+                            (entry_text(timeline, i, room), egui::Atom::grow()),
                         ),
                     );
                     let event = &timeline.events[i];
                     let response = response.on_hover_text(format!(
                         "{}\n{}",
-                        event.title(),
+                        elide::bounded(event.title(), MAX_ENTRY_CHARS),
                         crate::model::capitalize(&event.when.describe())
                     ));
                     if response.clicked() {

@@ -123,10 +123,10 @@ pub fn text_ui(
                                     rich = rich.underline();
                                 }
                                 let r = ui.add(egui::Label::new(rich).sense(Sense::click()));
-                                let titles: Vec<&str> = span
+                                let titles: Vec<_> = span
                                     .events
                                     .iter()
-                                    .map(|&e| timeline.events[e].title())
+                                    .map(|&e| elide::bounded(timeline.events[e].title(), 300))
                                     .collect();
                                 let r = r
                                     .on_hover_text(format!("Quoted by: {}", titles.join("; ")))
@@ -185,6 +185,7 @@ pub fn quotes_ui(
     }
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    let room = elide::max_chars_for(ui.available_width(), row_height - 4.0);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show_rows(ui, row_height, quotes.len(), |ui, range| {
@@ -194,7 +195,7 @@ pub fn quotes_ui(
                 let Some(&(text, _)) = details.quotes.get(usize::from(q)) else {
                     continue;
                 };
-                let rich = RichText::new(format!("“{text}”")).italics();
+                let rich = RichText::new(format!("“{}”", elide::one_line(text, room))).italics();
                 let rich = if selected == Some(i as usize) {
                     rich.color(ui.visuals().strong_text_color())
                         .background_color(Color32::from_gray(128).gamma_multiply(0.2))
@@ -203,7 +204,11 @@ pub fn quotes_ui(
                 };
                 if ui
                     .add(egui::Label::new(rich).sense(Sense::click()))
-                    .on_hover_text(format!("“{text}”\n— {}", event.title()))
+                    .on_hover_text(format!(
+                        "“{}”\n— {}",
+                        elide::bounded(text, 2_000),
+                        elide::bounded(event.title(), 500)
+                    ))
                     .clicked()
                 {
                     commands.push(Command::SelectAndReveal(i as usize));
