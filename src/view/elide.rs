@@ -102,7 +102,8 @@ mod tests {
 
     #[test]
     fn cutting_never_splits_a_character() {
-        for text in ["日本語のタイトルです", "مرحبا بالعالم", "a\u{301}bcdef"] {
+        for text in ["日本語のタイトルです", "مرحبا بالعالم", "a\u{301}bcdef"]
+        {
             for max in 1..12 {
                 let shown = one_line(text, max);
                 assert!(shown.chars().count() <= max.max(1), "{shown}");
