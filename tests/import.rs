@@ -472,3 +472,45 @@ fn formats_are_detected_from_content_not_names() {
     let with_bom = format!("\u{feff}{}", read_fixture("timelinejs-sheet.csv"));
     assert!(formats::load_str(&with_bom, p).is_ok());
 }
+
+// ---- hostile CSV ---------------------------------------------------------------------------------------
+
+/// The problems of a file that must not load.
+fn problems_of(text: &str) -> Vec<dateline::formats::Problem> {
+    match formats::load_str(text, Path::new("x.csv")) {
+        Err(LoadError::Invalid { problems, .. }) => problems,
+        Err(other) => panic!("expected problems, got {other}"),
+        Ok(t) => panic!("expected problems, got {} events", t.events.len()),
+    }
+}
+
+#[test]
+fn an_unclosed_quote_is_an_error_where_it_opens_in_every_layout() {
+    for (text, at) in [
+        (
+            "Year,Headline,Text\n2015,\"oops,a\n2016,b,c\n2017,d,e\n",
+            Position { line: 2, column: 6 },
+        ),
+        (
+            "kind,id,title,date\nevent,a,\"oops,2015\nevent,b,B,2016\n",
+            Position { line: 2, column: 9 },
+        ),
+        // A doubled quote inside the cell does not close it.
+        (
+            "kind,id,title,date\nevent,a,A,2015\nevent,b,\"say \"\"hi\"\",2016\n",
+            Position { line: 3, column: 9 },
+        ),
+    ] {
+        let problems = problems_of(text);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.position == at && p.message.contains("never closed")),
+            "{text:?}: {problems:?}"
+        );
+    }
+    // Quoted cells that close, even across lines, are fine.
+    let text = "kind,id,title,date\nevent,a,\"two\nlines, \"\"quoted\"\"\",2015\n";
+    let t = formats::load_str(text, Path::new("x.csv")).unwrap();
+    assert_eq!(t.events[0].title(), "two\nlines, \"quoted\"");
+}

@@ -27,7 +27,9 @@ pub fn write_atomic_with(
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    let existing = std::fs::metadata(&target).ok().filter(std::fs::Metadata::is_file);
+    let existing = std::fs::metadata(&target)
+        .ok()
+        .filter(std::fs::Metadata::is_file);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".dateline-").suffix(".tmp");
     #[cfg(unix)]

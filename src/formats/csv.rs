@@ -147,6 +147,13 @@ impl<'a> Sheet<'a> {
     fn read(text: &'a str, problems: &mut Vec<Problem>) -> Self {
         let mut columns = HashMap::new();
         let mut rows = Vec::new();
+        if let Some(open) = unclosed_quote(text) {
+            problems.push(Problem::new(
+                Position::of_offset(text, open),
+                "this quote is never closed, so the rest of the file would be one cell (a quote inside a \
+                 quoted cell is written twice: \"\")",
+            ));
+        }
         for (i, record) in reader(text).records().enumerate() {
             let record = match record {
                 Ok(r) => r,
@@ -215,6 +222,40 @@ impl<'a> Sheet<'a> {
             column: before[line_start..].chars().count() + 1,
         }
     }
+}
+
+/// The offset of a quote that opens a cell and is never closed, if there is one. The CSV reader takes such
+/// a cell to run to the end of the file; walking the cells as it does finds where it opens.
+fn unclosed_quote(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        // `pos` is at the start of a cell.
+        if bytes[pos] == b'"' {
+            let open = pos;
+            pos += 1;
+            loop {
+                let Some(quote) = bytes[pos.min(bytes.len())..]
+                    .iter()
+                    .position(|&b| b == b'"')
+                else {
+                    return Some(open);
+                };
+                pos += quote + 1;
+                if bytes.get(pos) == Some(&b'"') {
+                    pos += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        // The rest of the cell, up to a comma or the end of the line.
+        while pos < bytes.len() && !matches!(bytes[pos], b',' | b'\n' | b'\r') {
+            pos += 1;
+        }
+        pos += 1;
+    }
+    None
 }
 
 /// The byte offset where field `index` of the record starting at `start` begins, found by walking the
