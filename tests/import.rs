@@ -514,3 +514,46 @@ fn an_unclosed_quote_is_an_error_where_it_opens_in_every_layout() {
     let t = formats::load_str(text, Path::new("x.csv")).unwrap();
     assert_eq!(t.events[0].title(), "two\nlines, \"quoted\"");
 }
+
+#[test]
+fn positions_count_crlf_and_cr_line_ends_in_every_format_with_or_without_a_bom() {
+    let at = |line, column| Position { line, column };
+    for end in ["\n", "\r\n", "\r"] {
+        for bom in ["", "\u{feff}"] {
+            let lines = |rows: &[&str]| format!("{bom}{}{end}", rows.join(end));
+            // TimelineJS spreadsheet: the month 13 is on line 4, column 6.
+            let text = lines(&["Year,Month,Headline", "2015,1,a", "2016,2,b", "2017,13,c"]);
+            let problems = problems_of(&text);
+            assert_eq!(problems.len(), 1, "{end:?} {problems:?}");
+            assert_eq!(problems[0].position, at(4, 6), "{end:?} {bom:?}");
+            // dateline CSV, with a quoted cell holding a line break before the problem.
+            let text = lines(&[
+                "kind,id,title,date",
+                "event,a,\"two\nlines\",2015",
+                "event,b,é,2015-02-30",
+            ]);
+            let problems = problems_of(&text);
+            assert_eq!(problems.len(), 1, "{end:?} {problems:?}");
+            assert_eq!(problems[0].position, at(4, 11), "{end:?} {bom:?}");
+            // dateline JSON: a problem found after parsing, and a syntax error.
+            let text = lines(&[
+                "{\"title\": \"t\", \"events\": [",
+                "  {\"id\": \"é\", \"title\": \"x\", \"date\": \"2015-02-30\"}",
+                "]}",
+            ]);
+            let problems = problems_of(&text);
+            assert_eq!(problems[0].position, at(2, 37), "{end:?} {bom:?}");
+            let text = lines(&["{\"title\": \"é\",", "  \"events\": [}"]);
+            let problems = problems_of(&text);
+            assert_eq!(problems[0].position, at(2, 14), "{end:?} {bom:?}");
+            // TimelineJS JSON.
+            let text = lines(&[
+                "{\"events\": [",
+                "  {\"start_date\": {\"year\": 2015, \"month\": 13}}",
+                "]}",
+            ]);
+            let problems = problems_of(&text);
+            assert_eq!(problems[0].position, at(2, 42), "{end:?} {bom:?}");
+        }
+    }
+}

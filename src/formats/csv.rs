@@ -28,7 +28,7 @@
 use std::collections::HashMap;
 
 use super::error::Problem;
-use super::locate::{Position, Step};
+use super::locate::{LineCursor, Position, Step};
 use super::native::{
     self, RawEvent, RawLabel, RawLink, RawPeriod, RawQuote, RawSource, RawTimeline,
 };
@@ -132,8 +132,8 @@ struct Row {
     cells: ::csv::StringRecord,
     /// Byte offset of the row's first cell.
     start: usize,
-    /// The row's first line (1-based).
-    line: usize,
+    /// The row's start, with its line.
+    at: LineCursor,
 }
 
 /// The rows of a CSV text, with the header's columns by normalized name.
@@ -154,6 +154,7 @@ impl<'a> Sheet<'a> {
                  quoted cell is written twice: \"\")",
             ));
         }
+        let mut cursor = LineCursor::default();
         for (i, record) in reader(text).records().enumerate() {
             let record = match record {
                 Ok(r) => r,
@@ -176,13 +177,17 @@ impl<'a> Sheet<'a> {
             if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            let (start, line) = record
-                .position()
-                .map_or((0, 1), |p| (p.byte() as usize, p.line() as usize));
+            // The reader may place a row after `\r\n` at its `\n`: the row starts past the line break.
+            let mut start = record.position().map_or(0, |p| p.byte() as usize);
+            while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+                start += 1;
+            }
+            // Lines are counted here rather than by the CSV reader, which counts only `\n`.
+            cursor.advance(text, start);
             rows.push(Row {
                 cells: record,
                 start,
-                line,
+                at: cursor,
             });
         }
         Self {
@@ -211,16 +216,9 @@ impl<'a> Sheet<'a> {
             None => r.start,
         };
         // Counted from the row rather than the start of the text, so many problems stay cheap.
-        let start = r.start.min(offset);
-        let (Some(within), Some(before)) = (self.text.get(start..offset), self.text.get(..offset))
-        else {
-            return Position::of_offset(self.text, offset);
-        };
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Position {
-            line: r.line + within.bytes().filter(|&b| b == b'\n').count(),
-            column: before[line_start..].chars().count() + 1,
-        }
+        let mut at = r.at;
+        at.advance(self.text, offset);
+        at.position(self.text)
     }
 }
 
@@ -682,7 +680,7 @@ fn decode_sources(cell: &str) -> Result<Vec<RawLink<'_>>, String> {
 }
 
 fn json_reason(error: &serde_json::Error) -> String {
-    native::serde_problem(error).message
+    native::serde_message(error)
 }
 
 // ---------------------------------------------------------------------------------------------------

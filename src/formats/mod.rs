@@ -156,6 +156,8 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Timeline, LoadError> {
         Ok(text) => load_str(text, path),
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            // Columns are counted in the text after a byte order mark, as everywhere else.
+            let valid = valid.strip_prefix('\u{feff}').unwrap_or(valid);
             Err(LoadError::NotText {
                 path: path.to_owned(),
                 position: Position::of_offset(valid, valid.len()),

@@ -220,29 +220,31 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
     }
     let mut problems = LocatedProblems::new(text);
     let timeline = stream::parse(text, &mut |path, message| problems.add(path, message))
-        .map_err(|e| vec![serde_problem(&e)])?;
+        .map_err(|e| vec![serde_problem(text, &e)])?;
     problems.into_sorted().map_or(Ok(timeline), Err)
 }
 
-/// A `serde_json` error as a problem at its line and column, without the position repeated in the words.
-pub fn serde_problem(error: &serde_json::Error) -> Problem {
+/// A `serde_json` error in `text` as a problem at its line and column, without the position repeated in
+/// the words.
+pub fn serde_problem(text: &str, error: &serde_json::Error) -> Problem {
+    Problem::new(
+        Position::of_serde(text, error.line(), error.column()),
+        serde_message(error),
+    )
+}
+
+/// What a `serde_json` error says, without its position.
+pub fn serde_message(error: &serde_json::Error) -> String {
     let full = error.to_string();
     let message = match full.rfind(" at line ") {
         Some(i) => full[..i].to_owned(),
         None => full,
     };
-    let message = if error.is_eof() {
+    if error.is_eof() {
         format!("the file ends too soon: {message}")
     } else {
         message
-    };
-    Problem::new(
-        Position {
-            line: error.line().max(1),
-            column: error.column().max(1),
-        },
-        message,
-    )
+    }
 }
 
 /// Turns a raw file into a timeline, reporting each problem through `at(path, message)`.

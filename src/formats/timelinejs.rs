@@ -27,7 +27,7 @@ use crate::model::{
 
 /// Reads `TimelineJS` JSON. On failure returns every problem found, each with its line and column.
 pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
-    let raw: RawFile = serde_json::from_str(text).map_err(|e| vec![serde_problem(&e)])?;
+    let raw: RawFile = serde_json::from_str(text).map_err(|e| vec![serde_problem(text, &e)])?;
     let mut problems = LocatedProblems::new(text);
     let title = raw.title.map(RawSlide::into_slide);
     let eras: Vec<Slide> = raw
