@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
-use crate::formats::{self, LoadError};
+use crate::formats::{self, LoadError, show};
 use crate::model::{DateSpec, Timeline};
 
 /// dateline — explore a text's dated events on a timeline.
@@ -91,7 +91,8 @@ pub fn parse_export_target(value: &str) -> Result<ExportTarget, String> {
         "csv" => ExportFormat::Csv,
         _ => {
             return Err(format!(
-                "cannot tell the format of \"{value}\": the file name must end in .json (dateline JSON) or .csv (dateline CSV)"
+                "cannot tell the format of {}: the file name must end in .json (dateline JSON) or .csv (dateline CSV)",
+                show::quoted(value)
             ));
         }
     };
@@ -118,14 +119,19 @@ pub fn export(file: Option<&Path>, target: &ExportTarget, err: &mut dyn Write) -
             let _ = writeln!(
                 err,
                 "wrote {} ({name}): {} events, {} periods",
-                target.path.display(),
+                show::path(&target.path),
                 timeline.events.len(),
                 timeline.periods.len()
             );
             0
         }
         Err(e) => {
-            let _ = writeln!(err, "{}: cannot write the file: {e}", target.path.display());
+            let _ = writeln!(
+                err,
+                "{}: cannot write the file: {}",
+                show::path(&target.path),
+                show::escaped(&e.to_string())
+            );
             1
         }
     }
@@ -153,9 +159,9 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32
             Ok(t) => {
                 let _ = writeln!(
                     out,
-                    "{}: ok: \"{}\", {} events, {} periods, {} lanes, {} tags",
-                    path.display(),
-                    t.title,
+                    "{}: ok: {}, {} events, {} periods, {} lanes, {} tags",
+                    show::path(path),
+                    show::quoted(&t.title),
                     t.events.len(),
                     t.periods.len(),
                     t.lanes.len(),
@@ -273,14 +279,14 @@ pub fn list(
             let lane = if row.lane.is_empty() {
                 String::new()
             } else {
-                format!("  [{}]", row.lane)
+                format!("  [{}]", show::escaped(row.lane))
             };
             writeln!(
                 out,
                 "{:<24} {:<6} {}{lane}  ({}{})",
                 row.when.to_string(),
                 row.kind,
-                row.title,
+                show::escaped(row.title),
                 row.provenance,
                 if row.status == "occurred" {
                     String::new()

@@ -32,6 +32,8 @@ use super::locate::{LineCursor, Position, Step};
 use super::native::{
     self, RawEvent, RawLabel, RawLink, RawPeriod, RawQuote, RawSource, RawTimeline,
 };
+use super::report::Report;
+use super::show::quoted;
 use super::timelinejs::{self, DateParts, Field, Media, Part, Scalar, Slide, Which};
 use crate::model::Timeline;
 
@@ -144,15 +146,16 @@ struct Sheet<'a> {
 }
 
 impl<'a> Sheet<'a> {
-    fn read(text: &'a str, problems: &mut Vec<Problem>) -> Self {
+    fn read(text: &'a str, problems: &mut Report) -> Self {
         let mut columns = HashMap::new();
         let mut rows = Vec::new();
         if let Some(open) = unclosed_quote(text) {
-            problems.push(Problem::new(
-                Position::of_offset(text, open),
+            problems.add(
+                || Position::of_offset(text, open),
                 "this quote is never closed, so the rest of the file would be one cell (a quote inside a \
-                 quoted cell is written twice: \"\")",
-            ));
+                 quoted cell is written twice: \"\")"
+                    .to_owned(),
+            );
         }
         let mut cursor = LineCursor::default();
         for (i, record) in reader(text).records().enumerate() {
@@ -164,7 +167,7 @@ impl<'a> Sheet<'a> {
                         ::csv::ErrorKind::Utf8 { .. } => "the row is not UTF-8 text".to_owned(),
                         _ => format!("the row cannot be read: {e}"),
                     };
-                    problems.push(Problem::new(Position::of_offset(text, offset), message));
+                    problems.add(|| Position::of_offset(text, offset), message);
                     continue;
                 }
             };
@@ -301,20 +304,15 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
     }
 }
 
-fn finish(timeline: Timeline, mut problems: Vec<Problem>) -> Result<Timeline, Vec<Problem>> {
-    if problems.is_empty() {
-        Ok(timeline)
-    } else {
-        problems.sort_by_key(|p| p.position);
-        Err(problems)
-    }
+fn finish(timeline: Timeline, problems: Report) -> Result<Timeline, Vec<Problem>> {
+    problems.into_sorted().map_or(Ok(timeline), Err)
 }
 
 // ---------------------------------------------------------------------------------------------------
 // TimelineJS spreadsheet.
 
 fn parse_timelinejs(text: &str) -> Result<Timeline, Vec<Problem>> {
-    let mut problems = Vec::new();
+    let mut problems = Report::new();
     let sheet = Sheet::read(text, &mut problems);
     let mut title: Option<(usize, Slide)> = None;
     let mut eras = Vec::new();
@@ -364,16 +362,17 @@ fn parse_timelinejs(text: &str) -> Result<Timeline, Vec<Problem>> {
             "" => events.push((index, slide)),
             "era" => eras.push((index, slide)),
             "title" if title.is_none() => title = Some((index, slide)),
-            "title" => problems.push(Problem::new(
-                sheet.position(index, "type"),
-                "a second title row: a timeline has one title",
-            )),
-            other => problems.push(Problem::new(
-                sheet.position(index, "type"),
+            "title" => problems.add(
+                || sheet.position(index, "type"),
+                "a second title row: a timeline has one title".to_owned(),
+            ),
+            other => problems.add(
+                || sheet.position(index, "type"),
                 format!(
-                    "unknown Type \"{other}\": expected title, era or an empty cell (an event)"
+                    "unknown Type {}: expected title, era or an empty cell (an event)",
+                    quoted(other)
                 ),
-            )),
+            ),
         }
     }
     let era_rows: Vec<usize> = eras.iter().map(|(i, _)| *i).collect();
@@ -401,10 +400,12 @@ fn parse_timelinejs(text: &str) -> Result<Timeline, Vec<Problem>> {
                 Field::EndPart(_) => "end time",
                 Field::Group => "group",
             };
-            let position = row.map_or(Position { line: 1, column: 1 }, |r| {
-                sheet.position(r, column)
-            });
-            problems.push(Problem::new(position, message));
+            let position = || {
+                row.map_or(Position { line: 1, column: 1 }, |r| {
+                    sheet.position(r, column)
+                })
+            };
+            problems.add(position, message);
         },
     );
     finish(timeline, problems)
@@ -425,7 +426,7 @@ enum Kind {
 }
 
 fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
-    let mut problems = Vec::new();
+    let mut problems = Report::new();
     let sheet = Sheet::read(text, &mut problems);
     let mut raw = RawTimeline::default();
     // The sheet row behind each raw item, to place the problems found when checking them.
@@ -448,7 +449,7 @@ fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
             (!c.is_empty()).then(|| c.to_lowercase())
         };
         let mut problem = |name: &str, message: String| {
-            problems.push(Problem::new(sheet.position(index, name), message));
+            problems.add(|| sheet.position(index, name), message);
         };
         let kind = match cell("kind").trim().to_lowercase().as_str() {
             "" | "event" => Kind::Event,
@@ -461,7 +462,8 @@ fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
                 problem(
                     "kind",
                     format!(
-                        "unknown kind \"{other}\": expected title, source, lane, tag, period or event"
+                        "unknown kind {}: expected title, source, lane, tag, period or event",
+                        quoted(other)
                     ),
                 );
                 continue;
@@ -582,10 +584,12 @@ fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
             }
             _ => (title_row, "kind"),
         };
-        let position = row.map_or(Position { line: 1, column: 1 }, |r| {
-            sheet.position(r, column)
-        });
-        problems.push(Problem::new(position, message));
+        let position = || {
+            row.map_or(Position { line: 1, column: 1 }, |r| {
+                sheet.position(r, column)
+            })
+        };
+        problems.add(position, message);
     });
     finish(timeline, problems)
 }

@@ -28,7 +28,7 @@ impl Position {
         cursor.position(text)
     }
 
-    /// The position serde_json gives as a line (counting `\n` only) and a column (counting bytes), as a
+    /// The position `serde_json` gives as a line (counting `\n` only) and a column (counting bytes), as a
     /// position in the same `text` counted the way [`Position::of_offset`] counts.
     pub fn of_serde(text: &str, line: usize, column: usize) -> Self {
         let bytes = text.as_bytes();
@@ -91,16 +91,13 @@ impl LineCursor {
     }
 }
 
-/// At most this many problems are listed with their positions; the rest are counted. Finding a position
-/// means scanning the text up to it, and a file wrong on every line would otherwise take hours to report.
-pub const MAX_LISTED_PROBLEMS: usize = 100;
+pub use super::report::MAX_LISTED_PROBLEMS;
 
-/// Problems found in JSON text after it parsed, each at the position of its path: the first
-/// [`MAX_LISTED_PROBLEMS`], then one saying how many more there are.
+/// Problems found in JSON text after it parsed, each at the position of its path, collected in a
+/// [`Report`](super::report::Report).
 pub struct LocatedProblems<'t> {
     text: &'t str,
-    listed: Vec<crate::formats::Problem>,
-    unlisted: usize,
+    report: super::report::Report,
 }
 
 impl<'t> LocatedProblems<'t> {
@@ -108,38 +105,19 @@ impl<'t> LocatedProblems<'t> {
     pub fn new(text: &'t str) -> Self {
         Self {
             text,
-            listed: Vec::new(),
-            unlisted: 0,
+            report: super::report::Report::new(),
         }
     }
 
     /// A problem with the value at `path`.
     pub fn add(&mut self, path: &[Step<'_>], message: String) {
-        if self.listed.len() < MAX_LISTED_PROBLEMS {
-            self.listed.push(crate::formats::Problem::new(
-                locate(self.text, path),
-                message,
-            ));
-        } else {
-            self.unlisted += 1;
-        }
+        let text = self.text;
+        self.report.add(|| locate(text, path), message);
     }
 
     /// The problems in the order of their positions, or `None` when there are none.
     pub fn into_sorted(self) -> Option<Vec<crate::formats::Problem>> {
-        let mut problems = self.listed;
-        problems.sort_by_key(|p| p.position);
-        let last = problems.last()?.position;
-        if self.unlisted > 0 {
-            problems.push(crate::formats::Problem::new(
-                last,
-                format!(
-                    "and {} more problems after these (only the first {MAX_LISTED_PROBLEMS} are listed)",
-                    self.unlisted
-                ),
-            ));
-        }
-        Some(problems)
+        self.report.into_sorted()
     }
 }
 

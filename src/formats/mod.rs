@@ -6,6 +6,8 @@ pub mod csv;
 pub mod error;
 pub mod locate;
 pub mod native;
+pub mod report;
+pub mod show;
 pub mod timelinejs;
 
 use std::path::{Path, PathBuf};

@@ -14,6 +14,7 @@ mod stream;
 use super::error::Problem;
 pub use super::locate::MAX_LISTED_PROBLEMS;
 use super::locate::{LocatedProblems, Position, Step};
+use super::show::quoted;
 use crate::model::{
     DateSpec, DetailsRef, Event, Lane, LaneId, Period, Provenance, SourceLink, SourceText, Status,
     Tag, TagId, Timeline,
@@ -365,7 +366,7 @@ impl EventsBuilder {
         if is_blank(&e.title) {
             at(
                 &path("title"),
-                format!("event \"{}\" has an empty title", e.id),
+                format!("event {} has an empty title", quoted(&e.id)),
             );
         }
         let when = match DateSpec::parse(&e.date) {
@@ -374,9 +375,9 @@ impl EventsBuilder {
                 at(
                     &path("date"),
                     format!(
-                        "invalid date \"{}\" in event \"{}\": {}",
-                        e.date,
-                        e.id,
+                        "invalid date {} in event {}: {}",
+                        quoted(&e.date),
+                        quoted(&e.id),
                         err.reason()
                     ),
                 );
@@ -392,8 +393,9 @@ impl EventsBuilder {
                     at(
                         &path("text_date"),
                         format!(
-                            "invalid text_date \"{d}\" in event \"{}\": {}",
-                            e.id,
+                            "invalid text_date {} in event {}: {}",
+                            quoted(d),
+                            quoted(&e.id),
                             err.reason()
                         ),
                     );
@@ -408,8 +410,9 @@ impl EventsBuilder {
                 at(
                     &path("status"),
                     format!(
-                        "unknown status \"{other}\" in event \"{}\": expected occurred, planned or ongoing",
-                        e.id
+                        "unknown status {} in event {}: expected occurred, planned or ongoing",
+                        quoted(other),
+                        quoted(&e.id)
                     ),
                 );
                 Status::Occurred
@@ -419,7 +422,7 @@ impl EventsBuilder {
             Some(id) => self.lane_ids.get(id).copied().unwrap_or_else(|| {
                 at(
                     &path("lane"),
-                    format!("unknown lane \"{id}\" in event \"{}\"", e.id),
+                    format!("unknown lane {} in event {}", quoted(id), quoted(&e.id)),
                 );
                 LaneId(0)
             }),
@@ -439,7 +442,11 @@ impl EventsBuilder {
                         Step::Key("tags"),
                         Step::Index(j),
                     ],
-                    format!("unknown tag \"{t}\" in event \"{}\"", e.id),
+                    format!(
+                        "unknown tag {} in event {}",
+                        quoted(t.as_str()),
+                        quoted(&e.id)
+                    ),
                 ),
             }
         }
@@ -486,7 +493,10 @@ pub(crate) fn finish(
     {
         at(
             &[Step::Key("format")],
-            format!("unknown format \"{format}\": expected \"{FORMAT_TAG}\""),
+            format!(
+                "unknown format {}: expected \"{FORMAT_TAG}\"",
+                quoted(format)
+            ),
         );
     }
     let mut lanes: Vec<Lane> = labels(&head.lanes, "lanes", "lane", at);
@@ -517,7 +527,7 @@ pub(crate) fn finish(
                 Err(e) => {
                     at(
                         &[Step::Key("source"), Step::Key("published")],
-                        e.to_string(),
+                        format!("invalid date {} for the source: {}", quoted(d), e.reason()),
                     );
                     None
                 }
@@ -535,9 +545,9 @@ pub(crate) fn finish(
                 at(
                     &path("date"),
                     format!(
-                        "invalid date \"{}\" in period \"{}\": {}",
-                        p.date,
-                        p.id,
+                        "invalid date {} in period {}: {}",
+                        quoted(&p.date),
+                        quoted(&p.id),
                         e.reason()
                     ),
                 );
@@ -551,7 +561,7 @@ pub(crate) fn finish(
                 if found.is_none() {
                     at(
                         &path("lane"),
-                        format!("unknown lane \"{id}\" in period \"{}\"", p.id),
+                        format!("unknown lane {} in period {}", quoted(id), quoted(&p.id)),
                     );
                 }
                 found
@@ -583,7 +593,7 @@ pub(crate) fn finish(
         if !is_blank(id) && !seen_ids.insert(id) {
             at(
                 &[Step::Key("events"), Step::Index(i), Step::Key("id")],
-                format!("duplicate id \"{id}\""),
+                format!("duplicate id {}", quoted(id)),
             );
         }
     }
@@ -621,7 +631,7 @@ fn labels<T: From<(String, String)>>(
         if !seen.insert(l.id.as_str()) {
             at(
                 &[Step::Key(key), Step::Index(i), Step::Key("id")],
-                format!("duplicate {what} id \"{}\"", l.id),
+                format!("duplicate {what} id {}", quoted(&l.id)),
             );
         }
     }
@@ -653,7 +663,7 @@ fn check_id<'a>(
     if is_blank(id) {
         at(path, format!("a {what} has an empty id"));
     } else if !seen.insert(id) {
-        at(path, format!("duplicate id \"{id}\""));
+        at(path, format!("duplicate id {}", quoted(id)));
     }
 }
 
@@ -669,7 +679,11 @@ fn provenance(
         Some(other) => {
             at(
                 path,
-                format!("unknown provenance \"{other}\" in \"{id}\": expected article or context"),
+                format!(
+                    "unknown provenance {} in {}: expected article or context",
+                    quoted(other),
+                    quoted(id)
+                ),
             );
             Provenance::Context
         }

@@ -19,6 +19,7 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use super::error::Problem;
 use super::locate::{LocatedProblems, Step};
 use super::native::serde_problem;
+use super::show::quoted;
 use crate::model::date::{MAX_ABS_YEAR, month_name, year_words};
 use crate::model::{
     DateSpec, EdtfDate, Event, EventDetails, IntervalEnd, Lane, LaneId, Period, Provenance,
@@ -391,7 +392,7 @@ pub(crate) fn build(
     for (i, slide) in events.iter().enumerate() {
         let which = Which::Event(i);
         let title = slide_title(slide, "Untitled event");
-        let name = format!("event \"{}\"", shorten(&title));
+        let name = format!("event {}", quoted(&shorten(&title)));
         let id = ids.claim(slide.unique_id.as_deref(), &title, "event");
         let start = required_date(slide.start.as_ref(), false, which, &name, at);
         let end = slide
@@ -458,7 +459,7 @@ pub(crate) fn build(
     for (i, slide) in eras.iter().enumerate() {
         let which = Which::Era(i);
         let title = slide_title(slide, "Untitled era");
-        let name = format!("era \"{}\"", shorten(&title));
+        let name = format!("era {}", quoted(&shorten(&title)));
         let id = ids.claim(slide.unique_id.as_deref(), &title, "era");
         let start = required_date(slide.start.as_ref(), false, which, &name, at);
         let end = required_date(slide.end.as_ref(), true, which, &name, at);
@@ -706,8 +707,8 @@ fn part_value(value: &Scalar) -> Result<Option<i64>, String> {
             let digits = t.strip_prefix('-').unwrap_or(t);
             if !digits.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(format!(
-                    "\"{}\" is not a number (expected digits, with a leading - for BCE years)",
-                    shorten(t)
+                    "{} is not a number (expected digits, with a leading - for BCE years)",
+                    quoted(&shorten(t))
                 ));
             }
             if digits.is_empty() {
