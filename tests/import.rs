@@ -557,3 +557,39 @@ fn positions_count_crlf_and_cr_line_ends_in_every_format_with_or_without_a_bom()
         }
     }
 }
+
+#[test]
+fn a_huge_whole_year_is_out_of_range_not_a_fraction() {
+    for (year, shown) in [
+        ("1e15", "1e15"),
+        ("-1e300", "-1e300"),
+        ("99999999999999999999", "1e20"),
+        ("\"-99999999999999999999\"", "-99999999999999999999"),
+    ] {
+        let text = format!(
+            r#"{{"events": [{{"start_date": {{"year": {year}}}, "text": {{"headline": "A"}}}}]}}"#
+        );
+        let problems = problems_of(&text);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let message = &problems[0].message;
+        assert!(
+            message.contains(&format!(
+                "invalid year in the start_date of event \"A\": {shown} is out of range"
+            )),
+            "{message}"
+        );
+        assert!(!message.contains("whole number"), "{message}");
+    }
+    // A month or day as large reads the same way; a fraction is still not a whole number.
+    let text = r#"{"events": [{"start_date": {"year": 2000, "month": 1e15}, "text": {"headline": "A"}},
+        {"start_date": {"year": 2000.5}, "text": {"headline": "B"}}]}"#;
+    let problems = problems_of(text);
+    assert!(
+        problems[0].message.contains("there is no month 1e15"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].message.contains("2000.5 is not a whole number"),
+        "{problems:?}"
+    );
+}
