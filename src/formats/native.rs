@@ -361,7 +361,7 @@ impl EventsBuilder {
     ) {
         let path = |key| [Step::Key("events"), Step::Index(i), Step::Key(key)];
         if is_blank(&e.id) {
-            at(&path("id"), "an event has an empty id".to_owned());
+            at(&path("id"), empty_id("event"));
         }
         if is_blank(&e.title) {
             at(
@@ -628,11 +628,11 @@ fn labels<T: From<(String, String)>>(
         );
     }
     for (i, l) in raw.iter().enumerate() {
-        if !seen.insert(l.id.as_str()) {
-            at(
-                &[Step::Key(key), Step::Index(i), Step::Key("id")],
-                format!("duplicate {what} id {}", quoted(&l.id)),
-            );
+        let path = [Step::Key(key), Step::Index(i), Step::Key("id")];
+        if is_blank(&l.id) {
+            at(&path, empty_id(what));
+        } else if !seen.insert(l.id.as_str()) {
+            at(&path, format!("duplicate {what} id {}", quoted(&l.id)));
         }
     }
     raw.iter()
@@ -661,7 +661,7 @@ fn check_id<'a>(
     at: &mut dyn FnMut(&[Step<'_>], String),
 ) {
     if is_blank(id) {
-        at(path, format!("a {what} has an empty id"));
+        at(path, empty_id(what));
     } else if !seen.insert(id) {
         at(path, format!("duplicate id {}", quoted(id)));
     }
@@ -697,6 +697,19 @@ fn links(raw: &[RawLink<'_>]) -> Vec<SourceLink> {
             url: l.url.clone().map(Cow::into_owned),
         })
         .collect()
+}
+
+/// The one message for an id that is empty or only white space, whatever it identifies: such an id
+/// could not be told apart from a missing one when written back, so no kind of id may be blank.
+fn empty_id(what: &str) -> String {
+    let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!(
+        "{article} {what} has an empty id (ids must have a letter or digit that is not white space)"
+    )
 }
 
 /// Whether a string is empty or only white space (stops at the first other character).
