@@ -593,3 +593,37 @@ fn a_huge_whole_year_is_out_of_range_not_a_fraction() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn csv_export_writes_no_live_formula_and_reads_back_every_cell() {
+    let text = r#"{"title": "=HYPERLINK(\"http://evil.example\", \"click\")",
+        "lanes": [{"id": "@lane", "label": "+cmd|' /C calc'!A0"}],
+        "events": [
+            {"id": "-1", "title": "@SUM(1+1)*cmd|' /C calc'!A0", "date": "-0499", "lane": "@lane",
+             "summary": "\tTabbed", "people": ["=1+2", "'quoted"], "note": "\rCarriage"},
+            {"id": "'plain", "title": "''twice", "date": "2015", "summary": "'=already"}
+        ]}"#;
+    let t = formats::load_str(text, Path::new("f.json")).unwrap();
+    let csv = formats::write_csv(&t);
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv.as_bytes());
+    let mut cells = 0;
+    for record in reader.records() {
+        for cell in &record.unwrap() {
+            cells += 1;
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a live formula cell: {cell:?}"
+            );
+        }
+    }
+    assert!(cells > 20);
+    assert!(csv.contains("'-0499"), "{csv}");
+    let again = formats::load_str(&csv, Path::new("again.csv")).unwrap();
+    assert_eq!(again, t);
+    assert_eq!(again.events[0].when.to_string(), "-0499");
+    assert_eq!(again.events[1].id(), "'plain");
+    assert_eq!(again.events[1].title(), "''twice");
+}

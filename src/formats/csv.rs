@@ -23,6 +23,10 @@
 //!   (`CRS report https://…`). An empty cell is the same as a missing value. Rows are checked by the
 //!   same code as dateline JSON, so writing and reading back loses nothing.
 //!
+//!   A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+//!   return) is written with a leading `'`, as OWASP advises, and so is a cell that starts with `'`;
+//!   reading dateline CSV removes that one `'` again (a `-0499` date is written `'-0499` and reads back).
+//!
 //! Every problem is reported at the line and column of its cell.
 
 use std::collections::HashMap;
@@ -438,7 +442,7 @@ fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
     let mut event_rows = Vec::new();
 
     for (index, row) in sheet.rows.iter().enumerate() {
-        let cell = |name: &str| sheet.cell(row, name);
+        let cell = |name: &str| defused_back(sheet.cell(row, name));
         let optional = |name| {
             let c: &str = cell(name);
             (!c.is_empty()).then(|| c.to_owned())
@@ -794,10 +798,35 @@ pub fn write(timeline: &Timeline) -> String {
     // Writing into memory cannot fail.
     let _ = writer.write_record(COLUMNS);
     for r in &rows {
-        let _ = writer.write_record(r);
+        let cells: Vec<_> = r.iter().map(|cell| defused(cell)).collect();
+        let _ = writer.write_record(cells.iter().map(|c| c.as_bytes()));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// What a cell may start with for a spreadsheet to take it as a formula (OWASP's list: `=`, `+`, `-`,
+/// `@`, tab and carriage return), and the quote that marks a cell defused.
+const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// The cell as written: a cell that a spreadsheet would run as a formula gets a leading `'`, which
+/// spreadsheets show as text. A cell that already starts with `'` gets one too, so reading back (see
+/// [`defused_back`]) removes exactly what was added.
+fn defused(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// The cell as it was before [`defused`]: a `'` followed by a formula character or another `'` is
+/// dropped; any other cell, including a lone leading `'` typed by hand, is read as it is.
+fn defused_back(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
 }
 
 /// A list as a JSON cell, or an empty cell when there is nothing.
@@ -836,6 +865,23 @@ mod tests {
         assert_eq!(&text[field_start(text, second, 1)..][..2], "\"x");
         assert_eq!(&text[field_start(text, second, 2)..][..1], "3");
         assert_eq!(field_start(text, second, 9), text.len() - 1);
+    }
+
+    #[test]
+    fn defusing_is_undone_exactly() {
+        for cell in [
+            "=1+2", "+cmd", "-0499", "@SUM(A1)", "\tx", "\rx", "'", "'plain", "''", "'=x", "plain",
+            "",
+        ] {
+            let written = defused(cell);
+            assert!(
+                !written.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{written:?}"
+            );
+            assert_eq!(defused_back(&written), cell);
+        }
+        // A leading quote typed by hand, before anything else, stays.
+        assert_eq!(defused_back("'tis"), "'tis");
     }
 
     #[test]
