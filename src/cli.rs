@@ -186,7 +186,7 @@ struct Row<'a> {
     status: &'static str,
     lane: &'a str,
     tags: Vec<&'a str>,
-    provenance: &'static str,
+    provenance: Option<&'static str>,
 }
 
 fn rows(timeline: &Timeline) -> Vec<Row<'_>> {
@@ -245,7 +245,8 @@ struct JsonRow<'a> {
     status: &'a str,
     lane: &'a str,
     tags: &'a [&'a str],
-    provenance: &'a str,
+    /// `null` when the file does not say.
+    provenance: Option<&'a str>,
 }
 
 /// Runs `list`: every event and period in chronological order, as text or as JSON lines.
@@ -281,18 +282,23 @@ pub fn list(
             } else {
                 format!("  [{}]", show::escaped(row.lane))
             };
+            // In brackets: the provenance when the file states it, and the status unless it occurred.
+            let notes: Vec<&str> = row
+                .provenance
+                .into_iter()
+                .chain((row.status != "occurred").then_some(row.status))
+                .collect();
+            let notes = if notes.is_empty() {
+                String::new()
+            } else {
+                format!("  ({})", notes.join(", "))
+            };
             writeln!(
                 out,
-                "{:<24} {:<6} {}{lane}  ({}{})",
+                "{:<24} {:<6} {}{lane}{notes}",
                 row.when.to_string(),
                 row.kind,
                 show::escaped(row.title),
-                row.provenance,
-                if row.status == "occurred" {
-                    String::new()
-                } else {
-                    format!(", {}", row.status)
-                }
             )?;
         }
     }

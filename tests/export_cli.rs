@@ -100,7 +100,11 @@ fn list_json_shows_timelinejs_events_with_bce_years_and_groups() {
     assert_eq!(greek["date"], "-0499");
     assert_eq!(greek["precision"], "year");
     assert_eq!(greek["lane"], "greece");
-    assert_eq!(greek["provenance"], "article");
+    assert_eq!(
+        greek["provenance"],
+        serde_json::Value::Null,
+        "nothing is claimed"
+    );
     let era = find("the-year-of-the-press");
     assert_eq!(era["kind"], "period");
     assert_eq!(
@@ -235,5 +239,53 @@ fn export_reports_a_write_failure() {
         text(&out.stderr).contains("/nonexistent/dir/out.csv: cannot write"),
         "{}",
         text(&out.stderr)
+    );
+}
+
+#[test]
+fn imported_events_claim_no_provenance_in_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    for input in [fixture("timelinejs.json"), fixture("timelinejs-sheet.csv")] {
+        let json = dir.path().join("out.json");
+        let out = dateline(&["export", arg(&input), "--to", arg(&json)]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let written = std::fs::read_to_string(&json).unwrap();
+        assert!(!written.contains("provenance"), "{written}");
+        let csv = dir.path().join("out.csv");
+        let out = dateline(&["export", arg(&input), "--to", arg(&csv)]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let written = std::fs::read_to_string(&csv).unwrap();
+        assert!(
+            !written.contains("article") && !written.contains("context"),
+            "{written}"
+        );
+        // Read back, still nothing is claimed.
+        let again = formats::load_path(&csv).unwrap();
+        assert!(
+            again
+                .events
+                .iter()
+                .all(|e| e.provenance == dateline::model::Provenance::Unstated)
+        );
+        let out = dateline(&["list", arg(&input)]);
+        let listing = text(&out.stdout);
+        assert!(
+            !listing.contains("(article") && !listing.contains("(context"),
+            "{listing}"
+        );
+        let out = dateline(&["list", "--json", arg(&input)]);
+        for line in text(&out.stdout).lines() {
+            let row: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(row["provenance"], serde_json::Value::Null, "{row}");
+        }
+    }
+    // The built-in dataset states every event's provenance, and says so in the listing.
+    let out = dateline(&["list"]);
+    let listing = text(&out.stdout);
+    assert!(
+        listing
+            .lines()
+            .all(|l| l.contains("(article") || l.contains("(context")),
+        "{listing}"
     );
 }

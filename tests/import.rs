@@ -57,7 +57,17 @@ fn timelinejs_json_is_detected_and_loads_title_and_lanes_in_order_of_first_appea
         ]
     );
     assert_eq!(t.events.len(), 9);
-    assert!(t.events.iter().all(|e| e.provenance == Provenance::Article));
+    // A TimelineJS file does not say where its events came from, so nothing is claimed.
+    assert!(
+        t.events
+            .iter()
+            .all(|e| e.provenance == Provenance::Unstated)
+    );
+    assert!(
+        t.periods
+            .iter()
+            .all(|p| p.provenance == Provenance::Unstated)
+    );
     assert!(t.tags.is_empty());
     // Sorted chronologically.
     assert!(

@@ -21,7 +21,8 @@ fn a_valid_file_loads_sorted_with_its_details() {
         early.details().quotes[0].speaker.as_deref(),
         Some("Someone")
     );
-    assert_eq!(early.provenance, Provenance::Article);
+    // It does not say where it came from: nothing is claimed for it.
+    assert_eq!(early.provenance, Provenance::Unstated);
     assert_eq!(t.events[1].provenance, Provenance::Context);
     assert_eq!(t.events[2].status, Status::Planned);
     assert_eq!(t.periods.len(), 1);

@@ -674,7 +674,8 @@ fn provenance(
     at: &mut dyn FnMut(&[Step<'_>], String),
 ) -> Provenance {
     match value {
-        None | Some("article") => Provenance::Article,
+        None => Provenance::Unstated,
+        Some("article") => Provenance::Article,
         Some("context") => Provenance::Context,
         Some(other) => {
             at(
@@ -775,7 +776,7 @@ pub fn to_raw(timeline: &Timeline) -> RawTimeline<'_> {
                 date: p.when.to_string(),
                 lane: p.lane.and_then(lane_id),
                 summary: p.summary.clone(),
-                provenance: Some(p.provenance.as_str().to_owned()),
+                provenance: p.provenance.as_str().map(str::to_owned),
                 sources: raw_links(&p.sources),
             })
             .collect(),
@@ -807,7 +808,7 @@ pub fn to_raw(timeline: &Timeline) -> RawTimeline<'_> {
                         .collect(),
                     people: d.people.iter().map(|&p| Cow::Borrowed(p)).collect(),
                     places: d.places.iter().map(|&p| Cow::Borrowed(p)).collect(),
-                    provenance: Some(e.provenance.as_str().into()),
+                    provenance: e.provenance.as_str().map(Cow::Borrowed),
                     sources: d
                         .sources
                         .iter()

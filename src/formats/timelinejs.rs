@@ -452,7 +452,8 @@ pub(crate) fn build(
         let mut event = Event::new(&id, &title, when, &[], &details.borrowed());
         event.status = Status::Occurred;
         event.lane = lane;
-        event.provenance = Provenance::Article;
+        // A TimelineJS file does not say where its events came from: nothing is claimed.
+        event.provenance = Provenance::Unstated;
         timeline.events.push(event);
     }
 
@@ -476,7 +477,7 @@ pub(crate) fn build(
             when,
             lane: None,
             summary: html_to_text(&slide.text),
-            provenance: Provenance::Article,
+            provenance: Provenance::Unstated,
             sources: slide.media.iter().filter_map(media_link).collect(),
         });
     }
