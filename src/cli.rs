@@ -51,11 +51,13 @@ pub enum Command {
     },
     /// Convert a timeline file (any format `check` reads) to dateline JSON or dateline CSV, chosen by the
     /// output's extension. Prints one line to stderr on success; every problem of an invalid input as
-    /// `FILE:LINE:COL: message` (exit 1).
+    /// `FILE:LINE:COL: message` (exit 1). An existing OUT is replaced (atomically), unless it is FILE
+    /// itself, under any name, link or hard link: that is refused (exit 1).
     Export {
         /// The timeline file to convert (the built-in dataset without one).
         file: Option<PathBuf>,
-        /// Where to write: a path ending in .json (dateline JSON) or .csv (dateline CSV).
+        /// Where to write: a path ending in .json (dateline JSON) or .csv (dateline CSV). An existing file
+        /// there is replaced, unless it is the input file itself.
         #[arg(long, value_name = "OUT", value_parser = parse_export_target, required = true)]
         to: ExportTarget,
     },
@@ -103,6 +105,18 @@ pub fn parse_export_target(value: &str) -> Result<ExportTarget, String> {
 /// in one line on `err`. Every problem of an unreadable input or a failed write goes to `err` too.
 /// Returns the exit code.
 pub fn export(file: Option<&Path>, target: &ExportTarget, err: &mut dyn Write) -> i32 {
+    // The same file under any name: compared by device and inode (or the platform's file id).
+    if let Some(input) = file
+        && same_file::is_same_file(input, &target.path).unwrap_or(false)
+    {
+        let _ = writeln!(
+            err,
+            "{}: not written: it is the input file {} itself; choose another --to",
+            show::path(&target.path),
+            show::path(input)
+        );
+        return 1;
+    }
     let timeline = match open(file) {
         Ok(t) => t,
         Err(e) => {

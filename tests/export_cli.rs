@@ -289,3 +289,50 @@ fn imported_events_claim_no_provenance_in_any_output() {
         "{listing}"
     );
 }
+
+#[test]
+fn export_refuses_to_write_over_its_input_under_any_name_and_replaces_other_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.json");
+    let original = std::fs::read(fixture("valid.json")).unwrap();
+    std::fs::write(&input, &original).unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let respelled = dir.path().join("sub/../in.json");
+    let hard = dir.path().join("hard.json");
+    std::fs::hard_link(&input, &hard).unwrap();
+    let mut outs = vec![input.clone(), respelled, hard];
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&input, &link).unwrap();
+        outs.push(link);
+    }
+    for out_path in &outs {
+        let out = dateline(&["export", arg(&input), "--to", arg(out_path)]);
+        assert_eq!(out.status.code(), Some(1), "{}", out_path.display());
+        let stderr = text(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("it is the input file"), "{stderr}");
+        assert!(!stderr.contains("panicked"));
+        assert_eq!(
+            std::fs::read(&input).unwrap(),
+            original,
+            "the input is untouched"
+        );
+    }
+    // Another existing file is replaced, as scripts expect.
+    let other = dir.path().join("other.json");
+    std::fs::write(&other, "old").unwrap();
+    let out = dateline(&["export", arg(&input), "--to", arg(&other)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        formats::load_path(&other).unwrap(),
+        formats::load_path(&input).unwrap()
+    );
+    // And the help says so.
+    let help = text(&dateline(&["export", "--help"]).stdout);
+    assert!(
+        help.contains("replaced") && help.contains("input file"),
+        "{help}"
+    );
+}
