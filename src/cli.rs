@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
-use crate::formats::{self, LoadError};
+use crate::formats::{self, LoadError, show};
 use crate::model::{DateSpec, Timeline};
 
 /// dateline — explore a text's dated events on a timeline.
@@ -51,11 +51,13 @@ pub enum Command {
     },
     /// Convert a timeline file (any format `check` reads) to dateline JSON or dateline CSV, chosen by the
     /// output's extension. Prints one line to stderr on success; every problem of an invalid input as
-    /// `FILE:LINE:COL: message` (exit 1).
+    /// `FILE:LINE:COL: message` (exit 1). An existing OUT is replaced (atomically), unless it is FILE
+    /// itself, under any name, link or hard link: that is refused (exit 1).
     Export {
         /// The timeline file to convert (the built-in dataset without one).
         file: Option<PathBuf>,
-        /// Where to write: a path ending in .json (dateline JSON) or .csv (dateline CSV).
+        /// Where to write: a path ending in .json (dateline JSON) or .csv (dateline CSV). An existing file
+        /// there is replaced, unless it is the input file itself.
         #[arg(long, value_name = "OUT", value_parser = parse_export_target, required = true)]
         to: ExportTarget,
     },
@@ -91,7 +93,8 @@ pub fn parse_export_target(value: &str) -> Result<ExportTarget, String> {
         "csv" => ExportFormat::Csv,
         _ => {
             return Err(format!(
-                "cannot tell the format of \"{value}\": the file name must end in .json (dateline JSON) or .csv (dateline CSV)"
+                "cannot tell the format of {}: the file name must end in .json (dateline JSON) or .csv (dateline CSV)",
+                show::quoted(value)
             ));
         }
     };
@@ -102,6 +105,18 @@ pub fn parse_export_target(value: &str) -> Result<ExportTarget, String> {
 /// in one line on `err`. Every problem of an unreadable input or a failed write goes to `err` too.
 /// Returns the exit code.
 pub fn export(file: Option<&Path>, target: &ExportTarget, err: &mut dyn Write) -> i32 {
+    // The same file under any name: compared by device and inode (or the platform's file id).
+    if let Some(input) = file
+        && same_file::is_same_file(input, &target.path).unwrap_or(false)
+    {
+        let _ = writeln!(
+            err,
+            "{}: not written: it is the input file {} itself; choose another --to",
+            show::path(&target.path),
+            show::path(input)
+        );
+        return 1;
+    }
     let timeline = match open(file) {
         Ok(t) => t,
         Err(e) => {
@@ -118,14 +133,19 @@ pub fn export(file: Option<&Path>, target: &ExportTarget, err: &mut dyn Write) -
             let _ = writeln!(
                 err,
                 "wrote {} ({name}): {} events, {} periods",
-                target.path.display(),
+                show::path(&target.path),
                 timeline.events.len(),
                 timeline.periods.len()
             );
             0
         }
         Err(e) => {
-            let _ = writeln!(err, "{}: cannot write the file: {e}", target.path.display());
+            let _ = writeln!(
+                err,
+                "{}: cannot write the file: {}",
+                show::path(&target.path),
+                show::escaped(&e.to_string())
+            );
             1
         }
     }
@@ -153,9 +173,9 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32
             Ok(t) => {
                 let _ = writeln!(
                     out,
-                    "{}: ok: \"{}\", {} events, {} periods, {} lanes, {} tags",
-                    path.display(),
-                    t.title,
+                    "{}: ok: {}, {} events, {} periods, {} lanes, {} tags",
+                    show::path(path),
+                    show::quoted(&t.title),
                     t.events.len(),
                     t.periods.len(),
                     t.lanes.len(),
@@ -180,7 +200,7 @@ struct Row<'a> {
     status: &'static str,
     lane: &'a str,
     tags: Vec<&'a str>,
-    provenance: &'static str,
+    provenance: Option<&'static str>,
 }
 
 fn rows(timeline: &Timeline) -> Vec<Row<'_>> {
@@ -239,7 +259,8 @@ struct JsonRow<'a> {
     status: &'a str,
     lane: &'a str,
     tags: &'a [&'a str],
-    provenance: &'a str,
+    /// `null` when the file does not say.
+    provenance: Option<&'a str>,
 }
 
 /// Runs `list`: every event and period in chronological order, as text or as JSON lines.
@@ -273,20 +294,25 @@ pub fn list(
             let lane = if row.lane.is_empty() {
                 String::new()
             } else {
-                format!("  [{}]", row.lane)
+                format!("  [{}]", show::escaped(row.lane))
+            };
+            // In brackets: the provenance when the file states it, and the status unless it occurred.
+            let notes: Vec<&str> = row
+                .provenance
+                .into_iter()
+                .chain((row.status != "occurred").then_some(row.status))
+                .collect();
+            let notes = if notes.is_empty() {
+                String::new()
+            } else {
+                format!("  ({})", notes.join(", "))
             };
             writeln!(
                 out,
-                "{:<24} {:<6} {}{lane}  ({}{})",
+                "{:<24} {:<6} {}{lane}{notes}",
                 row.when.to_string(),
                 row.kind,
-                row.title,
-                row.provenance,
-                if row.status == "occurred" {
-                    String::new()
-                } else {
-                    format!(", {}", row.status)
-                }
+                show::escaped(row.title),
             )?;
         }
     }

@@ -125,3 +125,100 @@ fn list_of_a_bad_file_exits_1_with_positions() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains(&format!("{}:7:", bad.display())));
 }
+
+#[test]
+fn a_csv_wrong_on_every_row_lists_the_first_problems_and_shortens_long_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wrong.csv");
+    let long = "x".repeat(20_000);
+    let mut csv = String::from("kind,id,title,date\n");
+    for i in 0..1_000 {
+        csv.push_str(&format!("event,{long}{i},T,{long}\n"));
+    }
+    std::fs::write(&path, &csv).unwrap();
+    let out = dateline(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    let limit = dateline::formats::native::MAX_LISTED_PROBLEMS;
+    assert_eq!(
+        lines.len(),
+        limit + 1,
+        "{}",
+        &stderr[..2_000.min(stderr.len())]
+    );
+    assert!(
+        lines[limit].contains("and 900 more problems"),
+        "{}",
+        lines[limit]
+    );
+    assert!(lines[0].contains("invalid date \"xxx"), "{}", lines[0]);
+    assert!(lines[0].contains("…\""), "{}", lines[0]);
+    for line in &lines {
+        assert!(
+            line.chars().count() < 600,
+            "{} characters",
+            line.chars().count()
+        );
+    }
+}
+
+#[test]
+fn data_in_messages_and_listings_cannot_forge_lines_or_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    // A newline in an id would forge a whole extra FILE:LINE:COL line; so would one in the file's name.
+    let path = dir.path().join("bad\nname.json");
+    std::fs::write(
+        &path,
+        r#"{"title": "t", "events": [
+            {"id": "x\nfake.json:1:1: forged", "title": "A", "date": "2015-02-30"},
+            {"id": "y", "title": "B", "date": "2015", "lane": "\u001b[2J\u001b]0;pwned\u0007"}
+        ]}"#,
+    )
+    .unwrap();
+    let out = dateline(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    for line in stderr.lines() {
+        assert!(
+            line.starts_with(&format!("{}/bad\\nname.json:", dir.path().display())),
+            "{line}"
+        );
+    }
+    assert!(
+        stderr.contains(r#"in event "x\nfake.json:1:1: forged""#),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(r#"unknown lane "\u{1b}[2J\u{1b}]0;pwned\u{7}""#),
+        "{stderr}"
+    );
+    assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{7}'));
+
+    // A title with escape sequences, in the summary line and in the listing.
+    let good = dir.path().join("good.json");
+    std::fs::write(
+        &good,
+        r#"{"title": "T\u001b[31m", "lanes": [{"id": "l\u001b[1m", "label": "L"}], "events": [
+            {"id": "a", "title": "Red\u001b[31m\r\nfake line", "date": "2015", "lane": "l\u001b[1m"}
+        ]}"#,
+    )
+    .unwrap();
+    let out = dateline(&["check", good.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains(r#"ok: "T\u{1b}[31m""#), "{stdout}");
+    let out = dateline(&["list", good.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(
+        stdout.contains(r"Red\u{1b}[31m\r\nfake line  [l\u{1b}[1m]"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('\u{1b}'));
+    // JSON lines are JSON-escaped: the title reads back exactly.
+    let out = dateline(&["list", "--json", good.to_str().unwrap()]);
+    let row: serde_json::Value = serde_json::from_str(text(&out.stdout).trim()).unwrap();
+    assert_eq!(row["title"], "Red\u{1b}[31m\r\nfake line");
+}

@@ -128,6 +128,14 @@ fn uncertain_events_say_so_with_a_note() {
 #[test]
 fn article_events_quote_the_article_and_context_events_have_sources() {
     let t = builtin();
+    for p in &t.periods {
+        assert_ne!(
+            p.provenance,
+            Provenance::Unstated,
+            "{} does not say where it came from",
+            p.id
+        );
+    }
     for e in &t.events {
         match e.provenance {
             Provenance::Article => {
@@ -136,6 +144,7 @@ fn article_events_quote_the_article_and_context_events_have_sources() {
             Provenance::Context => {
                 assert!(!e.details().sources.is_empty(), "{} has no source", e.id());
             }
+            Provenance::Unstated => panic!("{} does not say where it came from", e.id()),
         }
     }
 }

@@ -100,7 +100,11 @@ fn list_json_shows_timelinejs_events_with_bce_years_and_groups() {
     assert_eq!(greek["date"], "-0499");
     assert_eq!(greek["precision"], "year");
     assert_eq!(greek["lane"], "greece");
-    assert_eq!(greek["provenance"], "article");
+    assert_eq!(
+        greek["provenance"],
+        serde_json::Value::Null,
+        "nothing is claimed"
+    );
     let era = find("the-year-of-the-press");
     assert_eq!(era["kind"], "period");
     assert_eq!(
@@ -235,5 +239,100 @@ fn export_reports_a_write_failure() {
         text(&out.stderr).contains("/nonexistent/dir/out.csv: cannot write"),
         "{}",
         text(&out.stderr)
+    );
+}
+
+#[test]
+fn imported_events_claim_no_provenance_in_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    for input in [fixture("timelinejs.json"), fixture("timelinejs-sheet.csv")] {
+        let json = dir.path().join("out.json");
+        let out = dateline(&["export", arg(&input), "--to", arg(&json)]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let written = std::fs::read_to_string(&json).unwrap();
+        assert!(!written.contains("provenance"), "{written}");
+        let csv = dir.path().join("out.csv");
+        let out = dateline(&["export", arg(&input), "--to", arg(&csv)]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let written = std::fs::read_to_string(&csv).unwrap();
+        assert!(
+            !written.contains("article") && !written.contains("context"),
+            "{written}"
+        );
+        // Read back, still nothing is claimed.
+        let again = formats::load_path(&csv).unwrap();
+        assert!(
+            again
+                .events
+                .iter()
+                .all(|e| e.provenance == dateline::model::Provenance::Unstated)
+        );
+        let out = dateline(&["list", arg(&input)]);
+        let listing = text(&out.stdout);
+        assert!(
+            !listing.contains("(article") && !listing.contains("(context"),
+            "{listing}"
+        );
+        let out = dateline(&["list", "--json", arg(&input)]);
+        for line in text(&out.stdout).lines() {
+            let row: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(row["provenance"], serde_json::Value::Null, "{row}");
+        }
+    }
+    // The built-in dataset states every event's provenance, and says so in the listing.
+    let out = dateline(&["list"]);
+    let listing = text(&out.stdout);
+    assert!(
+        listing
+            .lines()
+            .all(|l| l.contains("(article") || l.contains("(context")),
+        "{listing}"
+    );
+}
+
+#[test]
+fn export_refuses_to_write_over_its_input_under_any_name_and_replaces_other_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.json");
+    let original = std::fs::read(fixture("valid.json")).unwrap();
+    std::fs::write(&input, &original).unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let respelled = dir.path().join("sub/../in.json");
+    let hard = dir.path().join("hard.json");
+    std::fs::hard_link(&input, &hard).unwrap();
+    let mut outs = vec![input.clone(), respelled, hard];
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&input, &link).unwrap();
+        outs.push(link);
+    }
+    for out_path in &outs {
+        let out = dateline(&["export", arg(&input), "--to", arg(out_path)]);
+        assert_eq!(out.status.code(), Some(1), "{}", out_path.display());
+        let stderr = text(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("it is the input file"), "{stderr}");
+        assert!(!stderr.contains("panicked"));
+        assert_eq!(
+            std::fs::read(&input).unwrap(),
+            original,
+            "the input is untouched"
+        );
+    }
+    // Another existing file is replaced, as scripts expect.
+    let other = dir.path().join("other.json");
+    std::fs::write(&other, "old").unwrap();
+    let out = dateline(&["export", arg(&input), "--to", arg(&other)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        formats::load_path(&other).unwrap(),
+        formats::load_path(&input).unwrap()
+    );
+    // And the help says so.
+    let help = text(&dateline(&["export", "--help"]).stdout);
+    assert!(
+        help.contains("replaced") && help.contains("input file"),
+        "{help}"
     );
 }

@@ -57,7 +57,17 @@ fn timelinejs_json_is_detected_and_loads_title_and_lanes_in_order_of_first_appea
         ]
     );
     assert_eq!(t.events.len(), 9);
-    assert!(t.events.iter().all(|e| e.provenance == Provenance::Article));
+    // A TimelineJS file does not say where its events came from, so nothing is claimed.
+    assert!(
+        t.events
+            .iter()
+            .all(|e| e.provenance == Provenance::Unstated)
+    );
+    assert!(
+        t.periods
+            .iter()
+            .all(|p| p.provenance == Provenance::Unstated)
+    );
     assert!(t.tags.is_empty());
     // Sorted chronologically.
     assert!(
@@ -471,4 +481,159 @@ fn formats_are_detected_from_content_not_names() {
     // A UTF-8 byte order mark (as spreadsheets write) is fine.
     let with_bom = format!("\u{feff}{}", read_fixture("timelinejs-sheet.csv"));
     assert!(formats::load_str(&with_bom, p).is_ok());
+}
+
+// ---- hostile CSV ---------------------------------------------------------------------------------------
+
+/// The problems of a file that must not load.
+fn problems_of(text: &str) -> Vec<dateline::formats::Problem> {
+    match formats::load_str(text, Path::new("x.csv")) {
+        Err(LoadError::Invalid { problems, .. }) => problems,
+        Err(other) => panic!("expected problems, got {other}"),
+        Ok(t) => panic!("expected problems, got {} events", t.events.len()),
+    }
+}
+
+#[test]
+fn an_unclosed_quote_is_an_error_where_it_opens_in_every_layout() {
+    for (text, at) in [
+        (
+            "Year,Headline,Text\n2015,\"oops,a\n2016,b,c\n2017,d,e\n",
+            Position { line: 2, column: 6 },
+        ),
+        (
+            "kind,id,title,date\nevent,a,\"oops,2015\nevent,b,B,2016\n",
+            Position { line: 2, column: 9 },
+        ),
+        // A doubled quote inside the cell does not close it.
+        (
+            "kind,id,title,date\nevent,a,A,2015\nevent,b,\"say \"\"hi\"\",2016\n",
+            Position { line: 3, column: 9 },
+        ),
+    ] {
+        let problems = problems_of(text);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.position == at && p.message.contains("never closed")),
+            "{text:?}: {problems:?}"
+        );
+    }
+    // Quoted cells that close, even across lines, are fine.
+    let text = "kind,id,title,date\nevent,a,\"two\nlines, \"\"quoted\"\"\",2015\n";
+    let t = formats::load_str(text, Path::new("x.csv")).unwrap();
+    assert_eq!(t.events[0].title(), "two\nlines, \"quoted\"");
+}
+
+#[test]
+fn positions_count_crlf_and_cr_line_ends_in_every_format_with_or_without_a_bom() {
+    let at = |line, column| Position { line, column };
+    for end in ["\n", "\r\n", "\r"] {
+        for bom in ["", "\u{feff}"] {
+            let lines = |rows: &[&str]| format!("{bom}{}{end}", rows.join(end));
+            // TimelineJS spreadsheet: the month 13 is on line 4, column 6.
+            let text = lines(&["Year,Month,Headline", "2015,1,a", "2016,2,b", "2017,13,c"]);
+            let problems = problems_of(&text);
+            assert_eq!(problems.len(), 1, "{end:?} {problems:?}");
+            assert_eq!(problems[0].position, at(4, 6), "{end:?} {bom:?}");
+            // dateline CSV, with a quoted cell holding a line break before the problem.
+            let text = lines(&[
+                "kind,id,title,date",
+                "event,a,\"two\nlines\",2015",
+                "event,b,é,2015-02-30",
+            ]);
+            let problems = problems_of(&text);
+            assert_eq!(problems.len(), 1, "{end:?} {problems:?}");
+            assert_eq!(problems[0].position, at(4, 11), "{end:?} {bom:?}");
+            // dateline JSON: a problem found after parsing, and a syntax error.
+            let text = lines(&[
+                "{\"title\": \"t\", \"events\": [",
+                "  {\"id\": \"é\", \"title\": \"x\", \"date\": \"2015-02-30\"}",
+                "]}",
+            ]);
+            let problems = problems_of(&text);
+            assert_eq!(problems[0].position, at(2, 37), "{end:?} {bom:?}");
+            let text = lines(&["{\"title\": \"é\",", "  \"events\": [}"]);
+            let problems = problems_of(&text);
+            assert_eq!(problems[0].position, at(2, 14), "{end:?} {bom:?}");
+            // TimelineJS JSON.
+            let text = lines(&[
+                "{\"events\": [",
+                "  {\"start_date\": {\"year\": 2015, \"month\": 13}}",
+                "]}",
+            ]);
+            let problems = problems_of(&text);
+            assert_eq!(problems[0].position, at(2, 42), "{end:?} {bom:?}");
+        }
+    }
+}
+
+#[test]
+fn a_huge_whole_year_is_out_of_range_not_a_fraction() {
+    for (year, shown) in [
+        ("1e15", "1e15"),
+        ("-1e300", "-1e300"),
+        ("99999999999999999999", "1e20"),
+        ("\"-99999999999999999999\"", "-99999999999999999999"),
+    ] {
+        let text = format!(
+            r#"{{"events": [{{"start_date": {{"year": {year}}}, "text": {{"headline": "A"}}}}]}}"#
+        );
+        let problems = problems_of(&text);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let message = &problems[0].message;
+        assert!(
+            message.contains(&format!(
+                "invalid year in the start_date of event \"A\": {shown} is out of range"
+            )),
+            "{message}"
+        );
+        assert!(!message.contains("whole number"), "{message}");
+    }
+    // A month or day as large reads the same way; a fraction is still not a whole number.
+    let text = r#"{"events": [{"start_date": {"year": 2000, "month": 1e15}, "text": {"headline": "A"}},
+        {"start_date": {"year": 2000.5}, "text": {"headline": "B"}}]}"#;
+    let problems = problems_of(text);
+    assert!(
+        problems[0].message.contains("there is no month 1e15"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].message.contains("2000.5 is not a whole number"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn csv_export_writes_no_live_formula_and_reads_back_every_cell() {
+    let text = r#"{"title": "=HYPERLINK(\"http://evil.example\", \"click\")",
+        "lanes": [{"id": "@lane", "label": "+cmd|' /C calc'!A0"}],
+        "events": [
+            {"id": "-1", "title": "@SUM(1+1)*cmd|' /C calc'!A0", "date": "-0499", "lane": "@lane",
+             "summary": "\tTabbed", "people": ["=1+2", "'quoted"], "note": "\rCarriage"},
+            {"id": "'plain", "title": "''twice", "date": "2015", "summary": "'=already"}
+        ]}"#;
+    let t = formats::load_str(text, Path::new("f.json")).unwrap();
+    let csv = formats::write_csv(&t);
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv.as_bytes());
+    let mut cells = 0;
+    for record in reader.records() {
+        for cell in &record.unwrap() {
+            cells += 1;
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a live formula cell: {cell:?}"
+            );
+        }
+    }
+    assert!(cells > 20);
+    assert!(csv.contains("'-0499"), "{csv}");
+    let again = formats::load_str(&csv, Path::new("again.csv")).unwrap();
+    assert_eq!(again, t);
+    assert_eq!(again.events[0].when.to_string(), "-0499");
+    assert_eq!(again.events[1].id(), "'plain");
+    assert_eq!(again.events[1].title(), "''twice");
 }

@@ -21,7 +21,8 @@ fn a_valid_file_loads_sorted_with_its_details() {
         early.details().quotes[0].speaker.as_deref(),
         Some("Someone")
     );
-    assert_eq!(early.provenance, Provenance::Article);
+    // It does not say where it came from: nothing is claimed for it.
+    assert_eq!(early.provenance, Provenance::Unstated);
     assert_eq!(t.events[1].provenance, Provenance::Context);
     assert_eq!(t.events[2].status, Status::Planned);
     assert_eq!(t.periods.len(), 1);
@@ -199,4 +200,45 @@ fn a_file_wrong_everywhere_lists_the_first_problems_and_counts_the_rest() {
         last.contains(&format!("and {} more problems", 3_000 - limit)),
         "{last}"
     );
+}
+
+#[test]
+fn blank_ids_of_every_kind_are_errors_at_the_id() {
+    let text = "{\"title\": \"t\",\n\
+        \"lanes\": [{\"id\": \"\", \"label\": \"Empty\"}, {\"id\": \" \\t\", \"label\": \"Spaces\"}],\n\
+        \"tags\": [{\"id\": \"\\u00a0\", \"label\": \"No-break space\"}],\n\
+        \"periods\": [{\"id\": \"  \", \"title\": \"P\", \"date\": \"1990/2000\"}],\n\
+        \"events\": [{\"id\": \"\\n\", \"title\": \"E\", \"date\": \"2015\"}]}";
+    let Err(LoadError::Invalid { problems, .. }) = formats::load_str(text, Path::new("b.json"))
+    else {
+        panic!("blank ids must not load")
+    };
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 5, "{messages:#?}");
+    for (problem, (line, what)) in problems.iter().zip([
+        (2, "a lane"),
+        (2, "a lane"),
+        (3, "a tag"),
+        (4, "a period"),
+        (5, "an event"),
+    ]) {
+        assert_eq!(problem.position.line, line, "{messages:#?}");
+        assert!(
+            problem
+                .message
+                .starts_with(&format!("{what} has an empty id")),
+            "{messages:#?}"
+        );
+    }
+    // The same rule in dateline CSV, at the id's cell.
+    let csv = "kind,id,title,date\nlane, ,Spaces,\ntag,,Empty,\nevent,\t,E,2015\n";
+    let Err(LoadError::Invalid { problems, .. }) = formats::load_str(csv, Path::new("b.csv"))
+    else {
+        panic!("blank ids must not load")
+    };
+    let at: Vec<(usize, usize)> = problems
+        .iter()
+        .map(|p| (p.position.line, p.position.column))
+        .collect();
+    assert_eq!(at, [(2, 6), (3, 5), (4, 7)], "{problems:?}");
 }

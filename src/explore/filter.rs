@@ -18,7 +18,7 @@ pub struct Filters {
     pub hide_planned: bool,
     /// Hide events that occurred (and ongoing ones).
     pub hide_occurred: bool,
-    /// Show only what the article itself states (hide context).
+    /// Show only what the article itself states (hide context, and events whose file does not say).
     pub article_only: bool,
 }
 
@@ -30,7 +30,7 @@ impl Filters {
 
     /// Whether `event` passes the filters.
     pub fn keeps(&self, timeline: &Timeline, event: &Event) -> bool {
-        if self.article_only && event.provenance == Provenance::Context {
+        if self.article_only && event.provenance != Provenance::Article {
             return false;
         }
         match event.status {
@@ -90,6 +90,8 @@ pub struct Counts {
     pub article: usize,
     /// Context events.
     pub context: usize,
+    /// Events whose file does not say where they came from.
+    pub unstated: usize,
 }
 
 impl Counts {
@@ -116,6 +118,7 @@ impl Counts {
             match e.provenance {
                 Provenance::Article => c.article += 1,
                 Provenance::Context => c.context += 1,
+                Provenance::Unstated => c.unstated += 1,
             }
         }
         c
@@ -162,5 +165,31 @@ mod tests {
         let untagged = t.events.iter().filter(|e| e.tags().len() == 0).count();
         assert_eq!(shown(&f), untagged);
         assert!(f.is_active());
+    }
+
+    #[test]
+    fn only_what_the_article_states_leaves_out_events_whose_file_does_not_say() {
+        let t = crate::formats::load_str(
+            r#"{"title": "t", "events": [
+                {"id": "a", "title": "A", "date": "2001", "provenance": "article"},
+                {"id": "c", "title": "C", "date": "2002", "provenance": "context"},
+                {"id": "u", "title": "U", "date": "2003"}
+            ]}"#,
+            std::path::Path::new("t.json"),
+        )
+        .unwrap();
+        let counts = Counts::of(&t);
+        assert_eq!((counts.article, counts.context, counts.unstated), (1, 1, 1));
+        let f = Filters {
+            article_only: true,
+            ..Filters::default()
+        };
+        let kept: Vec<&str> = t
+            .events
+            .iter()
+            .filter(|e| f.keeps(&t, e))
+            .map(Event::id)
+            .collect();
+        assert_eq!(kept, ["a"]);
     }
 }

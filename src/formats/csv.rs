@@ -23,15 +23,21 @@
 //!   (`CRS report https://…`). An empty cell is the same as a missing value. Rows are checked by the
 //!   same code as dateline JSON, so writing and reading back loses nothing.
 //!
+//!   A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+//!   return) is written with a leading `'`, as OWASP advises, and so is a cell that starts with `'`;
+//!   reading dateline CSV removes that one `'` again (a `-0499` date is written `'-0499` and reads back).
+//!
 //! Every problem is reported at the line and column of its cell.
 
 use std::collections::HashMap;
 
 use super::error::Problem;
-use super::locate::{Position, Step};
+use super::locate::{LineCursor, Position, Step};
 use super::native::{
     self, RawEvent, RawLabel, RawLink, RawPeriod, RawQuote, RawSource, RawTimeline,
 };
+use super::report::Report;
+use super::show::quoted;
 use super::timelinejs::{self, DateParts, Field, Media, Part, Scalar, Slide, Which};
 use crate::model::Timeline;
 
@@ -132,8 +138,8 @@ struct Row {
     cells: ::csv::StringRecord,
     /// Byte offset of the row's first cell.
     start: usize,
-    /// The row's first line (1-based).
-    line: usize,
+    /// The row's start, with its line.
+    at: LineCursor,
 }
 
 /// The rows of a CSV text, with the header's columns by normalized name.
@@ -144,9 +150,18 @@ struct Sheet<'a> {
 }
 
 impl<'a> Sheet<'a> {
-    fn read(text: &'a str, problems: &mut Vec<Problem>) -> Self {
+    fn read(text: &'a str, problems: &mut Report) -> Self {
         let mut columns = HashMap::new();
         let mut rows = Vec::new();
+        if let Some(open) = unclosed_quote(text) {
+            problems.add(
+                || Position::of_offset(text, open),
+                "this quote is never closed, so the rest of the file would be one cell (a quote inside a \
+                 quoted cell is written twice: \"\")"
+                    .to_owned(),
+            );
+        }
+        let mut cursor = LineCursor::default();
         for (i, record) in reader(text).records().enumerate() {
             let record = match record {
                 Ok(r) => r,
@@ -156,7 +171,7 @@ impl<'a> Sheet<'a> {
                         ::csv::ErrorKind::Utf8 { .. } => "the row is not UTF-8 text".to_owned(),
                         _ => format!("the row cannot be read: {e}"),
                     };
-                    problems.push(Problem::new(Position::of_offset(text, offset), message));
+                    problems.add(|| Position::of_offset(text, offset), message);
                     continue;
                 }
             };
@@ -169,13 +184,17 @@ impl<'a> Sheet<'a> {
             if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            let (start, line) = record
-                .position()
-                .map_or((0, 1), |p| (p.byte() as usize, p.line() as usize));
+            // The reader may place a row after `\r\n` at its `\n`: the row starts past the line break.
+            let mut start = record.position().map_or(0, |p| p.byte() as usize);
+            while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+                start += 1;
+            }
+            // Lines are counted here rather than by the CSV reader, which counts only `\n`.
+            cursor.advance(text, start);
             rows.push(Row {
                 cells: record,
                 start,
-                line,
+                at: cursor,
             });
         }
         Self {
@@ -204,17 +223,44 @@ impl<'a> Sheet<'a> {
             None => r.start,
         };
         // Counted from the row rather than the start of the text, so many problems stay cheap.
-        let start = r.start.min(offset);
-        let (Some(within), Some(before)) = (self.text.get(start..offset), self.text.get(..offset))
-        else {
-            return Position::of_offset(self.text, offset);
-        };
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Position {
-            line: r.line + within.bytes().filter(|&b| b == b'\n').count(),
-            column: before[line_start..].chars().count() + 1,
-        }
+        let mut at = r.at;
+        at.advance(self.text, offset);
+        at.position(self.text)
     }
+}
+
+/// The offset of a quote that opens a cell and is never closed, if there is one. The CSV reader takes such
+/// a cell to run to the end of the file; walking the cells as it does finds where it opens.
+fn unclosed_quote(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        // `pos` is at the start of a cell.
+        if bytes[pos] == b'"' {
+            let open = pos;
+            pos += 1;
+            loop {
+                let Some(quote) = bytes[pos.min(bytes.len())..]
+                    .iter()
+                    .position(|&b| b == b'"')
+                else {
+                    return Some(open);
+                };
+                pos += quote + 1;
+                if bytes.get(pos) == Some(&b'"') {
+                    pos += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        // The rest of the cell, up to a comma or the end of the line.
+        while pos < bytes.len() && !matches!(bytes[pos], b',' | b'\n' | b'\r') {
+            pos += 1;
+        }
+        pos += 1;
+    }
+    None
 }
 
 /// The byte offset where field `index` of the record starting at `start` begins, found by walking the
@@ -262,20 +308,15 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
     }
 }
 
-fn finish(timeline: Timeline, mut problems: Vec<Problem>) -> Result<Timeline, Vec<Problem>> {
-    if problems.is_empty() {
-        Ok(timeline)
-    } else {
-        problems.sort_by_key(|p| p.position);
-        Err(problems)
-    }
+fn finish(timeline: Timeline, problems: Report) -> Result<Timeline, Vec<Problem>> {
+    problems.into_sorted().map_or(Ok(timeline), Err)
 }
 
 // ---------------------------------------------------------------------------------------------------
 // TimelineJS spreadsheet.
 
 fn parse_timelinejs(text: &str) -> Result<Timeline, Vec<Problem>> {
-    let mut problems = Vec::new();
+    let mut problems = Report::new();
     let sheet = Sheet::read(text, &mut problems);
     let mut title: Option<(usize, Slide)> = None;
     let mut eras = Vec::new();
@@ -325,16 +366,17 @@ fn parse_timelinejs(text: &str) -> Result<Timeline, Vec<Problem>> {
             "" => events.push((index, slide)),
             "era" => eras.push((index, slide)),
             "title" if title.is_none() => title = Some((index, slide)),
-            "title" => problems.push(Problem::new(
-                sheet.position(index, "type"),
-                "a second title row: a timeline has one title",
-            )),
-            other => problems.push(Problem::new(
-                sheet.position(index, "type"),
+            "title" => problems.add(
+                || sheet.position(index, "type"),
+                "a second title row: a timeline has one title".to_owned(),
+            ),
+            other => problems.add(
+                || sheet.position(index, "type"),
                 format!(
-                    "unknown Type \"{other}\": expected title, era or an empty cell (an event)"
+                    "unknown Type {}: expected title, era or an empty cell (an event)",
+                    quoted(other)
                 ),
-            )),
+            ),
         }
     }
     let era_rows: Vec<usize> = eras.iter().map(|(i, _)| *i).collect();
@@ -362,10 +404,12 @@ fn parse_timelinejs(text: &str) -> Result<Timeline, Vec<Problem>> {
                 Field::EndPart(_) => "end time",
                 Field::Group => "group",
             };
-            let position = row.map_or(Position { line: 1, column: 1 }, |r| {
-                sheet.position(r, column)
-            });
-            problems.push(Problem::new(position, message));
+            let position = || {
+                row.map_or(Position { line: 1, column: 1 }, |r| {
+                    sheet.position(r, column)
+                })
+            };
+            problems.add(position, message);
         },
     );
     finish(timeline, problems)
@@ -386,7 +430,7 @@ enum Kind {
 }
 
 fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
-    let mut problems = Vec::new();
+    let mut problems = Report::new();
     let sheet = Sheet::read(text, &mut problems);
     let mut raw = RawTimeline::default();
     // The sheet row behind each raw item, to place the problems found when checking them.
@@ -398,7 +442,7 @@ fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
     let mut event_rows = Vec::new();
 
     for (index, row) in sheet.rows.iter().enumerate() {
-        let cell = |name: &str| sheet.cell(row, name);
+        let cell = |name: &str| defused_back(sheet.cell(row, name));
         let optional = |name| {
             let c: &str = cell(name);
             (!c.is_empty()).then(|| c.to_owned())
@@ -409,7 +453,7 @@ fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
             (!c.is_empty()).then(|| c.to_lowercase())
         };
         let mut problem = |name: &str, message: String| {
-            problems.push(Problem::new(sheet.position(index, name), message));
+            problems.add(|| sheet.position(index, name), message);
         };
         let kind = match cell("kind").trim().to_lowercase().as_str() {
             "" | "event" => Kind::Event,
@@ -422,7 +466,8 @@ fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
                 problem(
                     "kind",
                     format!(
-                        "unknown kind \"{other}\": expected title, source, lane, tag, period or event"
+                        "unknown kind {}: expected title, source, lane, tag, period or event",
+                        quoted(other)
                     ),
                 );
                 continue;
@@ -543,10 +588,12 @@ fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
             }
             _ => (title_row, "kind"),
         };
-        let position = row.map_or(Position { line: 1, column: 1 }, |r| {
-            sheet.position(r, column)
-        });
-        problems.push(Problem::new(position, message));
+        let position = || {
+            row.map_or(Position { line: 1, column: 1 }, |r| {
+                sheet.position(r, column)
+            })
+        };
+        problems.add(position, message);
     });
     finish(timeline, problems)
 }
@@ -641,7 +688,7 @@ fn decode_sources(cell: &str) -> Result<Vec<RawLink<'_>>, String> {
 }
 
 fn json_reason(error: &serde_json::Error) -> String {
-    native::serde_problem(error).message
+    native::serde_message(error)
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -751,10 +798,35 @@ pub fn write(timeline: &Timeline) -> String {
     // Writing into memory cannot fail.
     let _ = writer.write_record(COLUMNS);
     for r in &rows {
-        let _ = writer.write_record(r);
+        let cells: Vec<_> = r.iter().map(|cell| defused(cell)).collect();
+        let _ = writer.write_record(cells.iter().map(|c| c.as_bytes()));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// What a cell may start with for a spreadsheet to take it as a formula (OWASP's list: `=`, `+`, `-`,
+/// `@`, tab and carriage return), and the quote that marks a cell defused.
+const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// The cell as written: a cell that a spreadsheet would run as a formula gets a leading `'`, which
+/// spreadsheets show as text. A cell that already starts with `'` gets one too, so reading back (see
+/// [`defused_back`]) removes exactly what was added.
+fn defused(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// The cell as it was before [`defused`]: a `'` followed by a formula character or another `'` is
+/// dropped; any other cell, including a lone leading `'` typed by hand, is read as it is.
+fn defused_back(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
 }
 
 /// A list as a JSON cell, or an empty cell when there is nothing.
@@ -793,6 +865,23 @@ mod tests {
         assert_eq!(&text[field_start(text, second, 1)..][..2], "\"x");
         assert_eq!(&text[field_start(text, second, 2)..][..1], "3");
         assert_eq!(field_start(text, second, 9), text.len() - 1);
+    }
+
+    #[test]
+    fn defusing_is_undone_exactly() {
+        for cell in [
+            "=1+2", "+cmd", "-0499", "@SUM(A1)", "\tx", "\rx", "'", "'plain", "''", "'=x", "plain",
+            "",
+        ] {
+            let written = defused(cell);
+            assert!(
+                !written.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{written:?}"
+            );
+            assert_eq!(defused_back(&written), cell);
+        }
+        // A leading quote typed by hand, before anything else, stays.
+        assert_eq!(defused_back("'tis"), "'tis");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 use super::locate::Position;
+use super::show;
 
 /// One problem in a file's content, at a line and column.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,11 +18,12 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// A problem at a position.
-    pub fn new(position: Position, message: impl Into<String>) -> Self {
+    /// A problem at a position. The message is escaped and bounded (see [`show::bounded`]), whatever
+    /// data it quotes.
+    pub fn new(position: Position, message: impl AsRef<str>) -> Self {
         Self {
             position,
-            message: message.into(),
+            message: show::bounded(message.as_ref()),
         }
     }
 }
@@ -40,7 +42,7 @@ impl fmt::Display for Problem {
 #[derive(Debug, Error)]
 pub enum LoadError {
     /// The file could not be read from disk.
-    #[error("{}: cannot read the file: {source}", path.display())]
+    #[error("{}: cannot read the file: {source}", show::path(path))]
     Io {
         /// The file.
         path: PathBuf,
@@ -48,7 +50,10 @@ pub enum LoadError {
         source: std::io::Error,
     },
     /// The file is larger than dateline opens.
-    #[error("{}: the file is {size} bytes; dateline opens files of at most {limit} bytes", path.display())]
+    #[error(
+        "{}: the file is {size} bytes; dateline opens files of at most {limit} bytes",
+        show::path(path)
+    )]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -58,13 +63,13 @@ pub enum LoadError {
         limit: u64,
     },
     /// The file is empty.
-    #[error("{}:1:1: the file is empty", path.display())]
+    #[error("{}:1:1: the file is empty", show::path(path))]
     Empty {
         /// The file.
         path: PathBuf,
     },
     /// The file is not UTF-8 text.
-    #[error("{}:{}:{}: the file is not UTF-8 text (unreadable bytes here)", path.display(), position.line, position.column)]
+    #[error("{}:{}:{}: the file is not UTF-8 text (unreadable bytes here)", show::path(path), position.line, position.column)]
     NotText {
         /// The file.
         path: PathBuf,
@@ -72,7 +77,7 @@ pub enum LoadError {
         position: Position,
     },
     /// The content is not a format dateline knows.
-    #[error("{}:1:1: not a timeline dateline can read: {reason}", path.display())]
+    #[error("{}:1:1: not a timeline dateline can read: {reason}", show::path(path))]
     UnknownFormat {
         /// The file.
         path: PathBuf,
@@ -100,7 +105,7 @@ impl fmt::Display for Problems<'_> {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{}:{problem}", self.path.display())?;
+            write!(f, "{}:{problem}", show::path(self.path))?;
         }
         Ok(())
     }

@@ -20,30 +20,84 @@ pub struct Position {
 }
 
 impl Position {
-    /// The line and column of a byte offset into `text` (clamped to the text).
+    /// The line and column of a byte offset into `text` (clamped to the text). Lines end at `\n`, `\r\n`
+    /// or a lone `\r`, as editors and spreadsheets count them.
     pub fn of_offset(text: &str, offset: usize) -> Self {
+        let mut cursor = LineCursor::default();
+        cursor.advance(text, offset);
+        cursor.position(text)
+    }
+
+    /// The position `serde_json` gives as a line (counting `\n` only) and a column (counting bytes), as a
+    /// position in the same `text` counted the way [`Position::of_offset`] counts.
+    pub fn of_serde(text: &str, line: usize, column: usize) -> Self {
+        let bytes = text.as_bytes();
+        let line_start = if line <= 1 {
+            0
+        } else {
+            memchr::memchr_iter(b'\n', bytes)
+                .nth(line - 2)
+                .map_or(bytes.len(), |i| i + 1)
+        };
+        // The column counts the bytes up to and including the one the message is about.
+        Self::of_offset(text, line_start.saturating_add(column.saturating_sub(1)))
+    }
+}
+
+/// A byte offset in a text together with its line, so that later positions are found by reading only
+/// the text in between: a reader that goes through a file once finds every position in one pass.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LineCursor {
+    /// The offset reached.
+    offset: usize,
+    /// Its line, counted from 0.
+    line: usize,
+    /// The offset where that line starts.
+    line_start: usize,
+}
+
+impl LineCursor {
+    /// Moves forward to `offset` (clamped to the text and to a character boundary; never backwards),
+    /// counting the line breaks passed: `\n`, `\r\n` and a lone `\r` each end a line.
+    pub fn advance(&mut self, text: &str, offset: usize) {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &text[..offset];
-        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
-        Self { line, column }
+        if offset <= self.offset {
+            return;
+        }
+        let bytes = text.as_bytes();
+        for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[self.offset..offset]) {
+            let i = self.offset + i;
+            // The `\n` of a `\r\n` ends the line the `\r` already ended.
+            if !(bytes[i] == b'\n' && i > 0 && bytes[i - 1] == b'\r') {
+                self.line += 1;
+            }
+            self.line_start = i + 1;
+        }
+        self.offset = offset;
+    }
+
+    /// The 1-based line and column of the offset reached (the column counted in characters).
+    pub fn position(&self, text: &str) -> Position {
+        let column = text
+            .get(self.line_start.min(self.offset)..self.offset)
+            .map_or(0, |s| s.chars().count());
+        Position {
+            line: self.line + 1,
+            column: column + 1,
+        }
     }
 }
 
-/// At most this many problems are listed with their positions; the rest are counted. Finding a position
-/// means scanning the text up to it, and a file wrong on every line would otherwise take hours to report.
-pub const MAX_LISTED_PROBLEMS: usize = 100;
+pub use super::report::MAX_LISTED_PROBLEMS;
 
-/// Problems found in JSON text after it parsed, each at the position of its path: the first
-/// [`MAX_LISTED_PROBLEMS`], then one saying how many more there are.
+/// Problems found in JSON text after it parsed, each at the position of its path, collected in a
+/// [`Report`](super::report::Report).
 pub struct LocatedProblems<'t> {
     text: &'t str,
-    listed: Vec<crate::formats::Problem>,
-    unlisted: usize,
+    report: super::report::Report,
 }
 
 impl<'t> LocatedProblems<'t> {
@@ -51,38 +105,19 @@ impl<'t> LocatedProblems<'t> {
     pub fn new(text: &'t str) -> Self {
         Self {
             text,
-            listed: Vec::new(),
-            unlisted: 0,
+            report: super::report::Report::new(),
         }
     }
 
     /// A problem with the value at `path`.
     pub fn add(&mut self, path: &[Step<'_>], message: String) {
-        if self.listed.len() < MAX_LISTED_PROBLEMS {
-            self.listed.push(crate::formats::Problem::new(
-                locate(self.text, path),
-                message,
-            ));
-        } else {
-            self.unlisted += 1;
-        }
+        let text = self.text;
+        self.report.add(|| locate(text, path), message);
     }
 
     /// The problems in the order of their positions, or `None` when there are none.
     pub fn into_sorted(self) -> Option<Vec<crate::formats::Problem>> {
-        let mut problems = self.listed;
-        problems.sort_by_key(|p| p.position);
-        let last = problems.last()?.position;
-        if self.unlisted > 0 {
-            problems.push(crate::formats::Problem::new(
-                last,
-                format!(
-                    "and {} more problems after these (only the first {MAX_LISTED_PROBLEMS} are listed)",
-                    self.unlisted
-                ),
-            ));
-        }
-        Some(problems)
+        self.report.into_sorted()
     }
 }
 
@@ -244,6 +279,53 @@ mod tests {
         assert_eq!(
             locate(DOC, &[Step::Key("zz")]),
             Position { line: 1, column: 1 }
+        );
+    }
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_a_lone_cr() {
+        let at = |line, column| Position { line, column };
+        for text in ["a\nbé\nc", "a\r\nbé\r\nc", "a\rbé\rc"] {
+            let c = text.find('c').unwrap();
+            assert_eq!(Position::of_offset(text, c), at(3, 1), "{text:?}");
+            let e = text.find('é').unwrap();
+            assert_eq!(Position::of_offset(text, e), at(2, 2), "{text:?}");
+            assert_eq!(
+                Position::of_offset(text, e + 1),
+                at(2, 2),
+                "inside a character"
+            );
+            assert_eq!(Position::of_offset(text, text.len()), at(3, 2));
+        }
+        // Line breaks mixed in one text, and a cursor moved in steps, count the same.
+        let text = "x\r\n\r\ny\rz\n\nw";
+        let w = text.find('w').unwrap();
+        assert_eq!(Position::of_offset(text, w), at(6, 1));
+        let mut cursor = LineCursor::default();
+        for offset in 0..=w {
+            cursor.advance(text, offset);
+            assert_eq!(
+                cursor.position(text),
+                Position::of_offset(text, offset),
+                "{offset}"
+            );
+        }
+    }
+
+    #[test]
+    fn serde_positions_become_character_columns_on_any_line_break() {
+        // serde_json counts lines by `\n` only and columns in bytes; the error here is at the `x`.
+        let text = "{\r  \"é\": x}";
+        let err = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+        assert_eq!(
+            Position::of_serde(text, err.line(), err.column()),
+            Position { line: 2, column: 8 }
+        );
+        let text = "{\n  \"é\": x}";
+        let err = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+        assert_eq!(
+            Position::of_serde(text, err.line(), err.column()),
+            Position { line: 2, column: 8 }
         );
     }
 

@@ -1,14 +1,18 @@
 //! Reading and writing timeline files. Each format has its own file; all of them produce the same
 //! [`Timeline`] through the same validation, and every problem names the file, line and column.
 
+pub mod atomic;
 pub mod csv;
 pub mod error;
 pub mod locate;
 pub mod native;
+pub mod report;
+pub mod show;
 pub mod timelinejs;
 
 use std::path::{Path, PathBuf};
 
+pub use atomic::{write_atomic, write_atomic_with};
 pub use error::{LoadError, Problem};
 pub use locate::Position;
 
@@ -154,6 +158,8 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Timeline, LoadError> {
         Ok(text) => load_str(text, path),
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            // Columns are counted in the text after a byte order mark, as everywhere else.
+            let valid = valid.strip_prefix('\u{feff}').unwrap_or(valid);
             Err(LoadError::NotText {
                 path: path.to_owned(),
                 position: Position::of_offset(valid, valid.len()),
@@ -225,31 +231,6 @@ pub const BUILTIN_NAME: &str = "built-in: kazakhstan-us.json";
 /// The built-in dataset, parsed.
 pub fn builtin() -> Result<Timeline, LoadError> {
     load_str(BUILTIN_JSON, &PathBuf::from(BUILTIN_NAME))
-}
-
-/// Writes `contents` to `path` atomically: into a temporary file beside it, then renamed into place, so a
-/// crash never leaves a half-written file.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ mod stream;
 use super::error::Problem;
 pub use super::locate::MAX_LISTED_PROBLEMS;
 use super::locate::{LocatedProblems, Position, Step};
+use super::show::quoted;
 use crate::model::{
     DateSpec, DetailsRef, Event, Lane, LaneId, Period, Provenance, SourceLink, SourceText, Status,
     Tag, TagId, Timeline,
@@ -220,29 +221,31 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
     }
     let mut problems = LocatedProblems::new(text);
     let timeline = stream::parse(text, &mut |path, message| problems.add(path, message))
-        .map_err(|e| vec![serde_problem(&e)])?;
+        .map_err(|e| vec![serde_problem(text, &e)])?;
     problems.into_sorted().map_or(Ok(timeline), Err)
 }
 
-/// A `serde_json` error as a problem at its line and column, without the position repeated in the words.
-pub fn serde_problem(error: &serde_json::Error) -> Problem {
+/// A `serde_json` error in `text` as a problem at its line and column, without the position repeated in
+/// the words.
+pub fn serde_problem(text: &str, error: &serde_json::Error) -> Problem {
+    Problem::new(
+        Position::of_serde(text, error.line(), error.column()),
+        serde_message(error),
+    )
+}
+
+/// What a `serde_json` error says, without its position.
+pub fn serde_message(error: &serde_json::Error) -> String {
     let full = error.to_string();
     let message = match full.rfind(" at line ") {
         Some(i) => full[..i].to_owned(),
         None => full,
     };
-    let message = if error.is_eof() {
+    if error.is_eof() {
         format!("the file ends too soon: {message}")
     } else {
         message
-    };
-    Problem::new(
-        Position {
-            line: error.line().max(1),
-            column: error.column().max(1),
-        },
-        message,
-    )
+    }
 }
 
 /// Turns a raw file into a timeline, reporting each problem through `at(path, message)`.
@@ -358,12 +361,12 @@ impl EventsBuilder {
     ) {
         let path = |key| [Step::Key("events"), Step::Index(i), Step::Key(key)];
         if is_blank(&e.id) {
-            at(&path("id"), "an event has an empty id".to_owned());
+            at(&path("id"), empty_id("event"));
         }
         if is_blank(&e.title) {
             at(
                 &path("title"),
-                format!("event \"{}\" has an empty title", e.id),
+                format!("event {} has an empty title", quoted(&e.id)),
             );
         }
         let when = match DateSpec::parse(&e.date) {
@@ -372,9 +375,9 @@ impl EventsBuilder {
                 at(
                     &path("date"),
                     format!(
-                        "invalid date \"{}\" in event \"{}\": {}",
-                        e.date,
-                        e.id,
+                        "invalid date {} in event {}: {}",
+                        quoted(&e.date),
+                        quoted(&e.id),
                         err.reason()
                     ),
                 );
@@ -390,8 +393,9 @@ impl EventsBuilder {
                     at(
                         &path("text_date"),
                         format!(
-                            "invalid text_date \"{d}\" in event \"{}\": {}",
-                            e.id,
+                            "invalid text_date {} in event {}: {}",
+                            quoted(d),
+                            quoted(&e.id),
                             err.reason()
                         ),
                     );
@@ -406,8 +410,9 @@ impl EventsBuilder {
                 at(
                     &path("status"),
                     format!(
-                        "unknown status \"{other}\" in event \"{}\": expected occurred, planned or ongoing",
-                        e.id
+                        "unknown status {} in event {}: expected occurred, planned or ongoing",
+                        quoted(other),
+                        quoted(&e.id)
                     ),
                 );
                 Status::Occurred
@@ -417,7 +422,7 @@ impl EventsBuilder {
             Some(id) => self.lane_ids.get(id).copied().unwrap_or_else(|| {
                 at(
                     &path("lane"),
-                    format!("unknown lane \"{id}\" in event \"{}\"", e.id),
+                    format!("unknown lane {} in event {}", quoted(id), quoted(&e.id)),
                 );
                 LaneId(0)
             }),
@@ -437,7 +442,11 @@ impl EventsBuilder {
                         Step::Key("tags"),
                         Step::Index(j),
                     ],
-                    format!("unknown tag \"{t}\" in event \"{}\"", e.id),
+                    format!(
+                        "unknown tag {} in event {}",
+                        quoted(t.as_str()),
+                        quoted(&e.id)
+                    ),
                 ),
             }
         }
@@ -484,7 +493,10 @@ pub(crate) fn finish(
     {
         at(
             &[Step::Key("format")],
-            format!("unknown format \"{format}\": expected \"{FORMAT_TAG}\""),
+            format!(
+                "unknown format {}: expected \"{FORMAT_TAG}\"",
+                quoted(format)
+            ),
         );
     }
     let mut lanes: Vec<Lane> = labels(&head.lanes, "lanes", "lane", at);
@@ -515,7 +527,7 @@ pub(crate) fn finish(
                 Err(e) => {
                     at(
                         &[Step::Key("source"), Step::Key("published")],
-                        e.to_string(),
+                        format!("invalid date {} for the source: {}", quoted(d), e.reason()),
                     );
                     None
                 }
@@ -533,9 +545,9 @@ pub(crate) fn finish(
                 at(
                     &path("date"),
                     format!(
-                        "invalid date \"{}\" in period \"{}\": {}",
-                        p.date,
-                        p.id,
+                        "invalid date {} in period {}: {}",
+                        quoted(&p.date),
+                        quoted(&p.id),
                         e.reason()
                     ),
                 );
@@ -549,7 +561,7 @@ pub(crate) fn finish(
                 if found.is_none() {
                     at(
                         &path("lane"),
-                        format!("unknown lane \"{id}\" in period \"{}\"", p.id),
+                        format!("unknown lane {} in period {}", quoted(id), quoted(&p.id)),
                     );
                 }
                 found
@@ -581,7 +593,7 @@ pub(crate) fn finish(
         if !is_blank(id) && !seen_ids.insert(id) {
             at(
                 &[Step::Key("events"), Step::Index(i), Step::Key("id")],
-                format!("duplicate id \"{id}\""),
+                format!("duplicate id {}", quoted(id)),
             );
         }
     }
@@ -616,11 +628,11 @@ fn labels<T: From<(String, String)>>(
         );
     }
     for (i, l) in raw.iter().enumerate() {
-        if !seen.insert(l.id.as_str()) {
-            at(
-                &[Step::Key(key), Step::Index(i), Step::Key("id")],
-                format!("duplicate {what} id \"{}\"", l.id),
-            );
+        let path = [Step::Key(key), Step::Index(i), Step::Key("id")];
+        if is_blank(&l.id) {
+            at(&path, empty_id(what));
+        } else if !seen.insert(l.id.as_str()) {
+            at(&path, format!("duplicate {what} id {}", quoted(&l.id)));
         }
     }
     raw.iter()
@@ -649,9 +661,9 @@ fn check_id<'a>(
     at: &mut dyn FnMut(&[Step<'_>], String),
 ) {
     if is_blank(id) {
-        at(path, format!("a {what} has an empty id"));
+        at(path, empty_id(what));
     } else if !seen.insert(id) {
-        at(path, format!("duplicate id \"{id}\""));
+        at(path, format!("duplicate id {}", quoted(id)));
     }
 }
 
@@ -662,12 +674,17 @@ fn provenance(
     at: &mut dyn FnMut(&[Step<'_>], String),
 ) -> Provenance {
     match value {
-        None | Some("article") => Provenance::Article,
+        None => Provenance::Unstated,
+        Some("article") => Provenance::Article,
         Some("context") => Provenance::Context,
         Some(other) => {
             at(
                 path,
-                format!("unknown provenance \"{other}\" in \"{id}\": expected article or context"),
+                format!(
+                    "unknown provenance {} in {}: expected article or context",
+                    quoted(other),
+                    quoted(id)
+                ),
             );
             Provenance::Context
         }
@@ -681,6 +698,19 @@ fn links(raw: &[RawLink<'_>]) -> Vec<SourceLink> {
             url: l.url.clone().map(Cow::into_owned),
         })
         .collect()
+}
+
+/// The one message for an id that is empty or only white space, whatever it identifies: such an id
+/// could not be told apart from a missing one when written back, so no kind of id may be blank.
+fn empty_id(what: &str) -> String {
+    let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!(
+        "{article} {what} has an empty id (ids must have a letter or digit that is not white space)"
+    )
 }
 
 /// Whether a string is empty or only white space (stops at the first other character).
@@ -746,7 +776,7 @@ pub fn to_raw(timeline: &Timeline) -> RawTimeline<'_> {
                 date: p.when.to_string(),
                 lane: p.lane.and_then(lane_id),
                 summary: p.summary.clone(),
-                provenance: Some(p.provenance.as_str().to_owned()),
+                provenance: p.provenance.as_str().map(str::to_owned),
                 sources: raw_links(&p.sources),
             })
             .collect(),
@@ -778,7 +808,7 @@ pub fn to_raw(timeline: &Timeline) -> RawTimeline<'_> {
                         .collect(),
                     people: d.people.iter().map(|&p| Cow::Borrowed(p)).collect(),
                     places: d.places.iter().map(|&p| Cow::Borrowed(p)).collect(),
-                    provenance: Some(e.provenance.as_str().into()),
+                    provenance: e.provenance.as_str().map(Cow::Borrowed),
                     sources: d
                         .sources
                         .iter()

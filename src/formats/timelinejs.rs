@@ -19,6 +19,7 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use super::error::Problem;
 use super::locate::{LocatedProblems, Step};
 use super::native::serde_problem;
+use super::show::quoted;
 use crate::model::date::{MAX_ABS_YEAR, month_name, year_words};
 use crate::model::{
     DateSpec, EdtfDate, Event, EventDetails, IntervalEnd, Lane, LaneId, Period, Provenance,
@@ -27,7 +28,7 @@ use crate::model::{
 
 /// Reads `TimelineJS` JSON. On failure returns every problem found, each with its line and column.
 pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
-    let raw: RawFile = serde_json::from_str(text).map_err(|e| vec![serde_problem(&e)])?;
+    let raw: RawFile = serde_json::from_str(text).map_err(|e| vec![serde_problem(text, &e)])?;
     let mut problems = LocatedProblems::new(text);
     let title = raw.title.map(RawSlide::into_slide);
     let eras: Vec<Slide> = raw
@@ -391,7 +392,7 @@ pub(crate) fn build(
     for (i, slide) in events.iter().enumerate() {
         let which = Which::Event(i);
         let title = slide_title(slide, "Untitled event");
-        let name = format!("event \"{}\"", shorten(&title));
+        let name = format!("event {}", quoted(&shorten(&title)));
         let id = ids.claim(slide.unique_id.as_deref(), &title, "event");
         let start = required_date(slide.start.as_ref(), false, which, &name, at);
         let end = slide
@@ -451,14 +452,15 @@ pub(crate) fn build(
         let mut event = Event::new(&id, &title, when, &[], &details.borrowed());
         event.status = Status::Occurred;
         event.lane = lane;
-        event.provenance = Provenance::Article;
+        // A TimelineJS file does not say where its events came from: nothing is claimed.
+        event.provenance = Provenance::Unstated;
         timeline.events.push(event);
     }
 
     for (i, slide) in eras.iter().enumerate() {
         let which = Which::Era(i);
         let title = slide_title(slide, "Untitled era");
-        let name = format!("era \"{}\"", shorten(&title));
+        let name = format!("era {}", quoted(&shorten(&title)));
         let id = ids.claim(slide.unique_id.as_deref(), &title, "era");
         let start = required_date(slide.start.as_ref(), false, which, &name, at);
         let end = required_date(slide.end.as_ref(), true, which, &name, at);
@@ -475,7 +477,7 @@ pub(crate) fn build(
             when,
             lane: None,
             summary: html_to_text(&slide.text),
-            provenance: Provenance::Article,
+            provenance: Provenance::Unstated,
             sources: slide.media.iter().filter_map(media_link).collect(),
         });
     }
@@ -641,7 +643,8 @@ fn date_of(
             which,
             field(Part::Year),
             format!(
-                "invalid year in the {label} of {name}: {year} is out of range (dateline reads years between {} BCE and {MAX_ABS_YEAR})",
+                "invalid year in the {label} of {name}: {} is out of range (dateline reads years between {} BCE and {MAX_ABS_YEAR})",
+                parts.year.as_ref().map(written).unwrap_or_default(),
                 MAX_ABS_YEAR + 1
             ),
         );
@@ -651,11 +654,14 @@ fn date_of(
         None if day.is_some() => Some(1),
         None => None,
         Some(m) if (1..=12).contains(&m) => Some(m as u8),
-        Some(m) => {
+        Some(_) => {
             at(
                 which,
                 field(Part::Month),
-                format!("invalid month in the {label} of {name}: there is no month {m}"),
+                format!(
+                    "invalid month in the {label} of {name}: there is no month {}",
+                    parts.month.as_ref().map(written).unwrap_or_default()
+                ),
             );
             return None;
         }
@@ -663,11 +669,14 @@ fn date_of(
     let day = match day {
         None => None,
         Some(d) if (1..=31).contains(&d) => Some(d as u8),
-        Some(d) => {
+        Some(_) => {
             at(
                 which,
                 field(Part::Day),
-                format!("invalid day in the {label} of {name}: there is no day {d}"),
+                format!(
+                    "invalid day in the {label} of {name}: there is no day {}",
+                    parts.day.as_ref().map(written).unwrap_or_default()
+                ),
             );
             return None;
         }
@@ -690,15 +699,21 @@ fn date_of(
 }
 
 /// The number a part holds, `None` for an empty string. Strings must match `^-?\d*$` (surrounding
-/// whitespace is allowed).
+/// whitespace is allowed). A whole number too large for any date part is held as the largest (or
+/// smallest) one, so the range checks reject it in the words they use for every number out of range.
 fn part_value(value: &Scalar) -> Result<Option<i64>, String> {
+    /// Beyond this a float is past `i64` (whose limit is about 9.22e18).
+    const I64_LIMIT: f64 = 9.0e18;
+    let saturated = |negative: bool| if negative { i64::MIN } else { i64::MAX };
     match value {
         Scalar::Int(v) => Ok(Some(*v)),
         Scalar::Float(v) => {
-            if v.fract() == 0.0 && v.abs() < 1e15 {
+            if v.fract() != 0.0 {
+                Err(format!("{} is not a whole number", written(value)))
+            } else if v.abs() < I64_LIMIT {
                 Ok(Some(*v as i64))
             } else {
-                Err(format!("{v} is not a whole number"))
+                Ok(Some(saturated(*v < 0.0)))
             }
         }
         Scalar::Text(text) => {
@@ -706,20 +721,33 @@ fn part_value(value: &Scalar) -> Result<Option<i64>, String> {
             let digits = t.strip_prefix('-').unwrap_or(t);
             if !digits.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(format!(
-                    "\"{}\" is not a number (expected digits, with a leading - for BCE years)",
-                    shorten(t)
+                    "{} is not a number (expected digits, with a leading - for BCE years)",
+                    quoted(&shorten(t))
                 ));
             }
             if digits.is_empty() {
                 return Ok(None);
             }
-            t.parse::<i64>()
-                .map(Some)
-                .map_err(|_| format!("{} is too large", shorten(t)))
+            Ok(Some(
+                t.parse::<i64>()
+                    .unwrap_or_else(|_| saturated(t.starts_with('-'))),
+            ))
         }
         Scalar::Other(what) => Err(format!(
             "expected a number or a numeric string, found {what}"
         )),
+    }
+}
+
+/// A part's value as the file gives it, for messages: a large number in exponent form (`1e15`), a string
+/// shortened.
+fn written(value: &Scalar) -> String {
+    match value {
+        Scalar::Int(v) => v.to_string(),
+        Scalar::Float(v) if v.abs() >= 1e15 => format!("{v:e}"),
+        Scalar::Float(v) => v.to_string(),
+        Scalar::Text(text) => shorten(text.trim()),
+        Scalar::Other(what) => (*what).to_owned(),
     }
 }
 
@@ -940,5 +968,16 @@ mod tests {
         assert!(part_value(&Scalar::Text("1,963".into())).is_err());
         assert!(part_value(&Scalar::Float(2.5)).is_err());
         assert_eq!(part_value(&Scalar::Float(1963.0)), Ok(Some(1963)));
+        // Whole numbers too large for a date part are whole numbers, out of range.
+        assert_eq!(
+            part_value(&Scalar::Float(1e15)),
+            Ok(Some(1_000_000_000_000_000))
+        );
+        assert_eq!(part_value(&Scalar::Float(-1e300)), Ok(Some(i64::MIN)));
+        assert_eq!(
+            part_value(&Scalar::Text("99999999999999999999".into())),
+            Ok(Some(i64::MAX))
+        );
+        assert_eq!(written(&Scalar::Float(1e15)), "1e15");
     }
 }

@@ -60,10 +60,16 @@ pub enum DateError {
 impl DateError {
     /// What is wrong, without the date itself ("that day does not exist").
     pub fn reason(&self) -> String {
-        let full = self.to_string();
-        match full.split_once("\": ") {
-            Some((_, reason)) => reason.to_owned(),
-            None => full,
+        match self {
+            Self::Empty => "the date is empty".to_owned(),
+            Self::Syntax(_) => {
+                "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~, ? or %".to_owned()
+            }
+            Self::Month(_, month) => format!("there is no month {month}"),
+            Self::Day(_) => "that day does not exist".to_owned(),
+            Self::Year(_) => "the year is out of range".to_owned(),
+            Self::EndBeforeStart(_) => "the end comes before the start".to_owned(),
+            Self::NoEnds(_) => "an interval needs at least one known end".to_owned(),
         }
     }
 }

@@ -17,7 +17,7 @@ pub struct Event {
     pub status: Status,
     /// The row it is drawn in.
     pub lane: LaneId,
-    /// Whether the text states it or it is context.
+    /// Whether the text states it or it is context, when the file says.
     pub provenance: Provenance,
     /// Id, title, tags and details, encoded by [`encode`].
     packed: Box<[u8]>,
@@ -107,7 +107,8 @@ impl EventDetails {
 }
 
 impl Event {
-    /// An event that occurred, in the first lane, from the article; set the public fields to change that.
+    /// An event that occurred, in the first lane, with no provenance stated; set the public fields to
+    /// change that.
     pub fn new(
         id: &str,
         title: &str,

@@ -100,28 +100,35 @@ impl Status {
     }
 }
 
-/// Where an event came from.
+/// Where an event came from, as its file says. A file that does not say gets [`Provenance::Unstated`]:
+/// nothing is claimed for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Provenance {
-    /// The source text states or clearly implies it.
+    /// The file does not say where the event came from (a `TimelineJS` file, a spreadsheet, or a dateline
+    /// file without the key).
     #[default]
+    Unstated,
+    /// The source text states or clearly implies it.
     Article,
     /// A sourced fact the text refers to without dating it, or that happened after it was written.
     Context,
 }
 
 impl Provenance {
-    /// The lowercase name used in files and the command line's output.
-    pub fn as_str(self) -> &'static str {
+    /// The lowercase name used in files and the command line's output; `None` when unstated, which files
+    /// leave out.
+    pub fn as_str(self) -> Option<&'static str> {
         match self {
-            Self::Article => "article",
-            Self::Context => "context",
+            Self::Unstated => None,
+            Self::Article => Some("article"),
+            Self::Context => Some("context"),
         }
     }
 
-    /// Words for the details panel and the legend.
+    /// Words for the details panel and the legend; empty when unstated, since nothing is claimed.
     pub fn words(self) -> &'static str {
         match self {
+            Self::Unstated => "",
             Self::Article => "From the article",
             Self::Context => "Context",
         }
@@ -178,7 +185,7 @@ pub struct Period {
     pub lane: Option<LaneId>,
     /// A sentence or two about it.
     pub summary: String,
-    /// Whether the text states it or it is context.
+    /// Whether the text states it or it is context, when the file says.
     pub provenance: Provenance,
     /// References.
     pub sources: Vec<SourceLink>,

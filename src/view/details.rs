@@ -103,9 +103,10 @@ pub fn details_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
     }
 }
 
-/// "From the article" or "Context", told apart by colour and words.
+/// "From the article" or "Context", told apart by colour and words; nothing when the file does not say.
 pub fn provenance_badge(ui: &mut egui::Ui, provenance: Provenance, dark: bool) {
     let (color, text) = match provenance {
+        Provenance::Unstated => return,
         Provenance::Article => (palette::article_color(dark), "FROM THE ARTICLE"),
         Provenance::Context => (palette::context_color(dark), "CONTEXT"),
     };
@@ -119,6 +120,7 @@ pub fn provenance_badge(ui: &mut egui::Ui, provenance: Provenance, dark: bool) {
         })
         .response
         .on_hover_text(match provenance {
+            Provenance::Unstated => "",
             Provenance::Article => {
                 "The article states or clearly implies this event; its words are quoted below."
             }

@@ -112,14 +112,20 @@ pub fn legend_ui(
     }
     let article = palette::article_color(dark);
     let mut with_context = !f.article_only;
-    let label = RichText::new(format!("With context ({} more)", counts.context));
-    if ui
-        .checkbox(&mut with_context, label)
-        .on_hover_text(format!(
-            "Untick to see only the {} events the article itself states",
-            counts.article
-        ))
-        .changed()
+    // Only a timeline that says where some events came from can be narrowed to the article's.
+    let stated = counts.article + counts.context > 0;
+    let label = RichText::new(format!(
+        "With context ({} more)",
+        counts.context + counts.unstated
+    ));
+    if (stated || f.article_only)
+        && ui
+            .checkbox(&mut with_context, label)
+            .on_hover_text(format!(
+                "Untick to see only the {} events the article itself states",
+                counts.article
+            ))
+            .changed()
     {
         f.article_only = !with_context;
         changed = true;
