@@ -60,15 +60,13 @@ pub fn one_line(text: &str, max_chars: usize) -> Cow<'_, str> {
 /// a longer text is cut with an [`ELLIPSIS`]. Reads at most `max_chars + 1` characters.
 pub fn bounded(text: &str, max_chars: usize) -> Cow<'_, str> {
     let max_chars = max_chars.max(1);
-    match text.char_indices().nth(max_chars) {
-        None => Cow::Borrowed(text),
-        Some(_) => {
-            let last = text.char_indices().nth(max_chars - 1).map_or(0, |(i, _)| i);
-            let mut out = text[..last].trim_end().to_owned();
-            out.push(ELLIPSIS);
-            Cow::Owned(out)
-        }
+    if text.char_indices().nth(max_chars).is_none() {
+        return Cow::Borrowed(text);
     }
+    let last = text.char_indices().nth(max_chars - 1).map_or(0, |(i, _)| i);
+    let mut out = text[..last].trim_end().to_owned();
+    out.push(ELLIPSIS);
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -102,7 +100,8 @@ mod tests {
 
     #[test]
     fn cutting_never_splits_a_character() {
-        for text in ["日本語のタイトルです", "مرحبا بالعالم", "a\u{301}bcdef"] {
+        for text in ["日本語のタイトルです", "مرحبا بالعالم", "a\u{301}bcdef"]
+        {
             for max in 1..12 {
                 let shown = one_line(text, max);
                 assert!(shown.chars().count() <= max.max(1), "{shown}");
