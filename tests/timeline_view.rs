@@ -1,0 +1,56 @@
+//! The timeline view on timelines made for the purpose: the limits of the calendar, an event selected
+//! inside a cluster, and very long titles — headless, through `egui_kittest`.
+
+mod common;
+use common::TODAY;
+
+use dateline::app::DatelineApp;
+use dateline::model::Timeline;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// A timeline read from dateline JSON text.
+fn timeline(json: &str) -> Timeline {
+    dateline::formats::load_str(json, std::path::Path::new("test.json"))
+        .expect("the timeline loads")
+}
+
+/// The app on `timeline` in a `width`×`height` headless window, settled after its first frames.
+fn app(timeline: Timeline, width: f32, height: f32) -> Harness<'static, DatelineApp> {
+    let mut h = Harness::builder()
+        .with_size([width, height])
+        .build_eframe(move |_cc| DatelineApp::new(timeline, None, TODAY));
+    h.run();
+    h
+}
+
+#[test]
+fn fit_all_shows_events_at_the_limits_the_loader_accepts() {
+    let deep = timeline(
+        r#"{"title": "Deep time", "lanes": [{"id": "a", "label": "A"}], "events": [
+            {"id": "first", "title": "The earliest year", "date": "-200000", "lane": "a"},
+            {"id": "last", "title": "The latest year", "date": "200000", "lane": "a"}
+        ]}"#,
+    );
+    let (first, last) = (
+        deep.events[0].when.covered(TODAY),
+        deep.events[1].when.covered(TODAY),
+    );
+    let span = |d: chrono::NaiveDate| dateline::model::date::days_from_epoch(d) as f64;
+    let mut h = app(deep, 1400.0, 860.0);
+    let (s, e) = h.state().view_range().unwrap();
+    assert!(
+        s <= span(first.0) && e >= span(last.1) + 1.0,
+        "fit all shows both ends: {s}..{e}"
+    );
+    // Both are drawn, each with its label.
+    assert!(h.query_by_label("The earliest year").is_some());
+    assert!(h.query_by_label("The latest year").is_some());
+    // Zooming out as far as the view goes still shows them.
+    for _ in 0..10 {
+        h.key_press(egui::Key::Minus);
+        h.run();
+    }
+    let (s, e) = h.state().view_range().unwrap();
+    assert!(s <= span(first.0) && e >= span(last.1) + 1.0, "{s}..{e}");
+}
