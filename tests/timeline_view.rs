@@ -54,3 +54,31 @@ fn fit_all_shows_events_at_the_limits_the_loader_accepts() {
     let (s, e) = h.state().view_range().unwrap();
     assert!(s <= span(first.0) && e >= span(last.1) + 1.0, "{s}..{e}");
 }
+
+#[test]
+fn the_year_shows_at_day_zoom() {
+    let mut h = common::harness();
+    let day = |y, m, d| {
+        dateline::model::date::days_from_epoch(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap())
+            as f64
+    };
+    // Ticks read "16 Jun", "21 Jun": the year is said beside them.
+    h.state_mut()
+        .apply(dateline::app::command::Command::SetView(
+            day(2021, 6, 14),
+            day(2021, 6, 30),
+        ));
+    h.run();
+    assert!(h.query_by_label("2021").is_some(), "the year is shown");
+    h.state_mut()
+        .apply(dateline::app::command::Command::SetView(
+            day(2021, 12, 20),
+            day(2022, 1, 10),
+        ));
+    h.run();
+    assert!(h.query_by_label("2021–2022").is_some());
+    // Zoomed out to years, the ticks say them.
+    h.state_mut().apply(dateline::app::command::Command::FitAll);
+    h.run();
+    assert!(h.query_by_label("2021").is_none());
+}

@@ -405,6 +405,8 @@ pub fn timeline_ui(
         });
     }
 
+    context_line_ui(ui, &painter, &mapping, frame, plot_response.id);
+
     // Interaction: each mark is a clickable widget with an accessible label — while there are few enough
     // for that to be useful; beyond that, one hit test against the pointer serves hover and click.
     let mut clicked_target = None;
@@ -464,6 +466,36 @@ pub fn timeline_ui(
         width: frame.width(),
         shapes,
     }
+}
+
+/// The years in view, at the bottom left, when the axis's labels do not say them (days read "16 Jun"):
+/// on a backing, so events never hide it, and announced to screen readers.
+fn context_line_ui(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    mapping: &TimeMapping,
+    frame: Rect,
+    plot_id: egui::Id,
+) {
+    let unit = axis::choose_unit(mapping.points_per_day(), axis::MIN_LABEL_SPACING);
+    let Some(years) = axis::context_label(mapping.start_days, mapping.end_days, unit) else {
+        return;
+    };
+    let color = ui.visuals().strong_text_color();
+    let galley = painter.layout_no_wrap(years.clone(), FontId::proportional(12.5), color);
+    let rect = Rect::from_min_size(
+        pos2(frame.left() + 6.0, frame.bottom() - galley.size().y - 6.0),
+        galley.size(),
+    )
+    .expand(2.0);
+    painter.rect_filled(
+        rect,
+        3.0,
+        ui.visuals().extreme_bg_color.gamma_multiply(0.85),
+    );
+    painter.galley(rect.min + vec2(2.0, 2.0), galley, color);
+    let response = ui.interact(rect, plot_id.with("context-line"), Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &years));
 }
 
 /// The grid spacer: calendar ticks of the unit that fits the zoom level.
