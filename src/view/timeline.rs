@@ -10,7 +10,7 @@ use super::bake;
 use super::index::{EventIndex, LaneIndex, span_days};
 use super::layout::{self, Mark};
 use super::mapping::TimeMapping;
-use super::marks::{LaneMarks, LaneShapes, MARKER_RADIUS, Target};
+use super::marks::{self, LaneLook, LaneMarks, LaneShapes, MARKER_RADIUS, Target};
 use super::memo;
 use super::palette;
 use crate::app::command::Command;
@@ -211,7 +211,8 @@ pub fn timeline_ui(
         if lane_i % 2 == 1 {
             painter.rect_filled(lane_rect, 0.0, ui.visuals().faint_bg_color);
         }
-        let color = palette::series_color(lane_i, dark);
+        let look = LaneLook::of(lane_i, dark);
+        let color = look.color;
         let marker_y = top + MARKER_LINE;
         painter.hline(
             frame.x_range(),
@@ -253,7 +254,7 @@ pub fn timeline_ui(
             text_generation,
             view.highlight_key,
             view.selected,
-            color,
+            look,
             count_color,
             dark,
             marker_y.to_bits(),
@@ -269,7 +270,7 @@ pub fn timeline_ui(
                     events: &view.timeline.events,
                     highlight: view.highlight,
                     selected: view.selected,
-                    color,
+                    look,
                     count_color,
                     dark,
                     marker_y,
@@ -389,14 +390,26 @@ pub fn timeline_ui(
             .timeline
             .lane_label(crate::model::LaneId(lane_i as u16));
         let galley = painter.layout_no_wrap(name.to_owned(), FontId::proportional(13.0), color);
-        let name_rect =
-            Rect::from_min_size(pos2(frame.left() + 6.0, top + 4.0), galley.size()).expand(2.0);
+        // Lanes that share a colour with an earlier one show their glyph before their name, as the
+        // legend does.
+        let glyph_room = if look.marks_glyph() { 14.0 } else { 0.0 };
+        let name_rect = Rect::from_min_size(
+            pos2(frame.left() + 6.0, top + 4.0),
+            galley.size() + vec2(glyph_room, 0.0),
+        )
+        .expand(2.0);
         painter.rect_filled(
             name_rect,
             3.0,
             ui.visuals().extreme_bg_color.gamma_multiply(0.85),
         );
-        painter.galley(name_rect.min + vec2(2.0, 2.0), galley, color);
+        if look.marks_glyph() {
+            let mut glyph = Vec::new();
+            let at = pos2(name_rect.left() + 8.0, name_rect.center().y);
+            marks::paint_glyph(&mut glyph, look.glyph, at, 5.0, color, None);
+            painter.extend(glyph);
+        }
+        painter.galley(name_rect.min + vec2(2.0 + glyph_room, 2.0), galley, color);
         // The lane's name is announced as a heading for the row below it.
         let lane_id = ui.make_persistent_id(("dateline-lane", lane_i));
         let lane_response = ui.interact(lane_rect.intersect(frame), lane_id, Sense::hover());
