@@ -7,6 +7,7 @@ use egui_plot::{GridInput, GridMark, Plot};
 
 use super::axis::{self, TickUnit};
 use super::bake;
+use super::elide;
 use super::index::{EventIndex, LaneIndex, span_days};
 use super::layout::{self, Mark};
 use super::mapping::TimeMapping;
@@ -102,7 +103,8 @@ fn lane_layout(
                 Some(&n) => usize::from(n),
                 None => usize::from(label_chars(&timeline.events[lane.events[m.first] as usize])),
             };
-            let width = estimated_label_width(chars, m.count);
+            // No label is wider than the view, however long its title.
+            let width = estimated_label_width(chars, m.count).min(frame.width() - 6.0);
             // Near the right edge a label ends at the edge instead of running off it.
             let x = label_anchor_x(m, frame)
                 .min(frame.right() - width - 4.0)
@@ -321,12 +323,10 @@ pub fn timeline_ui(
                     let m = &marks[mark_i];
                     let event_i = lane.events[m.first] as usize;
                     let target = Target::of(m, event_i);
-                    let first = event_label(&view.timeline.events[event_i]);
-                    let text = if m.is_single() {
-                        first
-                    } else {
-                        format!("{first} (+{} more)", format_count(m.count - 1))
-                    };
+                    // Cut to what the slot can show before anything is laid out: a 10 MB title costs
+                    // what its slot holds, not what it holds.
+                    let room = elide::max_chars_for(slot.width, font.size);
+                    let text = mark_label(&view.timeline.events[event_i], m.count, room);
                     let y = marker_y + 10.0 + slot.row as f32 * LABEL_ROW;
                     let selected = m.is_single() && view.selected == Some(event_i);
                     let dim = view.highlight.is_some_and(|h| !h(event_i));
@@ -386,10 +386,20 @@ pub fn timeline_ui(
         lane_labels.push(labels);
 
         // Lane name, on a backing so events never hide it.
-        let name = view
-            .timeline
-            .lane_label(crate::model::LaneId(lane_i as u16));
-        let galley = painter.layout_no_wrap(name.to_owned(), FontId::proportional(13.0), color);
+        let lane_font = FontId::proportional(13.0);
+        let name = elide::one_line(
+            view.timeline
+                .lane_label(crate::model::LaneId(lane_i as u16)),
+            elide::max_chars_for(frame.width() / 3.0, lane_font.size),
+        );
+        let mut job = LayoutJob::simple_singleline(name.clone().into_owned(), lane_font, color);
+        job.wrap = TextWrapping {
+            max_width: frame.width() / 3.0,
+            max_rows: 1,
+            break_anywhere: true,
+            overflow_character: Some('…'),
+        };
+        let galley = painter.layout_job(job);
         // Lanes that share a colour with an earlier one show their glyph before their name, as the
         // legend does.
         let glyph_room = if look.marks_glyph() { 14.0 } else { 0.0 };
@@ -571,28 +581,63 @@ fn estimated_label_width(chars: usize, count: usize) -> f32 {
     (chars + extra) as f32 * LABEL_CHAR_WIDTH + 4.0
 }
 
-/// The text beside an event's marker: its title, with "c." or "?" when its date is approximate or uncertain.
-pub fn event_label(event: &Event) -> String {
-    let mut text = String::new();
-    if event.when.approximate() {
-        text.push_str("c. ");
+/// The text beside an event's marker: its title, with "c." or "?" when its date is approximate or
+/// uncertain and "target" when it is a plan, in at most `max_chars` characters. The title is cut (with an
+/// ellipsis) before the qualifiers are, since they say how far to trust it.
+pub fn event_label(event: &Event, max_chars: usize) -> String {
+    with_suffix(event, "", max_chars)
+}
+
+/// The label of a mark standing for `count` events whose first is `event`: its label, and how many more a
+/// cluster holds ("(+3 more)"), in at most `max_chars` characters.
+pub fn mark_label(event: &Event, count: usize, max_chars: usize) -> String {
+    if count > 1 {
+        with_suffix(
+            event,
+            &format!(" (+{} more)", format_count(count - 1)),
+            max_chars,
+        )
+    } else {
+        event_label(event, max_chars)
     }
-    text.push_str(event.title());
+}
+
+/// An event's label with `suffix` after it, its title cut so the whole is at most `max_chars` characters.
+fn with_suffix(event: &Event, suffix: &str, max_chars: usize) -> String {
+    let prefix = if event.when.approximate() { "c. " } else { "" };
+    let mut after = String::new();
     if event.when.uncertain() {
-        text.push_str(" (?)");
+        after.push_str(" (?)");
     }
     if event.status == Status::Planned {
-        text.push_str(" — target");
+        after.push_str(" — target");
     }
+    after.push_str(suffix);
+    let fixed = prefix.chars().count() + after.chars().count();
+    let title = elide::one_line(event.title(), max_chars.saturating_sub(fixed).max(1));
+    let mut text = String::with_capacity(prefix.len() + title.len() + after.len());
+    text.push_str(prefix);
+    text.push_str(&title);
+    text.push_str(&after);
     text
 }
+
+/// The most characters of a title an accessible name or a tooltip line gives: a screen reader reads a
+/// name whole, so it is kept to what a long label would show.
+const NAME_CHARS: usize = 200;
+/// The most lines a tooltip's title wraps to.
+const TOOLTIP_TITLE_LINES: usize = 4;
 
 /// The accessible label of a mark.
 fn target_label(timeline: &Timeline, target: Target) -> String {
     match target {
         Target::Event(i) => {
             let e = &timeline.events[i];
-            format!("{}, {}", e.title(), e.when.short_label())
+            format!(
+                "{}, {}",
+                elide::one_line(e.title(), NAME_CHARS),
+                e.when.short_label()
+            )
         }
         Target::Cluster { t0, t1, count } => {
             format!(
@@ -609,7 +654,9 @@ fn target_tooltip(ui: &mut egui::Ui, timeline: &Timeline, target: Target) {
     match target {
         Target::Event(i) => {
             let e = &timeline.events[i];
-            ui.strong(e.title());
+            // A few lines of the tooltip's width, at most.
+            let room = elide::max_chars_for(ui.spacing().tooltip_width, 14.0) * TOOLTIP_TITLE_LINES;
+            ui.strong(elide::one_line(e.title(), room));
             ui.label(crate::model::capitalize(&e.when.describe()));
             ui.weak(e.provenance.words());
         }
@@ -679,7 +726,12 @@ fn paint_periods(
                 ..=(frame.top() + (row + 1) as f32 * PERIOD_ROW),
         );
         painter.rect_filled(strip, 3.0, color.gamma_multiply(0.25));
-        let label = format!("{} ({})", p.title, p.when.short_label());
+        let room = elide::max_chars_for(strip.width().min(frame.width()), 12.0);
+        let label = format!(
+            "{} ({})",
+            elide::one_line(&p.title, room),
+            p.when.short_label()
+        );
         let mut job = LayoutJob::simple_singleline(
             label,
             FontId::proportional(12.0),
@@ -700,4 +752,74 @@ fn paint_periods(
         );
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DateSpec, DetailsRef};
+
+    fn event(title: &str, date: &str, status: Status) -> Event {
+        let when = DateSpec::parse(date).unwrap();
+        let mut e = Event::new("e", title, when, &[], &DetailsRef::default());
+        e.status = status;
+        e
+    }
+
+    #[test]
+    fn labels_fit_their_room_and_keep_their_qualifiers() {
+        let huge = "Kazakhstan joins the WTO ".repeat(400_000);
+        for room in [1, 5, 12, 40, 300] {
+            for (date, status) in [
+                ("2015-11-30", Status::Occurred),
+                ("2015~", Status::Occurred),
+                ("2026?", Status::Planned),
+            ] {
+                let e = event(&huge, date, status);
+                let single = mark_label(&e, 1, room);
+                let cluster = mark_label(&e, 12_345, room);
+                // A qualifier or a count may make a label longer than a tiny room; the title, cut to an
+                // ellipsis, never does.
+                let fixed = mark_label(&event("", date, status), 12_345, room)
+                    .chars()
+                    .count()
+                    + 1;
+                assert!(
+                    single.chars().count() <= room.max(fixed),
+                    "{room}: {single}"
+                );
+                assert!(
+                    cluster.chars().count() <= room.max(fixed),
+                    "{room}: {cluster}"
+                );
+                assert!(single.contains('…') && cluster.ends_with(" (+12,344 more)"));
+                if status == Status::Planned {
+                    assert!(single.ends_with("(?) — target"), "{single}");
+                }
+                if date.ends_with('~') && room >= 12 {
+                    assert!(single.starts_with("c. Kaz"), "{single}");
+                }
+            }
+        }
+        // A title that fits is whole.
+        let e = event("Kazakhstan joins the WTO", "2015-11-30", Status::Occurred);
+        assert_eq!(mark_label(&e, 1, 40), "Kazakhstan joins the WTO");
+        assert_eq!(mark_label(&e, 3, 80), "Kazakhstan joins the WTO (+2 more)");
+        assert_eq!(event_label(&e, 10).chars().count(), 10);
+    }
+
+    #[test]
+    fn accessible_names_are_bounded() {
+        let huge = "a".repeat(1_000_000);
+        let mut timeline = Timeline::default();
+        timeline
+            .events
+            .push(event(&huge, "2015-11-30", Status::Occurred));
+        let name = target_label(&timeline, Target::Event(0));
+        assert!(name.chars().count() <= NAME_CHARS + 20, "{}", name.len());
+        assert!(
+            name.ends_with(", 30 Nov 2015") || name.contains("2015"),
+            "{name}"
+        );
+    }
 }
