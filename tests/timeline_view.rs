@@ -7,7 +7,7 @@ use common::TODAY;
 use dateline::app::DatelineApp;
 use dateline::model::Timeline;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 
 /// A timeline read from dateline JSON text.
 fn timeline(json: &str) -> Timeline {
@@ -81,4 +81,36 @@ fn the_year_shows_at_day_zoom() {
     h.state_mut().apply(dateline::app::command::Command::FitAll);
     h.run();
     assert!(h.query_by_label("2021").is_none());
+}
+
+#[test]
+fn an_event_selected_inside_a_cluster_is_marked_there() {
+    // Three events on three days merge into one mark at a view of decades.
+    let clustered = timeline(
+        r#"{"title": "Close", "lanes": [{"id": "a", "label": "A"}], "events": [
+            {"id": "one", "title": "The first of three", "date": "2000-01-01", "lane": "a"},
+            {"id": "two", "title": "The second of three", "date": "2000-01-02", "lane": "a"},
+            {"id": "three", "title": "The third of three", "date": "2000-01-03", "lane": "a"},
+            {"id": "later", "title": "Much later", "date": "2020-01-01", "lane": "a"}
+        ]}"#,
+    );
+    let second = clustered.event_index("two").unwrap();
+    let mut h = app(clustered, 1400.0, 860.0);
+    assert!(h.query_by_label_contains("cluster of 3 events").is_some());
+    assert!(h.query_by_label("The first of three (+2 more)").is_some());
+    // Stepping to it (as the arrow keys do) selects it inside the cluster: the cluster says so, and its
+    // label names it, highlighted.
+    h.state_mut()
+        .apply(dateline::app::command::Command::SelectAndReveal(second));
+    h.run();
+    assert_eq!(h.state().selected(), Some(second));
+    assert!(
+        h.query_by_label_contains("cluster of 3 events")
+            .is_some_and(|n| n
+                .accesskit_node()
+                .label()
+                .is_some_and(|l| l.ends_with("holding the selected The second of three"))),
+        "the cluster names the selected event"
+    );
+    assert!(h.query_by_label("The second of three (+2 more)").is_some());
 }

@@ -198,6 +198,8 @@ pub(super) enum Target {
         t1: f64,
         /// How many events it holds.
         count: usize,
+        /// The selected event, when it is one of them.
+        selected: Option<usize>,
     },
 }
 
@@ -211,9 +213,36 @@ impl Target {
                 t0: m.t0,
                 t1: m.t1,
                 count: m.count,
+                selected: None,
             }
         }
     }
+
+    /// The same target, noting that it holds the selected event `selected` when it is a cluster.
+    #[must_use]
+    pub(super) fn holding(self, selected: usize) -> Self {
+        match self {
+            Self::Cluster { t0, t1, count, .. } => Self::Cluster {
+                t0,
+                t1,
+                count,
+                selected: Some(selected),
+            },
+            Self::Event(_) => self,
+        }
+    }
+}
+
+/// The selected event when a cluster holds it: which mark, where the event itself starts on screen, and
+/// which event it is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct SelectedInCluster {
+    /// The index of the cluster among the lane's marks.
+    pub mark: usize,
+    /// The screen x of the event's start.
+    pub x: f32,
+    /// The event, by its index in the timeline.
+    pub event: usize,
 }
 
 /// One lane's marks in view, with what decides how they look.
@@ -228,6 +257,9 @@ pub(super) struct LaneMarks<'a> {
     pub highlight: Option<&'a dyn Fn(usize) -> bool>,
     /// The selected event.
     pub selected: Option<usize>,
+    /// The cluster that holds the selected event, when one does: it is ringed, and a notch points at the
+    /// event's own time.
+    pub selected_in: Option<SelectedInCluster>,
     /// The lane's colour and glyph.
     pub look: LaneLook,
     /// The colour of the counts beside ticks.
@@ -260,7 +292,8 @@ impl LaneMarks<'_> {
         let targets = self
             .marks
             .iter()
-            .map(|m| {
+            .enumerate()
+            .map(|(k, m)| {
                 let event_i = self.lane.events[m.first] as usize;
                 let style = MarkStyle {
                     y: self.marker_y,
@@ -269,16 +302,54 @@ impl LaneMarks<'_> {
                     selected: self.selected == Some(event_i),
                     dark: self.dark,
                 };
-                paint_mark(
+                let (rect, target) = paint_mark(
                     &mut shapes,
                     painter,
                     m,
                     (event_i, &self.events[event_i]),
                     style,
-                )
+                );
+                self.mark_selected_inside(&mut shapes, k, rect, target)
             })
             .collect();
         LaneShapes { shapes, targets }
+    }
+
+    /// When the `k`-th mark is the cluster holding the selected event: rings it as a selected event is
+    /// ringed, with a notch above it at the event's own time, and returns its target noting the event.
+    fn mark_selected_inside(
+        &self,
+        out: &mut Vec<Shape>,
+        k: usize,
+        rect: Rect,
+        target: Target,
+    ) -> (Rect, Target) {
+        let Some(inside) = self.selected_in.filter(|s| s.mark == k) else {
+            return (rect, target);
+        };
+        let ink = if self.dark {
+            Color32::WHITE
+        } else {
+            Color32::BLACK
+        };
+        let ring = rect.expand(3.0);
+        out.push(Shape::rect_stroke(
+            ring,
+            ring.height() / 2.0,
+            Stroke::new(2.0, ink),
+            StrokeKind::Outside,
+        ));
+        let x = inside.x.clamp(rect.left(), rect.right());
+        out.push(Shape::convex_polygon(
+            vec![
+                pos2(x - 4.5, ring.top() - 8.0),
+                pos2(x + 4.5, ring.top() - 8.0),
+                pos2(x, ring.top() - 2.0),
+            ],
+            ink,
+            Stroke::NONE,
+        ));
+        (rect, target.holding(inside.event))
     }
 
     /// The marks as ticks in one mesh, for a lane too crowded for shapes of their own, with the counts
@@ -288,6 +359,8 @@ impl LaneMarks<'_> {
         let mut mesh = TickMesh::default();
         let mut shapes = Vec::new();
         let mut targets = Vec::with_capacity(self.marks.len());
+        // The selected event's cluster is ringed over the ticks.
+        let mut on_top = Vec::new();
         for (k, m) in self.marks.iter().enumerate() {
             let event_i = self.lane.events[m.first] as usize;
             // Taller for larger clusters, in whole points (a tick's edges are not anti-aliased, so that is
@@ -311,7 +384,7 @@ impl LaneMarks<'_> {
                 color.gamma_multiply(0.75)
             };
             mesh.add(rect, fill);
-            targets.push((rect, Target::of(m, event_i)));
+            targets.push(self.mark_selected_inside(&mut on_top, k, rect, Target::of(m, event_i)));
             if m.count > 1 {
                 // Digits and thousands separators, counted before the text is made.
                 let digits = m.count.ilog10() as usize + 1;
@@ -329,6 +402,7 @@ impl LaneMarks<'_> {
             }
         }
         shapes.push(Shape::mesh(mesh.finish()));
+        shapes.extend(on_top);
         LaneShapes { shapes, targets }
     }
 }

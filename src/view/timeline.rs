@@ -11,7 +11,9 @@ use super::elide;
 use super::index::{EventIndex, LaneIndex, span_days};
 use super::layout::{self, Mark};
 use super::mapping::TimeMapping;
-use super::marks::{self, LaneLook, LaneMarks, LaneShapes, MARKER_RADIUS, Target};
+use super::marks::{
+    self, LaneLook, LaneMarks, LaneShapes, MARKER_RADIUS, SelectedInCluster, Target,
+};
 use super::memo;
 use super::palette;
 use crate::app::command::Command;
@@ -183,6 +185,7 @@ pub fn timeline_ui(
     let mut label_texts_by_target: Vec<Option<(usize, usize)>> = Vec::new();
     let mut shapes = 0;
 
+    let today = date_from_days(view.today_days as i64);
     let period_rows = paint_periods(ui, &painter, view, &mapping, frame, dark);
     let lanes_top = frame.top() + period_rows as f32 * PERIOD_ROW + 4.0;
     let lane_height = ((frame.bottom() - lanes_top) / n_lanes as f32).max(MARKER_LINE + LABEL_ROW);
@@ -245,6 +248,10 @@ pub fn timeline_ui(
             || lane_layout(view.timeline, lane, &mapping, frame, rows),
         );
         let (marks, slots) = (&placed.marks, &placed.slots);
+        // A selected event inside a cluster is marked there, and the cluster's label names it.
+        let selected_in = view
+            .selected
+            .and_then(|i| selected_in_cluster(view.timeline, lane, marks, &mapping, today, i));
 
         // Ticks in one mesh when the lane is too crowded for a shape per mark, baked and kept while the
         // marks, the search, the selection and the colours stay the same.
@@ -272,6 +279,7 @@ pub fn timeline_ui(
                     events: &view.timeline.events,
                     highlight: view.highlight,
                     selected: view.selected,
+                    selected_in,
                     look,
                     count_color,
                     dark,
@@ -321,14 +329,20 @@ pub fn timeline_ui(
                 for (mark_i, slot) in slots.iter().enumerate() {
                     let Some(slot) = slot else { continue };
                     let m = &marks[mark_i];
-                    let event_i = lane.events[m.first] as usize;
-                    let target = Target::of(m, event_i);
+                    let mut event_i = lane.events[m.first] as usize;
+                    let mut target = Target::of(m, event_i);
+                    let holds_selected = selected_in.filter(|s| s.mark == mark_i);
+                    if let Some(inside) = holds_selected {
+                        event_i = inside.event;
+                        target = target.holding(inside.event);
+                    }
                     // Cut to what the slot can show before anything is laid out: a 10 MB title costs
                     // what its slot holds, not what it holds.
                     let room = elide::max_chars_for(slot.width, font.size);
                     let text = mark_label(&view.timeline.events[event_i], m.count, room);
                     let y = marker_y + 10.0 + slot.row as f32 * LABEL_ROW;
-                    let selected = m.is_single() && view.selected == Some(event_i);
+                    let selected = holds_selected.is_some()
+                        || (m.is_single() && view.selected == Some(event_i));
                     let dim = view.highlight.is_some_and(|h| !h(event_i));
                     let color_here = if dim { weak_color } else { text_color };
                     let mut job =
@@ -540,6 +554,27 @@ fn calendar_grid(input: GridInput) -> Vec<GridMark> {
         .collect()
 }
 
+/// Where the selected event `i` is when a cluster among `marks` holds it (a single event is ringed on its
+/// own): found by its start, without a pass over the lane.
+fn selected_in_cluster(
+    timeline: &Timeline,
+    lane: &LaneIndex,
+    marks: &[Mark],
+    mapping: &TimeMapping,
+    today: chrono::NaiveDate,
+    i: usize,
+) -> Option<SelectedInCluster> {
+    let event = timeline.events.get(i)?;
+    let (start, _) = span_days(event.when.covered(today));
+    let pos = lane.position_of(u32::try_from(i).ok()?, start)?;
+    let mark = layout::mark_holding(marks, lane, pos, mapping.start_days)?;
+    (!marks[mark].is_single()).then(|| SelectedInCluster {
+        mark,
+        x: mapping.x_from_time(start),
+        event: i,
+    })
+}
+
 /// Labels shortened below this width are left out instead (they show on hover): a dozen characters or so,
 /// since a label cut to a word or two says no more than its lane's name.
 const MIN_LABEL_WIDTH: f32 = 96.0;
@@ -639,13 +674,23 @@ fn target_label(timeline: &Timeline, target: Target) -> String {
                 e.when.short_label()
             )
         }
-        Target::Cluster { t0, t1, count } => {
-            format!(
+        Target::Cluster {
+            t0,
+            t1,
+            count,
+            selected,
+        } => {
+            let mut name = format!(
                 "cluster of {} events, {} – {}",
                 format_count(count),
                 date_from_days(t0.floor() as i64),
                 date_from_days(t1.ceil() as i64 - 1)
-            )
+            );
+            if let Some(e) = selected.and_then(|i| timeline.events.get(i)) {
+                name.push_str(", holding the selected ");
+                name.push_str(&elide::one_line(e.title(), NAME_CHARS));
+            }
+            name
         }
     }
 }
@@ -660,13 +705,25 @@ fn target_tooltip(ui: &mut egui::Ui, timeline: &Timeline, target: Target) {
             ui.label(crate::model::capitalize(&e.when.describe()));
             ui.weak(e.provenance.words());
         }
-        Target::Cluster { t0, t1, count } => {
+        Target::Cluster {
+            t0,
+            t1,
+            count,
+            selected,
+        } => {
             ui.strong(format!("{} events", format_count(count)));
             ui.label(format!(
                 "{} to {} — click to zoom in",
                 crate::model::EdtfDate::from_naive(date_from_days(t0.floor() as i64)).words(),
                 crate::model::EdtfDate::from_naive(date_from_days(t1.ceil() as i64 - 1)).words()
             ));
+            if let Some(e) = selected.and_then(|i| timeline.events.get(i)) {
+                let room = elide::max_chars_for(ui.spacing().tooltip_width, 14.0);
+                ui.label(format!(
+                    "Selected here: {}",
+                    elide::one_line(e.title(), room)
+                ));
+            }
         }
     }
 }
