@@ -208,6 +208,55 @@ fn dragging_the_overview_pans_the_view() {
     );
 }
 
+#[test]
+fn dragging_the_overview_windows_edge_zooms_from_where_the_press_began() {
+    let mut h = harness();
+    h.key_press(egui::Key::Plus);
+    h.run();
+    h.key_press(egui::Key::Plus);
+    h.run();
+    let (s0, e0) = h.state().view_range().unwrap();
+    let strip = h.get_by_label_contains("Overview").rect();
+    // Where the strip draws the view window's right edge.
+    let extent =
+        dateline::view::index::EventIndex::build(h.state().timeline(), TODAY, |_| true).extent;
+    let (a, b) = dateline::view::overview::strip_range(extent, (s0, e0));
+    let edge_x = strip.left() + ((e0 - a) / (b - a)) as f32 * strip.width();
+    // Press on the edge, then move in steps larger than the edge's grab: the drag begins away from it.
+    let start = Pos2::new(edge_x, strip.center().y);
+    h.event(Event::PointerMoved(start));
+    h.event(Event::PointerButton {
+        pos: start,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::default(),
+    });
+    h.step();
+    for k in 1..=5 {
+        h.event(Event::PointerMoved(Pos2::new(
+            start.x + 12.0 * k as f32,
+            start.y,
+        )));
+        h.step();
+    }
+    h.event(Event::PointerButton {
+        pos: Pos2::new(start.x + 60.0, start.y),
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::default(),
+    });
+    h.run();
+    let (s1, e1) = h.state().view_range().unwrap();
+    assert!(
+        (s1 - s0).abs() < 1.0,
+        "the left edge stays where it was: {s0} -> {s1}"
+    );
+    assert!(
+        e1 > e0 + (e0 - s0) * 0.1,
+        "the right edge moved later, widening the view: {e0} -> {e1}"
+    );
+}
+
 /// Storage in memory, as eframe's would be on disk.
 #[derive(Default)]
 struct MemoryStorage(HashMap<String, String>);

@@ -17,7 +17,7 @@ pub enum TickUnit {
 }
 
 /// Units from finest to coarsest.
-pub const UNITS: [TickUnit; 22] = [
+pub const UNITS: [TickUnit; 25] = [
     TickUnit::Days(1),
     TickUnit::Days(2),
     TickUnit::Days(5),
@@ -40,6 +40,9 @@ pub const UNITS: [TickUnit; 22] = [
     TickUnit::Years(10_000),
     TickUnit::Years(20_000),
     TickUnit::Years(50_000),
+    TickUnit::Years(100_000),
+    TickUnit::Years(200_000),
+    TickUnit::Years(500_000),
 ];
 
 /// The least space, in points, between two labelled ticks: wide enough for "30 Nov 2015".
@@ -71,16 +74,77 @@ impl TickUnit {
         let month = &month_name(date.month() as u8)[..3];
         match self {
             Self::Days(_) if date.month() == 1 && date.day() == 1 => {
-                format!("1 Jan {}", year_words(date.year()))
+                format!("1 Jan {}", axis_year(date.year()))
             }
             Self::Days(_) => format!("{} {month}", date.day()),
-            Self::Months(_) => format!("{month} {}", year_words(date.year())),
-            Self::Years(n) if (n == 10 || n == 20) && date.year() > 0 => {
+            Self::Months(_) => format!("{month} {}", axis_year(date.year())),
+            Self::Years(n) if (n == 10 || n == 20) && date.year() >= 100 => {
                 format!("{}s", date.year())
             }
-            Self::Years(_) => year_words(date.year()),
+            Self::Years(_) => axis_year(date.year()),
         }
     }
+
+    /// The first year at or after the astronomical `year` that has a tick of this unit (years only).
+    ///
+    /// Ticks fall on years a historian counts in: multiples of `n` in each era (500 BCE, 1000 BCE; 500,
+    /// 1000), and the first year of the common era, 1 CE, between them. There is no year 0, so a tick on
+    /// the astronomical year 0 (1 BCE) would read as an odd number beside round ones.
+    fn year_tick_from(self, year: i32) -> i32 {
+        let n = match self {
+            Self::Years(n) => i32::try_from(n).unwrap_or(i32::MAX),
+            Self::Days(_) | Self::Months(_) => 1,
+        };
+        if year >= 1 {
+            // The common era: multiples of n, from n on (1 CE itself is always a tick).
+            return if year == 1 {
+                1
+            } else {
+                (year.saturating_add(n - 1) / n).saturating_mul(n)
+            };
+        }
+        // Before the common era, counted back from 1 BCE (the astronomical year 0): the largest multiple
+        // of n years BCE not before `year`, or 1 CE when there is none.
+        let bce = 1 - i64::from(year);
+        let round = bce / i64::from(n) * i64::from(n);
+        if round >= 1 {
+            i32::try_from(1 - round).unwrap_or(1)
+        } else {
+            1
+        }
+    }
+}
+
+/// A year as the axis writes it: BCE years with their era, and 1 CE with its own, since it stands beside
+/// BCE years; other years of the common era as plain numbers.
+fn axis_year(year: i32) -> String {
+    if year == 1 {
+        "1 CE".to_owned()
+    } else {
+        year_words(year)
+    }
+}
+
+/// The years a view shows, when its tick labels do not say them (days are labelled "16 Jun"), or when it
+/// shows no tick at all: "2021", "2021–2022", "45 BCE", "1 BCE – 1 CE". `None` when every label carries
+/// its year.
+pub fn context_label(start_days: f64, end_days: f64, unit: TickUnit) -> Option<String> {
+    if !(start_days.is_finite() && end_days.is_finite()) || end_days < start_days {
+        return None;
+    }
+    if !matches!(unit, TickUnit::Days(_)) && !ticks(start_days, end_days, unit).is_empty() {
+        return None;
+    }
+    let first = date_from_days(start_days.floor() as i64).year();
+    // The view's right edge is the start of the day after the last one shown.
+    let last = date_from_days((end_days.ceil() as i64 - 1).max(start_days.floor() as i64)).year();
+    Some(if first == last {
+        year_words(first)
+    } else if first <= 0 && last >= 1 {
+        format!("{} – {} CE", year_words(first), last)
+    } else {
+        format!("{}–{}", year_words(first), year_words(last))
+    })
 }
 
 /// The finest unit whose labels are at least `min_spacing` points apart at `points_per_day`.
@@ -88,7 +152,7 @@ pub fn choose_unit(points_per_day: f64, min_spacing: f64) -> TickUnit {
     UNITS
         .into_iter()
         .find(|u| u.min_gap_days() * points_per_day >= min_spacing)
-        .unwrap_or(TickUnit::Years(50_000))
+        .unwrap_or(TickUnit::Years(500_000))
 }
 
 /// One tick of the axis.
@@ -118,9 +182,8 @@ pub fn ticks(start_days: f64, end_days: f64, unit: TickUnit) -> Vec<Tick> {
         }
     };
     match unit {
-        TickUnit::Years(n) => {
-            let n = n as i32;
-            let mut year = first.year().div_euclid(n) * n;
+        TickUnit::Years(_) => {
+            let mut year = unit.year_tick_from(first.year());
             for _ in 0..MAX_TICKS {
                 let Some(date) = NaiveDate::from_ymd_opt(year, 1, 1) else {
                     break;
@@ -129,7 +192,10 @@ pub fn ticks(start_days: f64, end_days: f64, unit: TickUnit) -> Vec<Tick> {
                     break;
                 }
                 push(date);
-                year += n;
+                let Some(next) = year.checked_add(1) else {
+                    break;
+                };
+                year = unit.year_tick_from(next);
             }
         }
         TickUnit::Months(n) => {
@@ -190,9 +256,13 @@ mod tests {
 
     /// Ticks for a view of `span_days` ending around 2020, `width` points wide.
     fn view(span_days: f64, width: f64) -> (TickUnit, Vec<Tick>, f64) {
+        view_to(day(2020, 6, 15), span_days, width)
+    }
+
+    /// Ticks for a view of `span_days` ending at `end`, `width` points wide.
+    fn view_to(end: f64, span_days: f64, width: f64) -> (TickUnit, Vec<Tick>, f64) {
         let ppd = width / span_days;
         let unit = choose_unit(ppd, MIN_LABEL_SPACING);
-        let end = day(2020, 6, 15);
         (unit, ticks(end - span_days, end, unit), ppd)
     }
 
@@ -221,15 +291,23 @@ mod tests {
     #[test]
     fn labels_never_overlap_at_any_zoom() {
         let mut span = 0.1;
-        while span < 365.25 * 30_000.0 {
-            for width in [300.0, 800.0, 1920.0] {
-                let (_, ticks, ppd) = view(span, width);
+        // Out to the widest view, which holds everything the model can date.
+        while span < crate::view::mapping::MAX_SPAN_DAYS * 1.37 {
+            for (width, end) in [300.0, 800.0, 1920.0]
+                .into_iter()
+                .flat_map(|w| [(w, day(2020, 6, 15)), (w, day(1, 1, 1) + span / 3.0)])
+            {
+                let (_, ticks, ppd) = view_to(end, span, width);
                 for pair in ticks.windows(2) {
                     let gap = (pair[1].days - pair[0].days) * ppd;
-                    assert!(
-                        gap >= MIN_LABEL_SPACING - 1e-6,
-                        "span {span}: {pair:?} only {gap} pt apart"
-                    );
+                    // 1 CE stands a year short of a round unit from the next tick ("1 CE", "500"):
+                    // there the labels, not the unit, must keep apart.
+                    let least = if pair[0].label == "1 CE" {
+                        (pair[0].label.len() + pair[1].label.len()) as f64 * 7.0 / 2.0 + 8.0
+                    } else {
+                        MIN_LABEL_SPACING - 1e-6
+                    };
+                    assert!(gap >= least, "span {span}: {pair:?} only {gap} pt apart");
                 }
                 assert!(ticks.len() as f64 <= width / MIN_LABEL_SPACING + 2.0);
             }
@@ -249,10 +327,89 @@ mod tests {
         assert!(n.iter().any(|t| t.label == "1 Jan 2016"));
     }
 
+    fn labels(t: &[Tick]) -> Vec<&str> {
+        t.iter().map(|t| t.label.as_str()).collect()
+    }
+
+    #[test]
+    fn ticks_across_the_era_boundary_fall_on_years_a_historian_counts() {
+        // There is no year 0: 500 BCE, then 1 CE, then 500.
+        let t = ticks(day(-1100, 1, 1), day(1100, 1, 1), TickUnit::Years(500));
+        assert_eq!(
+            labels(&t),
+            ["1000 BCE", "500 BCE", "1 CE", "500", "1000"],
+            "{t:?}"
+        );
+        // 500 BCE is the astronomical year -499, and 1 CE begins on its first day.
+        assert_eq!(t[1].days, day(-499, 1, 1));
+        assert_eq!(t[2].days, day(1, 1, 1));
+        let t = ticks(day(-100, 1, 1), day(100, 1, 1), TickUnit::Years(50));
+        assert_eq!(labels(&t), ["100 BCE", "50 BCE", "1 CE", "50", "100"]);
+        let t = ticks(day(-3, 1, 1), day(3, 1, 1), TickUnit::Years(1));
+        assert_eq!(
+            labels(&t),
+            ["4 BCE", "3 BCE", "2 BCE", "1 BCE", "1 CE", "2", "3"]
+        );
+        // Far from the boundary, nothing changes: round years in each era.
+        let t = ticks(day(1940, 1, 1), day(2000, 1, 1), TickUnit::Years(20));
+        assert_eq!(labels(&t), ["1940s", "1960s", "1980s", "2000s"]);
+        let t = ticks(day(-2100, 1, 1), day(-999, 6, 1), TickUnit::Years(500));
+        assert_eq!(labels(&t), ["2000 BCE", "1500 BCE", "1000 BCE"]);
+    }
+
+    #[test]
+    fn the_year_is_said_at_every_zoom() {
+        // Days read "16 Jun": a context line gives the year, and the era before the common era.
+        let unit = TickUnit::Days(5);
+        assert_eq!(
+            context_label(day(2021, 6, 14), day(2021, 6, 30), unit).as_deref(),
+            Some("2021")
+        );
+        assert_eq!(
+            context_label(day(2021, 12, 20), day(2022, 1, 10), unit).as_deref(),
+            Some("2021–2022")
+        );
+        assert_eq!(
+            context_label(day(-44, 3, 1), day(-44, 3, 20), unit).as_deref(),
+            Some("45 BCE")
+        );
+        assert_eq!(
+            context_label(day(0, 12, 20), day(1, 1, 10), unit).as_deref(),
+            Some("1 BCE – 1 CE")
+        );
+        // The view's right edge is the start of the next day: a view ending at midnight on 1 January
+        // shows nothing of the new year.
+        assert_eq!(
+            context_label(day(2021, 12, 1), day(2022, 1, 1), unit).as_deref(),
+            Some("2021")
+        );
+        // Months and years carry their year in every label, so no context line is needed while a tick
+        // shows; when none does, it is there.
+        assert_eq!(
+            context_label(day(2019, 1, 1), day(2020, 6, 1), TickUnit::Months(3)),
+            None
+        );
+        assert_eq!(
+            context_label(day(2019, 2, 1), day(2019, 2, 20), TickUnit::Months(3)).as_deref(),
+            Some("2019")
+        );
+        // At every zoom from two hours to the widest view, a tick label or the context line names a year.
+        let mut span = crate::view::mapping::MIN_SPAN_DAYS;
+        while span < crate::view::mapping::MAX_SPAN_DAYS {
+            let (unit, ticks, _) = view(span, 1000.0);
+            let end = day(2020, 6, 15);
+            let named = context_label(end - span, end, unit).is_some()
+                || ticks.iter().any(|t| {
+                    t.label.chars().any(|c| c.is_ascii_digit())
+                        && !matches!(unit, TickUnit::Days(_))
+                });
+            assert!(named, "span {span}: {ticks:?}");
+            span *= 1.9;
+        }
+    }
+
     #[test]
     fn negative_years_and_units_round_trip() {
-        let t = ticks(day(-100, 1, 1), day(100, 1, 1), TickUnit::Years(50));
-        assert!(t.iter().any(|t| t.label == "51 BCE"), "{t:?}");
         for unit in UNITS {
             assert_eq!(TickUnit::from_gap_days(unit.min_gap_days()), Some(unit));
         }

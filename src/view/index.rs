@@ -104,6 +104,15 @@ impl LaneIndex {
         lo + self.starts[lo..hi].partition_point(|&s| s < limit)
     }
 
+    /// The position of `event` (an index into [`Timeline::events`]) that starts at `start`, if it is in
+    /// this lane: a binary search to its start, then a look along the events that share it.
+    pub fn position_of(&self, event: u32, start: f64) -> Option<usize> {
+        let from = self.starts.partition_point(|&s| s < start);
+        (from..self.len())
+            .take_while(|&p| self.starts[p] == start)
+            .find(|&p| self.events[p] == event)
+    }
+
     /// The positions before `before` whose events start before `t0` but end after it (they reach into a
     /// view starting at `t0`), found skipping whole blocks that end earlier.
     pub fn overhanging(&self, t0: f64, before: usize) -> impl Iterator<Item = usize> + '_ {
@@ -300,6 +309,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn an_event_is_found_at_its_position_among_others_sharing_its_start() {
+        let lane = LaneIndex::from_parts(
+            vec![7, 3, 9, 4, 5],
+            vec![10.0, 5.0, 10.0, 10.0, 20.0],
+            vec![11.0, 6.0, 11.0, 11.0, 21.0],
+        );
+        for (event, start) in [(7, 10.0), (3, 5.0), (9, 10.0), (4, 10.0), (5, 20.0)] {
+            let at = lane.position_of(event, start).unwrap();
+            assert_eq!((lane.events[at], lane.starts[at]), (event, start));
+        }
+        assert_eq!(lane.position_of(7, 5.0), None, "not at that start");
+        assert_eq!(lane.position_of(8, 10.0), None, "not in the lane");
     }
 
     #[test]

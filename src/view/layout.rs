@@ -153,6 +153,31 @@ pub fn mark_positions(lane: &LaneIndex, mark: &Mark, view_start: f64) -> Vec<usi
     }
 }
 
+/// Which of `marks` (made by [`lane_marks`] for a view starting at `view_start`) stands for the event
+/// at lane position `pos`, if any is: a binary search among the marks of events starting in view, or the
+/// mark of those reaching in from before it.
+pub fn mark_holding(
+    marks: &[Mark],
+    lane: &LaneIndex,
+    pos: usize,
+    view_start: f64,
+) -> Option<usize> {
+    let start = *lane.starts.get(pos)?;
+    if start < view_start {
+        // It reaches into view only if it ends after the view starts: then it is in the overhang mark.
+        return (lane.ends[pos] > view_start)
+            .then(|| marks.iter().position(|m| m.overhang))
+            .flatten();
+    }
+    let in_view = marks
+        .iter()
+        .position(|m| !m.overhang)
+        .unwrap_or(marks.len());
+    let rest = &marks[in_view..];
+    let k = rest.partition_point(|m| m.first + m.count <= pos);
+    rest.get(k).filter(|m| m.first <= pos).map(|_| in_view + k)
+}
+
 /// Where a label goes: its row under the lane's marker line and the width it may use.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LabelSlot {
@@ -257,6 +282,34 @@ mod tests {
         assert_eq!((marks[1].first, marks[1].count), (3, 1));
         let zoomed = TimeMapping::new(-1.0, 4.0, 0.0, 1000.0);
         assert_eq!(lane_marks(&l, &zoomed, 4.0).len(), 3);
+    }
+
+    #[test]
+    fn every_event_in_view_is_found_in_the_mark_that_holds_it() {
+        let l = lane(&[
+            (-50.0, 60.0),
+            (0.0, 1.0),
+            (1.0, 2.0),
+            (2.0, 3.0),
+            (500.0, 501.0),
+            (2000.0, 2001.0),
+        ]);
+        let m = TimeMapping::new(-10.0, 990.0, 0.0, 1000.0);
+        let marks = lane_marks(&l, &m, 4.0);
+        for pos in 0..l.len() {
+            let held = mark_holding(&marks, &l, pos, m.start_days);
+            let expected = marks
+                .iter()
+                .position(|k| mark_positions(&l, k, m.start_days).contains(&pos));
+            assert_eq!(held, expected, "position {pos}");
+        }
+        assert_eq!(
+            mark_holding(&marks, &l, 5, m.start_days),
+            None,
+            "out of view"
+        );
+        assert_eq!(mark_holding(&marks, &l, 99, m.start_days), None);
+        assert!(marks[mark_holding(&marks, &l, 0, m.start_days).unwrap()].overhang);
     }
 
     #[test]

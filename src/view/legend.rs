@@ -3,6 +3,7 @@
 
 use egui::{RichText, Sense, vec2};
 
+use super::marks::{self, LaneLook};
 use super::palette;
 use crate::app::command::Command;
 use crate::explore::filter::{Counts, Filters};
@@ -33,15 +34,29 @@ pub fn legend_ui(
     });
     for (i, lane) in timeline.lanes.iter().enumerate() {
         let shown = !filters.hidden_lanes.contains(&lane.id);
-        let color = palette::series_color(i, dark);
+        let look = LaneLook::of(i, dark);
+        let color = look.color;
         let count = counts.lanes.get(i).copied().unwrap_or(0);
         let text = format!(
             "{}  ({count})",
             super::elide::one_line(&lane.label, LABEL_CHARS)
         );
         ui.horizontal(|ui| {
+            // The swatch is the lane's look: its colour, and its glyph once colours repeat.
             let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
-            if shown {
+            if look.marks_glyph() {
+                let (fill, stroke) = if shown {
+                    (color, None)
+                } else {
+                    (
+                        egui::Color32::TRANSPARENT,
+                        Some((egui::Stroke::new(1.5, color), false)),
+                    )
+                };
+                let mut glyph = Vec::new();
+                marks::paint_glyph(&mut glyph, look.glyph, rect.center(), 5.0, fill, stroke);
+                ui.painter().extend(glyph);
+            } else if shown {
                 ui.painter().rect_filled(rect, 2.0, color);
             } else {
                 ui.painter().rect_stroke(

@@ -1,10 +1,16 @@
 //! Time ↔ screen x. Pure: a small value rebuilt each frame from the visible range and the plot's width.
 //! Time is `f64` days since 1970-01-01 (day `d` covers `[d, d + 1)`); `f32` would lose days within decades.
 
+use crate::model::date::MAX_ABS_YEAR;
+
 /// The shortest span the view zooms to: two hours.
 pub const MIN_SPAN_DAYS: f64 = 1.0 / 12.0;
-/// The longest span the view zooms out to: 20,000 years.
-pub const MAX_SPAN_DAYS: f64 = 365.2425 * 20_000.0;
+/// The days the model can date: from the first day of the year −[`MAX_ABS_YEAR`] to the last day of the
+/// year [`MAX_ABS_YEAR`], the limits the loaders accept.
+pub const DATABLE_DAYS: f64 = 365.2425 * (2.0 * MAX_ABS_YEAR as f64 + 1.0);
+/// The longest span the view zooms out to: everything the model can date, with room for what "fit all"
+/// adds around it (5% on each side, and a little more on the right for labels).
+pub const MAX_SPAN_DAYS: f64 = DATABLE_DAYS * 1.25;
 
 /// A visible time range laid over a horizontal pixel range.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -214,6 +220,20 @@ mod tests {
         );
         let wide = m.bring_into_view(0.0, 5000.0, 0.0);
         assert!(wide.start_days < 0.0 && wide.end_days > 5000.0);
+    }
+
+    #[test]
+    fn everything_the_model_can_date_fits_in_view_with_margins() {
+        let first = crate::model::EdtfDate::new(-MAX_ABS_YEAR, None, None).unwrap();
+        let last = crate::model::EdtfDate::new(MAX_ABS_YEAR, None, None).unwrap();
+        let days = |d| crate::model::date::days_from_epoch(d) as f64;
+        let (start, end) = (days(first.first_day()), days(last.last_day()) + 1.0);
+        let (a, b) = fit_range(start, end);
+        assert!(a < start && b > end, "{a}..{b} misses {start}..{end}");
+        // With the room for labels the app adds on the right, the view is still within the zoom limits.
+        let (a, b) = clamp_span(a, b + (b - a) * 0.06);
+        assert!(a < start && b > end, "{a}..{b} misses {start}..{end}");
+        assert!((end - start) <= DATABLE_DAYS + 1.0);
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! How a lane's marks look: an event is a dot, a diamond (a plan) or a bar (a span), dashed when its date
 //! is vague; a cluster is a pill with its count; and where marks are too many for shapes of their own,
-//! they are ticks in one mesh with the counts that fit. Shapes are drawn into a list, so the timeline can
-//! keep them from frame to frame.
+//! they are ticks in one mesh with the counts that fit. Each lane has a look of its own, a colour and a
+//! glyph (see [`LaneLook`]). Shapes are drawn into a list, so the timeline can keep them from frame to
+//! frame.
 
 use egui::{Color32, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
 
 use super::index::LaneIndex;
 use super::layout::Mark;
+use super::palette;
 use super::timeline::format_count;
 use crate::model::{Event, Status};
 
@@ -15,6 +17,173 @@ pub(super) const MARKER_RADIUS: f32 = 6.0;
 /// Half the height of a cluster's pill: its round ends are then small enough for egui's prepared discs
 /// (up to 8 pixels, less a margin for sharp edges) at one pixel per point.
 const PILL_RADIUS: f32 = 6.5;
+
+/// The shape a lane's point events are drawn as: the second cue, after the colour, that tells lanes
+/// apart once the palette's colours have all been used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) enum Glyph {
+    /// A disc: the first lanes' dots.
+    Circle,
+    /// A square.
+    Square,
+    /// A triangle pointing up.
+    TriangleUp,
+    /// A triangle pointing down.
+    TriangleDown,
+    /// A plus sign.
+    Plus,
+    /// A cross, the plus turned by 45°.
+    Cross,
+}
+
+/// The glyphs in the order lanes use them: one per round of the palette.
+const GLYPHS: [Glyph; 6] = [
+    Glyph::Circle,
+    Glyph::Square,
+    Glyph::TriangleUp,
+    Glyph::TriangleDown,
+    Glyph::Plus,
+    Glyph::Cross,
+];
+
+/// What tells a lane's marks from another lane's: its colour and its glyph. The first lanes are told by
+/// colour alone, drawn as discs; once every colour is taken, the next lanes take the colours again with
+/// the next glyph. Every colour with every glyph gives 42 looks; beyond as many lanes, looks repeat, and a
+/// lane is told by its name on its row and in the legend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) struct LaneLook {
+    /// The lane's colour.
+    pub color: Color32,
+    /// The lane's glyph.
+    pub glyph: Glyph,
+}
+
+impl LaneLook {
+    /// The look of the `index`-th lane.
+    pub fn of(index: usize, dark: bool) -> Self {
+        Self {
+            color: palette::series_color(index, dark),
+            glyph: GLYPHS[(index / palette::SERIES_COLORS) % GLYPHS.len()],
+        }
+    }
+
+    /// Whether its glyph is more than the disc every mark would be without one: plans and spans then carry
+    /// it too.
+    pub fn marks_glyph(self) -> bool {
+        self.glyph != Glyph::Circle
+    }
+}
+
+impl Glyph {
+    /// The convex pieces that make up the glyph around `c` for a marker of radius `r` (a disc is drawn as a
+    /// circle instead and has none). Sizes are chosen so every glyph covers about a disc's area.
+    fn pieces(self, c: Pos2, r: f32) -> Vec<Vec<Pos2>> {
+        let at = |points: &[(f32, f32)]| -> Vec<Pos2> {
+            points
+                .iter()
+                .map(|&(x, y)| pos2(c.x + x * r, c.y + y * r))
+                .collect()
+        };
+        match self {
+            Self::Circle => Vec::new(),
+            Self::Square => vec![at(&[
+                (-0.85, -0.85),
+                (0.85, -0.85),
+                (0.85, 0.85),
+                (-0.85, 0.85),
+            ])],
+            Self::TriangleUp => vec![at(&[(0.0, -1.15), (1.1, 0.85), (-1.1, 0.85)])],
+            Self::TriangleDown => vec![at(&[(0.0, 1.15), (-1.1, -0.85), (1.1, -0.85)])],
+            Self::Plus => vec![
+                at(&[(-1.05, -0.38), (1.05, -0.38), (1.05, 0.38), (-1.05, 0.38)]),
+                at(&[(-0.38, -1.05), (0.38, -1.05), (0.38, 1.05), (-0.38, 1.05)]),
+            ],
+            Self::Cross => {
+                let turn = |p: Vec<Pos2>| -> Vec<Pos2> {
+                    let rot = egui::emath::Rot2::from_angle(std::f32::consts::FRAC_PI_4);
+                    p.into_iter().map(|q| c + rot * (q - c)).collect()
+                };
+                Self::Plus.pieces(c, r).into_iter().map(turn).collect()
+            }
+        }
+    }
+
+    /// The glyph's outline around `c` as one closed polygon (a disc's as 24 points).
+    fn outline(self, c: Pos2, r: f32) -> Vec<Pos2> {
+        match self {
+            Self::Circle => (0..24)
+                .map(|i| c + r * Vec2::angled(i as f32 / 24.0 * std::f32::consts::TAU))
+                .collect(),
+            Self::Square | Self::TriangleUp | Self::TriangleDown => {
+                self.pieces(c, r).into_iter().flatten().collect()
+            }
+            Self::Plus | Self::Cross => {
+                // The twelve corners of the sign, clockwise from the top of its upper arm.
+                let (a, b) = (0.38, 1.05);
+                let corners = [
+                    (-a, -b),
+                    (a, -b),
+                    (a, -a),
+                    (b, -a),
+                    (b, a),
+                    (a, a),
+                    (a, b),
+                    (-a, b),
+                    (-a, a),
+                    (-b, a),
+                    (-b, -a),
+                    (-a, -a),
+                ];
+                let rot = egui::emath::Rot2::from_angle(if self == Self::Cross {
+                    std::f32::consts::FRAC_PI_4
+                } else {
+                    0.0
+                });
+                corners
+                    .iter()
+                    .map(|&(x, y)| c + rot * vec2(x * r, y * r))
+                    .collect()
+            }
+        }
+    }
+}
+
+/// Draws `glyph` around `c` at radius `r` into `out`: filled with `fill` (when not transparent), and
+/// outlined with `stroke` when given, dashed if asked.
+pub(super) fn paint_glyph(
+    out: &mut Vec<Shape>,
+    glyph: Glyph,
+    c: Pos2,
+    r: f32,
+    fill: Color32,
+    stroke: Option<(Stroke, bool)>,
+) {
+    if fill != Color32::TRANSPARENT {
+        if glyph == Glyph::Circle {
+            out.push(Shape::circle_filled(c, r, fill));
+        } else {
+            out.extend(
+                glyph
+                    .pieces(c, r)
+                    .into_iter()
+                    .map(|piece| Shape::convex_polygon(piece, fill, Stroke::NONE)),
+            );
+        }
+    }
+    match stroke {
+        Some((stroke, true)) if glyph == Glyph::Circle => dashed_circle(out, c, r, stroke.color),
+        Some((stroke, true)) => {
+            let mut points = glyph.outline(c, r);
+            points.extend(points.first().copied());
+            out.extend(Shape::dashed_line(&points, stroke, 3.0, 2.0));
+        }
+        Some((stroke, false)) if glyph == Glyph::Circle => {
+            out.push(Shape::circle_stroke(c, r, stroke));
+        }
+        Some((stroke, false)) => out.push(Shape::closed_line(glyph.outline(c, r), stroke)),
+        None => {}
+    }
+}
 
 /// Something the pointer can hit.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -29,6 +198,8 @@ pub(super) enum Target {
         t1: f64,
         /// How many events it holds.
         count: usize,
+        /// The selected event, when it is one of them.
+        selected: Option<usize>,
     },
 }
 
@@ -42,9 +213,36 @@ impl Target {
                 t0: m.t0,
                 t1: m.t1,
                 count: m.count,
+                selected: None,
             }
         }
     }
+
+    /// The same target, noting that it holds the selected event `selected` when it is a cluster.
+    #[must_use]
+    pub(super) fn holding(self, selected: usize) -> Self {
+        match self {
+            Self::Cluster { t0, t1, count, .. } => Self::Cluster {
+                t0,
+                t1,
+                count,
+                selected: Some(selected),
+            },
+            Self::Event(_) => self,
+        }
+    }
+}
+
+/// The selected event when a cluster holds it: which mark, where the event itself starts on screen, and
+/// which event it is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct SelectedInCluster {
+    /// The index of the cluster among the lane's marks.
+    pub mark: usize,
+    /// The screen x of the event's start.
+    pub x: f32,
+    /// The event, by its index in the timeline.
+    pub event: usize,
 }
 
 /// One lane's marks in view, with what decides how they look.
@@ -59,8 +257,11 @@ pub(super) struct LaneMarks<'a> {
     pub highlight: Option<&'a dyn Fn(usize) -> bool>,
     /// The selected event.
     pub selected: Option<usize>,
-    /// The lane's colour.
-    pub color: Color32,
+    /// The cluster that holds the selected event, when one does: it is ringed, and a notch points at the
+    /// event's own time.
+    pub selected_in: Option<SelectedInCluster>,
+    /// The lane's colour and glyph.
+    pub look: LaneLook,
     /// The colour of the counts beside ticks.
     pub count_color: Color32,
     /// The dark theme is on.
@@ -91,34 +292,75 @@ impl LaneMarks<'_> {
         let targets = self
             .marks
             .iter()
-            .map(|m| {
+            .enumerate()
+            .map(|(k, m)| {
                 let event_i = self.lane.events[m.first] as usize;
                 let style = MarkStyle {
                     y: self.marker_y,
-                    color: self.color,
+                    look: self.look,
                     faded: self.dim(event_i),
                     selected: self.selected == Some(event_i),
                     dark: self.dark,
                 };
-                paint_mark(
+                let (rect, target) = paint_mark(
                     &mut shapes,
                     painter,
                     m,
                     (event_i, &self.events[event_i]),
                     style,
-                )
+                );
+                self.mark_selected_inside(&mut shapes, k, rect, target)
             })
             .collect();
         LaneShapes { shapes, targets }
     }
 
+    /// When the `k`-th mark is the cluster holding the selected event: rings it as a selected event is
+    /// ringed, with a notch above it at the event's own time, and returns its target noting the event.
+    fn mark_selected_inside(
+        &self,
+        out: &mut Vec<Shape>,
+        k: usize,
+        rect: Rect,
+        target: Target,
+    ) -> (Rect, Target) {
+        let Some(inside) = self.selected_in.filter(|s| s.mark == k) else {
+            return (rect, target);
+        };
+        let ink = if self.dark {
+            Color32::WHITE
+        } else {
+            Color32::BLACK
+        };
+        let ring = rect.expand(3.0);
+        out.push(Shape::rect_stroke(
+            ring,
+            ring.height() / 2.0,
+            Stroke::new(2.0, ink),
+            StrokeKind::Outside,
+        ));
+        let x = inside.x.clamp(rect.left(), rect.right());
+        out.push(Shape::convex_polygon(
+            vec![
+                pos2(x - 4.5, ring.top() - 8.0),
+                pos2(x + 4.5, ring.top() - 8.0),
+                pos2(x, ring.top() - 2.0),
+            ],
+            ink,
+            Stroke::NONE,
+        ));
+        (rect, target.holding(inside.event))
+    }
+
     /// The marks as ticks in one mesh, for a lane too crowded for shapes of their own, with the counts
     /// that fit before the next tick.
     pub fn ticks(&self, painter: &egui::Painter) -> LaneShapes {
-        let (marker_y, clip, color) = (self.marker_y, self.clip, self.color);
+        let (marker_y, clip, color) = (self.marker_y, self.clip, self.look.color);
         let mut mesh = TickMesh::default();
         let mut shapes = Vec::new();
         let mut targets = Vec::with_capacity(self.marks.len());
+        // The selected event's cluster is ringed over the ticks.
+        let mut on_top = Vec::new();
         for (k, m) in self.marks.iter().enumerate() {
             let event_i = self.lane.events[m.first] as usize;
             // Taller for larger clusters, in whole points (a tick's edges are not anti-aliased, so that is
@@ -142,7 +384,7 @@ impl LaneMarks<'_> {
                 color.gamma_multiply(0.75)
             };
             mesh.add(rect, fill);
-            targets.push((rect, Target::of(m, event_i)));
+            targets.push(self.mark_selected_inside(&mut on_top, k, rect, Target::of(m, event_i)));
             if m.count > 1 {
                 // Digits and thousands separators, counted before the text is made.
                 let digits = m.count.ilog10() as usize + 1;
@@ -160,6 +402,7 @@ impl LaneMarks<'_> {
             }
         }
         shapes.push(Shape::mesh(mesh.finish()));
+        shapes.extend(on_top);
         LaneShapes { shapes, targets }
     }
 }
@@ -206,8 +449,8 @@ impl TickMesh {
 struct MarkStyle {
     /// The lane's marker line.
     y: f32,
-    /// The lane's colour.
-    color: Color32,
+    /// The lane's colour and glyph.
+    look: LaneLook,
     /// Drawn faint: an event the search does not match.
     faded: bool,
     /// Ringed as the selected event.
@@ -228,11 +471,12 @@ fn paint_mark(
 ) -> (Rect, Target) {
     let MarkStyle {
         y,
-        color,
+        look,
         faded,
         selected,
         dark,
     } = style;
+    let color = look.color;
     // Shapes reaching outside the view are drawn only over the view (plus a little, so their ends stay
     // hidden): a cluster's count then shows, and a dashed outline costs dashes only where it is seen.
     let clip = painter.clip_rect().x_range().expand(20.0);
@@ -277,6 +521,17 @@ fn paint_mark(
         if fill != color {
             outline(out, rect, color, vague || event.status == Status::Planned);
         }
+        // The lane's glyph at the bar's start, where there is room for it: dark on a solid bar.
+        if look.marks_glyph() && rect.width() >= 14.0 {
+            let ink = if fill != color {
+                color
+            } else if dark {
+                Color32::from_gray(16)
+            } else {
+                Color32::WHITE
+            };
+            paint_glyph(out, look.glyph, pos2(x0 + 6.0, y), 3.5, ink, None);
+        }
         if event.when.is_open() {
             arrow(
                 out,
@@ -297,11 +552,13 @@ fn paint_mark(
                 pos2(c.x - MARKER_RADIUS - 1.0, c.y),
             ];
             out.push(Shape::closed_line(pts, Stroke::new(2.0, color)));
-        } else {
-            out.push(Shape::circle_filled(c, MARKER_RADIUS, fill));
-            if vague {
-                dashed_circle(out, c, MARKER_RADIUS, color);
+            // A plan is a diamond in every lane; the lane's glyph, small, inside it.
+            if look.marks_glyph() {
+                paint_glyph(out, look.glyph, c, 2.8, color, None);
             }
+        } else {
+            let dashes = vague.then_some((Stroke::new(1.5, color), true));
+            paint_glyph(out, look.glyph, c, MARKER_RADIUS, fill, dashes);
         }
         rect
     };
@@ -388,6 +645,114 @@ fn dashed_circle(out: &mut Vec<Shape>, c: Pos2, r: f32, color: Color32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How many lanes have looks of their own: every colour with every glyph.
+    const DISTINCT_LOOKS: usize = palette::SERIES_COLORS * GLYPHS.len();
+
+    #[test]
+    fn no_two_lanes_look_the_same() {
+        assert_eq!(DISTINCT_LOOKS, 42);
+        for dark in [true, false] {
+            let looks: Vec<LaneLook> = (0..DISTINCT_LOOKS).map(|i| LaneLook::of(i, dark)).collect();
+            for (i, a) in looks.iter().enumerate() {
+                for (j, b) in looks.iter().enumerate().skip(i + 1) {
+                    assert_ne!(a, b, "lanes {i} and {j} look the same (dark: {dark})");
+                }
+            }
+            // The first round is told by colour alone, as dots.
+            assert!((0..palette::SERIES_COLORS).all(|i| !LaneLook::of(i, dark).marks_glyph()));
+            assert!(LaneLook::of(palette::SERIES_COLORS, dark).marks_glyph());
+        }
+    }
+
+    /// Whether the filled glyph covers `p`.
+    fn covers(glyph: Glyph, c: Pos2, r: f32, p: Pos2) -> bool {
+        if glyph == Glyph::Circle {
+            return (p - c).length() <= r;
+        }
+        glyph.pieces(c, r).iter().any(|piece| {
+            let sides = piece.iter().zip(piece.iter().cycle().skip(1));
+            let turns: Vec<f32> = sides
+                .map(|(a, b)| (*b - *a).x * (p - *a).y - (*b - *a).y * (p - *a).x)
+                .collect();
+            turns.iter().all(|&t| t >= 0.0) || turns.iter().all(|&t| t <= 0.0)
+        })
+    }
+
+    #[test]
+    fn every_glyph_covers_a_shape_of_its_own_of_about_a_discs_size() {
+        let (c, r) = (pos2(0.0, 0.0), MARKER_RADIUS);
+        let grid: Vec<Pos2> = (-40..=40)
+            .flat_map(|y| (-40..=40).map(move |x| pos2(x as f32 * 0.2, y as f32 * 0.2)))
+            .collect();
+        let disc = grid
+            .iter()
+            .filter(|&&p| covers(Glyph::Circle, c, r, p))
+            .count();
+        for (i, &a) in GLYPHS.iter().enumerate() {
+            let area = grid.iter().filter(|&&p| covers(a, c, r, p)).count();
+            assert!(
+                area * 2 > disc && area < disc * 2,
+                "{a:?} covers {area} samples against a disc's {disc}"
+            );
+            for &b in &GLYPHS[i + 1..] {
+                let differ = grid
+                    .iter()
+                    .filter(|&&p| covers(a, c, r, p) != covers(b, c, r, p))
+                    .count();
+                // An eighth of a disc: a square's corners against a disc's edge, the closest pair.
+                assert!(
+                    differ * 8 > disc,
+                    "{a:?} and {b:?} differ at only {differ} samples"
+                );
+            }
+            // Its outline goes round what it covers.
+            let outline = a.outline(c, r);
+            assert!(outline.len() >= 3);
+            let bounds = Rect::from_points(&outline);
+            assert!(
+                grid.iter()
+                    .filter(|&&p| covers(a, c, r, p))
+                    .all(|&p| bounds.expand(1e-3).contains(p))
+            );
+        }
+    }
+
+    #[test]
+    fn a_glyph_is_filled_outlined_or_dashed_as_asked() {
+        let c = pos2(50.0, 50.0);
+        for glyph in GLYPHS {
+            let mut filled = Vec::new();
+            paint_glyph(&mut filled, glyph, c, 6.0, Color32::RED, None);
+            assert!(
+                !filled.is_empty() && bounds(filled.clone()).contains(c),
+                "{glyph:?}"
+            );
+            let mut hollow = Vec::new();
+            let stroke = Stroke::new(1.5, Color32::RED);
+            paint_glyph(
+                &mut hollow,
+                glyph,
+                c,
+                6.0,
+                Color32::TRANSPARENT,
+                Some((stroke, false)),
+            );
+            let mut dashed = Vec::new();
+            paint_glyph(
+                &mut dashed,
+                glyph,
+                c,
+                6.0,
+                Color32::TRANSPARENT,
+                Some((stroke, true)),
+            );
+            assert!(
+                !hollow.is_empty() && dashed.len() > hollow.len(),
+                "{glyph:?}"
+            );
+        }
+    }
 
     fn bounds(shapes: Vec<Shape>) -> Rect {
         Shape::Vec(shapes).visual_bounding_rect()

@@ -145,8 +145,12 @@ pub fn overview_ui(
         };
         ui.ctx().set_cursor_icon(icon);
     }
+    // What a drag does is decided where the press began: by the time the pointer has moved far enough
+    // for egui to call it a drag, it may have left the edge it grabbed.
     if response.drag_started()
-        && let Some(pos) = response.interact_pointer_pos()
+        && let Some(pos) = ui
+            .input(|i| i.pointer.press_origin())
+            .or_else(|| response.interact_pointer_pos())
     {
         let mode = grab(pos.x, wx0, wx1);
         // A press outside the window centres it there first, then pans.

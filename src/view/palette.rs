@@ -3,8 +3,11 @@
 
 use egui::Color32;
 
+/// How many colours lanes and tags take in turn.
+pub const SERIES_COLORS: usize = 7;
+
 /// Okabe–Ito colours for dark backgrounds.
-const DARK: [Color32; 7] = [
+const DARK: [Color32; SERIES_COLORS] = [
     Color32::from_rgb(0x56, 0xB4, 0xE9), // sky blue
     Color32::from_rgb(0xE6, 0x9F, 0x00), // orange
     Color32::from_rgb(0x00, 0x9E, 0x73), // bluish green
@@ -15,7 +18,7 @@ const DARK: [Color32; 7] = [
 ];
 
 /// The same hues, darkened where needed to read on white.
-const LIGHT: [Color32; 7] = [
+const LIGHT: [Color32; SERIES_COLORS] = [
     Color32::from_rgb(0x00, 0x72, 0xB2), // blue
     Color32::from_rgb(0xC2, 0x7A, 0x00), // orange, darker
     Color32::from_rgb(0x00, 0x86, 0x60), // bluish green, darker
@@ -25,7 +28,8 @@ const LIGHT: [Color32; 7] = [
     Color32::from_rgb(0x44, 0x5E, 0xC8), // indigo
 ];
 
-/// The colour of the `index`-th lane or tag.
+/// The colour of the `index`-th lane or tag. Colours repeat after [`SERIES_COLORS`]: lanes add a second
+/// cue then (see `marks::LaneLook`).
 pub fn series_color(index: usize, dark_mode: bool) -> Color32 {
     let palette = if dark_mode { &DARK } else { &LIGHT };
     palette[index % palette.len()]

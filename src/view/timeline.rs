@@ -7,10 +7,13 @@ use egui_plot::{GridInput, GridMark, Plot};
 
 use super::axis::{self, TickUnit};
 use super::bake;
+use super::elide;
 use super::index::{EventIndex, LaneIndex, span_days};
 use super::layout::{self, Mark};
 use super::mapping::TimeMapping;
-use super::marks::{LaneMarks, LaneShapes, MARKER_RADIUS, Target};
+use super::marks::{
+    self, LaneLook, LaneMarks, LaneShapes, MARKER_RADIUS, SelectedInCluster, Target,
+};
 use super::memo;
 use super::palette;
 use crate::app::command::Command;
@@ -102,7 +105,8 @@ fn lane_layout(
                 Some(&n) => usize::from(n),
                 None => usize::from(label_chars(&timeline.events[lane.events[m.first] as usize])),
             };
-            let width = estimated_label_width(chars, m.count);
+            // No label is wider than the view, however long its title.
+            let width = estimated_label_width(chars, m.count).min(frame.width() - 6.0);
             // Near the right edge a label ends at the edge instead of running off it.
             let x = label_anchor_x(m, frame)
                 .min(frame.right() - width - 4.0)
@@ -181,6 +185,7 @@ pub fn timeline_ui(
     let mut label_texts_by_target: Vec<Option<(usize, usize)>> = Vec::new();
     let mut shapes = 0;
 
+    let today = date_from_days(view.today_days as i64);
     let period_rows = paint_periods(ui, &painter, view, &mapping, frame, dark);
     let lanes_top = frame.top() + period_rows as f32 * PERIOD_ROW + 4.0;
     let lane_height = ((frame.bottom() - lanes_top) / n_lanes as f32).max(MARKER_LINE + LABEL_ROW);
@@ -211,7 +216,8 @@ pub fn timeline_ui(
         if lane_i % 2 == 1 {
             painter.rect_filled(lane_rect, 0.0, ui.visuals().faint_bg_color);
         }
-        let color = palette::series_color(lane_i, dark);
+        let look = LaneLook::of(lane_i, dark);
+        let color = look.color;
         let marker_y = top + MARKER_LINE;
         painter.hline(
             frame.x_range(),
@@ -242,6 +248,10 @@ pub fn timeline_ui(
             || lane_layout(view.timeline, lane, &mapping, frame, rows),
         );
         let (marks, slots) = (&placed.marks, &placed.slots);
+        // A selected event inside a cluster is marked there, and the cluster's label names it.
+        let selected_in = view
+            .selected
+            .and_then(|i| selected_in_cluster(view.timeline, lane, marks, &mapping, today, i));
 
         // Ticks in one mesh when the lane is too crowded for a shape per mark, baked and kept while the
         // marks, the search, the selection and the colours stay the same.
@@ -253,7 +263,7 @@ pub fn timeline_ui(
             text_generation,
             view.highlight_key,
             view.selected,
-            color,
+            look,
             count_color,
             dark,
             marker_y.to_bits(),
@@ -269,7 +279,8 @@ pub fn timeline_ui(
                     events: &view.timeline.events,
                     highlight: view.highlight,
                     selected: view.selected,
-                    color,
+                    selected_in,
+                    look,
                     count_color,
                     dark,
                     marker_y,
@@ -318,16 +329,20 @@ pub fn timeline_ui(
                 for (mark_i, slot) in slots.iter().enumerate() {
                     let Some(slot) = slot else { continue };
                     let m = &marks[mark_i];
-                    let event_i = lane.events[m.first] as usize;
-                    let target = Target::of(m, event_i);
-                    let first = event_label(&view.timeline.events[event_i]);
-                    let text = if m.is_single() {
-                        first
-                    } else {
-                        format!("{first} (+{} more)", format_count(m.count - 1))
-                    };
+                    let mut event_i = lane.events[m.first] as usize;
+                    let mut target = Target::of(m, event_i);
+                    let holds_selected = selected_in.filter(|s| s.mark == mark_i);
+                    if let Some(inside) = holds_selected {
+                        event_i = inside.event;
+                        target = target.holding(inside.event);
+                    }
+                    // Cut to what the slot can show before anything is laid out: a 10 MB title costs
+                    // what its slot holds, not what it holds.
+                    let room = elide::max_chars_for(slot.width, font.size);
+                    let text = mark_label(&view.timeline.events[event_i], m.count, room);
                     let y = marker_y + 10.0 + slot.row as f32 * LABEL_ROW;
-                    let selected = m.is_single() && view.selected == Some(event_i);
+                    let selected = holds_selected.is_some()
+                        || (m.is_single() && view.selected == Some(event_i));
                     let dim = view.highlight.is_some_and(|h| !h(event_i));
                     let color_here = if dim { weak_color } else { text_color };
                     let mut job =
@@ -385,18 +400,40 @@ pub fn timeline_ui(
         lane_labels.push(labels);
 
         // Lane name, on a backing so events never hide it.
-        let name = view
-            .timeline
-            .lane_label(crate::model::LaneId(lane_i as u16));
-        let galley = painter.layout_no_wrap(name.to_owned(), FontId::proportional(13.0), color);
-        let name_rect =
-            Rect::from_min_size(pos2(frame.left() + 6.0, top + 4.0), galley.size()).expand(2.0);
+        let lane_font = FontId::proportional(13.0);
+        let name = elide::one_line(
+            view.timeline
+                .lane_label(crate::model::LaneId(lane_i as u16)),
+            elide::max_chars_for(frame.width() / 3.0, lane_font.size),
+        );
+        let mut job = LayoutJob::simple_singleline(name.clone().into_owned(), lane_font, color);
+        job.wrap = TextWrapping {
+            max_width: frame.width() / 3.0,
+            max_rows: 1,
+            break_anywhere: true,
+            overflow_character: Some('…'),
+        };
+        let galley = painter.layout_job(job);
+        // Lanes that share a colour with an earlier one show their glyph before their name, as the
+        // legend does.
+        let glyph_room = if look.marks_glyph() { 14.0 } else { 0.0 };
+        let name_rect = Rect::from_min_size(
+            pos2(frame.left() + 6.0, top + 4.0),
+            galley.size() + vec2(glyph_room, 0.0),
+        )
+        .expand(2.0);
         painter.rect_filled(
             name_rect,
             3.0,
             ui.visuals().extreme_bg_color.gamma_multiply(0.85),
         );
-        painter.galley(name_rect.min + vec2(2.0, 2.0), galley, color);
+        if look.marks_glyph() {
+            let mut glyph = Vec::new();
+            let at = pos2(name_rect.left() + 8.0, name_rect.center().y);
+            marks::paint_glyph(&mut glyph, look.glyph, at, 5.0, color, None);
+            painter.extend(glyph);
+        }
+        painter.galley(name_rect.min + vec2(2.0 + glyph_room, 2.0), galley, color);
         // The lane's name is announced as a heading for the row below it.
         let lane_id = ui.make_persistent_id(("dateline-lane", lane_i));
         let lane_response = ui.interact(lane_rect.intersect(frame), lane_id, Sense::hover());
@@ -404,6 +441,8 @@ pub fn timeline_ui(
             egui::WidgetInfo::labeled(egui::Role::Row, true, format!("Lane {name}"))
         });
     }
+
+    context_line_ui(ui, &painter, &mapping, frame, plot_response.id);
 
     // Interaction: each mark is a clickable widget with an accessible label — while there are few enough
     // for that to be useful; beyond that, one hit test against the pointer serves hover and click.
@@ -466,6 +505,36 @@ pub fn timeline_ui(
     }
 }
 
+/// The years in view, at the bottom left, when the axis's labels do not say them (days read "16 Jun"):
+/// on a backing, so events never hide it, and announced to screen readers.
+fn context_line_ui(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    mapping: &TimeMapping,
+    frame: Rect,
+    plot_id: egui::Id,
+) {
+    let unit = axis::choose_unit(mapping.points_per_day(), axis::MIN_LABEL_SPACING);
+    let Some(years) = axis::context_label(mapping.start_days, mapping.end_days, unit) else {
+        return;
+    };
+    let color = ui.visuals().strong_text_color();
+    let galley = painter.layout_no_wrap(years.clone(), FontId::proportional(12.5), color);
+    let rect = Rect::from_min_size(
+        pos2(frame.left() + 6.0, frame.bottom() - galley.size().y - 6.0),
+        galley.size(),
+    )
+    .expand(2.0);
+    painter.rect_filled(
+        rect,
+        3.0,
+        ui.visuals().extreme_bg_color.gamma_multiply(0.85),
+    );
+    painter.galley(rect.min + vec2(2.0, 2.0), galley, color);
+    let response = ui.interact(rect, plot_id.with("context-line"), Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &years));
+}
+
 /// The grid spacer: calendar ticks of the unit that fits the zoom level.
 #[expect(
     clippy::needless_pass_by_value,
@@ -483,6 +552,27 @@ fn calendar_grid(input: GridInput) -> Vec<GridMark> {
             step_size: unit.min_gap_days(),
         })
         .collect()
+}
+
+/// Where the selected event `i` is when a cluster among `marks` holds it (a single event is ringed on its
+/// own): found by its start, without a pass over the lane.
+fn selected_in_cluster(
+    timeline: &Timeline,
+    lane: &LaneIndex,
+    marks: &[Mark],
+    mapping: &TimeMapping,
+    today: chrono::NaiveDate,
+    i: usize,
+) -> Option<SelectedInCluster> {
+    let event = timeline.events.get(i)?;
+    let (start, _) = span_days(event.when.covered(today));
+    let pos = lane.position_of(u32::try_from(i).ok()?, start)?;
+    let mark = layout::mark_holding(marks, lane, pos, mapping.start_days)?;
+    (!marks[mark].is_single()).then(|| SelectedInCluster {
+        mark,
+        x: mapping.x_from_time(start),
+        event: i,
+    })
 }
 
 /// Labels shortened below this width are left out instead (they show on hover): a dozen characters or so,
@@ -526,36 +616,81 @@ fn estimated_label_width(chars: usize, count: usize) -> f32 {
     (chars + extra) as f32 * LABEL_CHAR_WIDTH + 4.0
 }
 
-/// The text beside an event's marker: its title, with "c." or "?" when its date is approximate or uncertain.
-pub fn event_label(event: &Event) -> String {
-    let mut text = String::new();
-    if event.when.approximate() {
-        text.push_str("c. ");
+/// The text beside an event's marker: its title, with "c." or "?" when its date is approximate or
+/// uncertain and "target" when it is a plan, in at most `max_chars` characters. The title is cut (with an
+/// ellipsis) before the qualifiers are, since they say how far to trust it.
+pub fn event_label(event: &Event, max_chars: usize) -> String {
+    with_suffix(event, "", max_chars)
+}
+
+/// The label of a mark standing for `count` events whose first is `event`: its label, and how many more a
+/// cluster holds ("(+3 more)"), in at most `max_chars` characters.
+pub fn mark_label(event: &Event, count: usize, max_chars: usize) -> String {
+    if count > 1 {
+        with_suffix(
+            event,
+            &format!(" (+{} more)", format_count(count - 1)),
+            max_chars,
+        )
+    } else {
+        event_label(event, max_chars)
     }
-    text.push_str(event.title());
+}
+
+/// An event's label with `suffix` after it, its title cut so the whole is at most `max_chars` characters.
+fn with_suffix(event: &Event, suffix: &str, max_chars: usize) -> String {
+    let prefix = if event.when.approximate() { "c. " } else { "" };
+    let mut after = String::new();
     if event.when.uncertain() {
-        text.push_str(" (?)");
+        after.push_str(" (?)");
     }
     if event.status == Status::Planned {
-        text.push_str(" — target");
+        after.push_str(" — target");
     }
+    after.push_str(suffix);
+    let fixed = prefix.chars().count() + after.chars().count();
+    let title = elide::one_line(event.title(), max_chars.saturating_sub(fixed).max(1));
+    let mut text = String::with_capacity(prefix.len() + title.len() + after.len());
+    text.push_str(prefix);
+    text.push_str(&title);
+    text.push_str(&after);
     text
 }
+
+/// The most characters of a title an accessible name or a tooltip line gives: a screen reader reads a
+/// name whole, so it is kept to what a long label would show.
+const NAME_CHARS: usize = 200;
+/// The most lines a tooltip's title wraps to.
+const TOOLTIP_TITLE_LINES: usize = 4;
 
 /// The accessible label of a mark.
 fn target_label(timeline: &Timeline, target: Target) -> String {
     match target {
         Target::Event(i) => {
             let e = &timeline.events[i];
-            format!("{}, {}", e.title(), e.when.short_label())
-        }
-        Target::Cluster { t0, t1, count } => {
             format!(
+                "{}, {}",
+                elide::one_line(e.title(), NAME_CHARS),
+                e.when.short_label()
+            )
+        }
+        Target::Cluster {
+            t0,
+            t1,
+            count,
+            selected,
+        } => {
+            let mut name = format!(
                 "cluster of {} events, {} – {}",
                 format_count(count),
                 date_from_days(t0.floor() as i64),
                 date_from_days(t1.ceil() as i64 - 1)
-            )
+            );
+            if let Some(e) = selected.and_then(|i| timeline.events.get(i)) {
+                name.push_str(", holding the selected ");
+                name.push_str(&elide::one_line(e.title(), NAME_CHARS));
+            }
+            name
         }
     }
 }
@@ -564,17 +699,31 @@ fn target_tooltip(ui: &mut egui::Ui, timeline: &Timeline, target: Target) {
     match target {
         Target::Event(i) => {
             let e = &timeline.events[i];
-            ui.strong(e.title());
+            // A few lines of the tooltip's width, at most.
+            let room = elide::max_chars_for(ui.spacing().tooltip_width, 14.0) * TOOLTIP_TITLE_LINES;
+            ui.strong(elide::one_line(e.title(), room));
             ui.label(crate::model::capitalize(&e.when.describe()));
             ui.weak(e.provenance.words());
         }
-        Target::Cluster { t0, t1, count } => {
+        Target::Cluster {
+            t0,
+            t1,
+            count,
+            selected,
+        } => {
             ui.strong(format!("{} events", format_count(count)));
             ui.label(format!(
                 "{} to {} — click to zoom in",
                 crate::model::EdtfDate::from_naive(date_from_days(t0.floor() as i64)).words(),
                 crate::model::EdtfDate::from_naive(date_from_days(t1.ceil() as i64 - 1)).words()
             ));
+            if let Some(e) = selected.and_then(|i| timeline.events.get(i)) {
+                let room = elide::max_chars_for(ui.spacing().tooltip_width, 14.0);
+                ui.label(format!(
+                    "Selected here: {}",
+                    elide::one_line(e.title(), room)
+                ));
+            }
         }
     }
 }
@@ -634,7 +783,12 @@ fn paint_periods(
                 ..=(frame.top() + (row + 1) as f32 * PERIOD_ROW),
         );
         painter.rect_filled(strip, 3.0, color.gamma_multiply(0.25));
-        let label = format!("{} ({})", p.title, p.when.short_label());
+        let room = elide::max_chars_for(strip.width().min(frame.width()), 12.0);
+        let label = format!(
+            "{} ({})",
+            elide::one_line(&p.title, room),
+            p.when.short_label()
+        );
         let mut job = LayoutJob::simple_singleline(
             label,
             FontId::proportional(12.0),
@@ -655,4 +809,74 @@ fn paint_periods(
         );
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DateSpec, DetailsRef};
+
+    fn event(title: &str, date: &str, status: Status) -> Event {
+        let when = DateSpec::parse(date).unwrap();
+        let mut e = Event::new("e", title, when, &[], &DetailsRef::default());
+        e.status = status;
+        e
+    }
+
+    #[test]
+    fn labels_fit_their_room_and_keep_their_qualifiers() {
+        let huge = "Kazakhstan joins the WTO ".repeat(400_000);
+        for room in [1, 5, 12, 40, 300] {
+            for (date, status) in [
+                ("2015-11-30", Status::Occurred),
+                ("2015~", Status::Occurred),
+                ("2026?", Status::Planned),
+            ] {
+                let e = event(&huge, date, status);
+                let single = mark_label(&e, 1, room);
+                let cluster = mark_label(&e, 12_345, room);
+                // A qualifier or a count may make a label longer than a tiny room; the title, cut to an
+                // ellipsis, never does.
+                let fixed = mark_label(&event("", date, status), 12_345, room)
+                    .chars()
+                    .count()
+                    + 1;
+                assert!(
+                    single.chars().count() <= room.max(fixed),
+                    "{room}: {single}"
+                );
+                assert!(
+                    cluster.chars().count() <= room.max(fixed),
+                    "{room}: {cluster}"
+                );
+                assert!(single.contains('…') && cluster.ends_with(" (+12,344 more)"));
+                if status == Status::Planned {
+                    assert!(single.ends_with("(?) — target"), "{single}");
+                }
+                if date.ends_with('~') && room >= 12 {
+                    assert!(single.starts_with("c. Kaz"), "{single}");
+                }
+            }
+        }
+        // A title that fits is whole.
+        let e = event("Kazakhstan joins the WTO", "2015-11-30", Status::Occurred);
+        assert_eq!(mark_label(&e, 1, 40), "Kazakhstan joins the WTO");
+        assert_eq!(mark_label(&e, 3, 80), "Kazakhstan joins the WTO (+2 more)");
+        assert_eq!(event_label(&e, 10).chars().count(), 10);
+    }
+
+    #[test]
+    fn accessible_names_are_bounded() {
+        let huge = "a".repeat(1_000_000);
+        let mut timeline = Timeline::default();
+        timeline
+            .events
+            .push(event(&huge, "2015-11-30", Status::Occurred));
+        let name = target_label(&timeline, Target::Event(0));
+        assert!(name.chars().count() <= NAME_CHARS + 20, "{}", name.len());
+        assert!(
+            name.ends_with(", 30 Nov 2015") || name.contains("2015"),
+            "{name}"
+        );
+    }
 }
