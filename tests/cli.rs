@@ -133,7 +133,7 @@ fn a_csv_wrong_on_every_row_lists_the_first_problems_and_shortens_long_values() 
     let long = "x".repeat(20_000);
     let mut csv = String::from("kind,id,title,date\n");
     for i in 0..1_000 {
-        csv.push_str(&format!("event,{long}{i},T,{long}\n"));
+        csv += &["event,", &long, &i.to_string(), ",T,", &long, "\n"].concat();
     }
     std::fs::write(&path, &csv).unwrap();
     let out = dateline(&["check", path.to_str().unwrap()]);

@@ -435,6 +435,10 @@ fn without_a_source_text_the_quotes_list_selects_the_event_quoted() {
     let mut h = harness();
     h.state_mut().apply(Command::SetTab(SideTab::Text));
     h.run();
+    // The passages are shown whole, as in the text: scroll to this one first, as a reader would.
+    h.get_by_label_contains("We need more friends in Central Asia")
+        .scroll_to_me();
+    h.run();
     h.get_by_label_contains("We need more friends in Central Asia")
         .click();
     // Selecting flashes the event for a moment: step rather than wait for it to settle.

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use dateline::app::{Command, DatelineApp};
 use eframe::App as _;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 /// The app showing the dateline JSON `json`, as if read from `name`.
 fn app_with(json: &str, name: &str) -> Harness<'static, DatelineApp> {
@@ -514,4 +514,40 @@ fn the_header_keeps_the_search_box_usable_and_nothing_overlaps_at_small_widths()
             );
         }
     }
+}
+
+#[test]
+fn a_huge_title_is_cut_to_the_room_everywhere() {
+    let huge = "A very long title ".repeat(600_000); // about 10 MB
+    let long = "Long ".repeat(300); // 1,500 characters
+    let json = serde_json::json!({
+        "format": "dateline/1",
+        "title": huge,
+        "lanes": [{ "id": "main", "label": "Main" }],
+        "events": [
+            { "id": "a", "title": huge, "date": "2015", "lane": "main", "summary": huge },
+            { "id": "b", "title": long, "date": "2016", "lane": "main" }
+        ]
+    })
+    .to_string();
+    let mut h = app_with(&json, "huge.json");
+    h.state_mut().apply(Command::Select(Some(0)));
+    h.run();
+    // No widget holds more than a screenful of the text: nothing laid out all ten megabytes.
+    let longest = h
+        .query_all_by_label_contains("A very long")
+        .map(|n| n.accesskit_node().label().map_or(0, |l| l.chars().count()))
+        .max()
+        .unwrap_or(0);
+    assert!(
+        longest > 0 && longest < 20_000,
+        "a label of {longest} characters"
+    );
+    // The search box is still there and usable.
+    let search = h.get_by_role_and_label(egui::accesskit::Role::SearchInput, "Search");
+    let r = search.rect();
+    assert!(r.width() >= 190.0 && r.max.x <= 1400.0);
+    // The window's title is one short line.
+    assert!(h.state().window_title().chars().count() < 200);
+    assert!(!h.state().window_title().contains('\n'));
 }

@@ -940,6 +940,7 @@ impl DatelineApp {
                         &self.timeline,
                         self.index.generation,
                         self.selected,
+                        self.reveal,
                         commands,
                     ),
                 }

@@ -161,17 +161,41 @@ pub fn text_ui(
         });
 }
 
-/// Without a source text: every quote, in timeline order, one line each (the whole quote on hover), each
-/// selecting its event. Only the rows in view are laid out; which events have quotes is found once per
-/// index (`index_generation`), not every frame.
+/// Up to this many passages are shown whole, wrapped and highlighted as in the full text; a timeline with
+/// more shows one line each, laying out only the rows in view.
+const MAX_WRAPPED_PASSAGES: usize = 400;
+
+/// Without a source text: the passages the timeline quotes, highlighted in their events' colours as in
+/// the full text; a click selects the passage's event, and selecting an event scrolls to its passage. A
+/// line says where the whole text can be read, and how to open it here. Which events have quotes is found
+/// once per index (`index_generation`), not every frame.
 pub fn quotes_ui(
     ui: &mut egui::Ui,
     timeline: &Timeline,
     index_generation: u64,
     selected: Option<usize>,
+    reveal: bool,
     commands: &mut Vec<Command>,
 ) {
-    ui.weak("No source text is open. Open one with --text FILE (or with Open text… in the File menu) to see the quotes in place.");
+    let source = timeline.source.as_ref();
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        match source {
+            Some(source) => {
+                ui.weak(format!(
+                    "The text of “{}” is not part of this timeline. These are the passages its events quote.",
+                    elide::one_line(&source.title, 200)
+                ));
+                if let Some(url) = &source.url {
+                    super::link::link_ui(ui, "Read the whole text", url);
+                }
+            }
+            None => {
+                ui.weak("This timeline has no source text. These are the passages its events quote.");
+            }
+        }
+    });
+    ui.weak("To read them in place, open the text with File → Open text… or dateline --text FILE.");
     ui.separator();
     let quotes = memo::memoized(
         ui.ctx(),
@@ -183,6 +207,73 @@ pub fn quotes_ui(
         ui.weak("No event quotes its source.");
         return;
     }
+    if quotes.len() <= MAX_WRAPPED_PASSAGES {
+        passages_ui(ui, timeline, &quotes, selected, reveal, commands);
+    } else {
+        passage_lines_ui(ui, timeline, &quotes, selected, commands);
+    }
+}
+
+/// Every passage whole, wrapped, on its event's lane colour, with who said it.
+fn passages_ui(
+    ui: &mut egui::Ui,
+    timeline: &Timeline,
+    quotes: &[(u32, u16)],
+    selected: Option<usize>,
+    reveal: bool,
+    commands: &mut Vec<Command>,
+) {
+    let dark = ui.visuals().dark_mode;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for &(i, q) in quotes {
+                let index = i as usize;
+                let event = &timeline.events[index];
+                let details = event.details_ref();
+                let Some(&(text, speaker)) = details.quotes.get(usize::from(q)) else {
+                    continue;
+                };
+                let is_selected = selected == Some(index);
+                let color = palette::series_color(usize::from(event.lane.0), dark);
+                let alpha = if is_selected { 0.35 } else { 0.14 };
+                let mut rich = RichText::new(format!("“{}”", elide::bounded(text, 5_000)))
+                    .background_color(color.gamma_multiply(alpha));
+                if is_selected {
+                    rich = rich.underline();
+                }
+                let response = ui
+                    .add(egui::Label::new(rich).wrap().sense(Sense::click()))
+                    .on_hover_text(format!("Quoted by: {}", elide::bounded(event.title(), 300)))
+                    .on_hover_cursor(egui::CursorIcon::PointingHand);
+                if response.clicked() {
+                    commands.push(Command::SelectAndReveal(index));
+                }
+                if is_selected && reveal {
+                    response.scroll_to_me(Some(egui::Align::Center));
+                }
+                let said = match speaker {
+                    Some(speaker) => format!(
+                        "— {} · {}",
+                        elide::one_line(speaker, 100),
+                        event.when.short_label()
+                    ),
+                    None => event.when.short_label(),
+                };
+                ui.weak(said);
+                ui.add_space(6.0);
+            }
+        });
+}
+
+/// One line per passage (the whole passage on hover), laying out only the rows in view.
+fn passage_lines_ui(
+    ui: &mut egui::Ui,
+    timeline: &Timeline,
+    quotes: &[(u32, u16)],
+    selected: Option<usize>,
+    commands: &mut Vec<Command>,
+) {
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
     let room = elide::max_chars_for(ui.available_width(), row_height - 4.0);
