@@ -359,14 +359,12 @@ pub fn timeline_ui(
             plot_response.id.with(("lane-label-slots", lane_i)),
             slots_key,
             || {
-                // Up to a few hundred marks, labels are measured as they will be drawn: egui keeps the
-                // text from frame to frame, so a pan measures nothing new.
+                // Up to a few dozen marks, labels are measured by their characters' widths in the
+                // label font: near what a layout gives, without laying anything out.
                 let font = FontId::proportional(LABEL_FONT_SIZE);
                 let measure = |text: String| {
-                    painter
-                        .layout_no_wrap(text, font.clone(), Color32::WHITE)
-                        .size()
-                        .x
+                    ui.ctx()
+                        .fonts_mut(|f| text.chars().map(|c| f.glyph_width(&font, c)).sum())
                 };
                 let measure: Option<&dyn Fn(String) -> f32> =
                     (marks.len() <= MAX_MEASURED).then_some(&measure);
@@ -709,8 +707,9 @@ const MIN_LABEL_WIDTH: f32 = 96.0;
 const SHORT_BAR: f32 = 40.0;
 /// The size of the labels' font.
 const LABEL_FONT_SIZE: f32 = 12.5;
-/// Up to this many marks in a lane, their labels are measured; more, and their widths are estimated.
-const MAX_MEASURED: usize = 250;
+/// Up to this many marks in a lane, their labels are measured; more, and their widths are estimated (a
+/// new view of many marks would otherwise measure hundreds of labels).
+const MAX_MEASURED: usize = 40;
 /// Average width of a label character at the label font, in points, erring wide.
 const LABEL_CHAR_WIDTH: f32 = 7.0;
 
