@@ -52,11 +52,29 @@ fn hot_paths(c: &mut Criterion) {
             black_box(n)
         });
     });
-    let labels: Vec<(f32, f32)> = (0..600)
-        .map(|i| (i as f32 * 2.0, 80.0 + (i % 7) as f32 * 10.0))
+    let labels: Vec<layout::LabelRequest> = (0..600)
+        .map(|i| {
+            let anchor = i as f32 * 2.0;
+            layout::LabelRequest {
+                anchor,
+                after_x: anchor - 6.0,
+                before_end: anchor + 6.0,
+                width: 80.0 + (i % 7) as f32 * 10.0,
+                priority: (i % 4) as u32,
+            }
+        })
         .collect();
-    c.bench_function("label stacking, 600 labels in 6 rows", |b| {
-        b.iter(|| black_box(layout::stack_labels(&labels, 6, 8.0, 36.0)));
+    let area = layout::LabelArea {
+        left: 0.0,
+        right: 1200.0,
+        rows: 6,
+        gap: 8.0,
+        min_width: 36.0,
+        walls: vec![900.0],
+        blocked: Vec::new(),
+    };
+    c.bench_function("label placing, 600 labels in 6 rows", |b| {
+        b.iter(|| black_box(layout::place_labels(&labels, &area)));
     });
     c.bench_function("index build, 200k events", |b| {
         b.iter(|| black_box(EventIndex::build(&timeline, TODAY, |_| true).len()));

@@ -189,47 +189,238 @@ pub struct LabelSlot {
     pub width: f32,
 }
 
-/// Stacks labels into at most `rows` rows so none overlap. `labels` are `(x, width)` in increasing x.
-/// A label that would collide shortens the one before it in a row when enough of that one is left
-/// (`min_width`), and is otherwise left out (`None`: it shows on hover).
-pub fn stack_labels(
-    labels: &[(f32, f32)],
-    rows: usize,
-    gap: f32,
-    min_width: f32,
-) -> Vec<Option<LabelSlot>> {
-    let mut slots: Vec<Option<LabelSlot>> = vec![None; labels.len()];
-    // For each row, the label placed last in it.
-    let mut last: Vec<Option<usize>> = vec![None; rows];
-    for (i, &(x, width)) in labels.iter().enumerate() {
-        let end_of = |j: Option<usize>, slots: &[Option<LabelSlot>]| {
-            j.and_then(|j| slots[j])
-                .map_or(f32::NEG_INFINITY, |s| s.x + s.width + gap)
-        };
-        if let Some(row) = (0..rows).find(|&r| end_of(last[r], &slots) <= x) {
-            slots[i] = Some(LabelSlot { row, x, width });
-            last[row] = Some(i);
+/// A label a mark wants, as the layout sees it. A label always spans its anchor, so the leader rising
+/// from its mark meets it; it sits after its mark when it can, and before it (ending at the mark, as at
+/// the view's right edge) when that leaves more for others.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelRequest {
+    /// The x its leader rises from: a point's centre, or a bar's visible start.
+    pub anchor: f32,
+    /// Where it starts when it sits after its mark.
+    pub after_x: f32,
+    /// Where it ends when it sits before its mark.
+    pub before_end: f32,
+    /// The width it needs.
+    pub width: f32,
+    /// Labels of higher priority are placed first: they take the room they need, and lower ones fit
+    /// around them.
+    pub priority: u32,
+}
+
+/// The room a lane's labels are placed in.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LabelArea {
+    /// The left edge.
+    pub left: f32,
+    /// The right edge.
+    pub right: f32,
+    /// How many rows there are under the marker line.
+    pub rows: usize,
+    /// The least space between two labels in a row.
+    pub gap: f32,
+    /// Labels are shortened down to this width, and left out rather than shortened more (a label whose
+    /// own width is less is never shortened).
+    pub min_width: f32,
+    /// Vertical lines through every row that no label crosses (the today line), unless its own leader
+    /// rises at the line.
+    pub walls: Vec<f32>,
+    /// Places no label covers: rows, and a range of x.
+    pub blocked: Vec<(std::ops::Range<usize>, f32, f32)>,
+}
+
+/// How far a leader keeps from the ends of the labels it passes, and a label from a wall.
+pub const LEADER_CLEARANCE: f32 = 3.0;
+
+/// Counts of positions still waiting, summed over prefixes (a Fenwick tree): how many labels not yet
+/// placed have their anchors in a range, in a few steps.
+struct Waiting(Vec<u32>);
+
+impl Waiting {
+    fn all(n: usize) -> Self {
+        let mut tree = vec![0; n + 1];
+        for i in 1..=n {
+            tree[i] += 1;
+            let parent = i + (i & i.wrapping_neg());
+            if parent <= n {
+                tree[parent] += tree[i];
+            }
+        }
+        Self(tree)
+    }
+
+    /// Marks position `i` (from 0) as no longer waiting.
+    fn remove(&mut self, i: usize) {
+        let mut k = i + 1;
+        while k < self.0.len() {
+            self.0[k] -= 1;
+            k += k & k.wrapping_neg();
+        }
+    }
+
+    /// How many of positions `0..end` are waiting.
+    fn before(&self, end: usize) -> u32 {
+        let mut k = end.min(self.0.len() - 1);
+        let mut sum = 0;
+        while k > 0 {
+            sum += self.0[k];
+            k -= k & k.wrapping_neg();
+        }
+        sum
+    }
+}
+
+/// The places taken in one row: labels, and the leaders passing through it to labels below.
+#[derive(Clone, Default)]
+struct Row {
+    labels: Vec<(f32, f32)>,
+    leaders: Vec<f32>,
+}
+
+impl Row {
+    /// Whether a label in this row covers `x`, with the leader's clearance.
+    fn covers(&self, x: f32) -> bool {
+        self.labels
+            .iter()
+            .any(|&(a, b)| a - LEADER_CLEARANCE < x && x < b + LEADER_CLEARANCE)
+    }
+}
+
+/// Places labels under a lane's marker line so that none overlaps another, none covers a wall or a
+/// blocked place, and no leader crosses a label: a label in row `r` has its leader rise through rows
+/// `0..r` at its anchor, where no label is.
+///
+/// Labels are placed by priority, highest first, and within one priority left to right. Each takes the
+/// place where it fits whole and covers the fewest anchors of labels still to come, then the lowest row,
+/// after its mark rather than before it unless that takes it two rows lower; a label that fits nowhere
+/// whole is shortened to the room there is, down to
+/// `min_width`, and otherwise left out (`None`: it shows on hover). Crowds, as at the view's right edge,
+/// so become staircases of labels ending at their marks, each leader passing right of the labels above.
+pub fn place_labels(requests: &[LabelRequest], area: &LabelArea) -> Vec<Option<LabelSlot>> {
+    let count = requests.len();
+    let mut slots: Vec<Option<LabelSlot>> = vec![None; count];
+    if area.rows == 0
+        || count == 0
+        || area.right.partial_cmp(&area.left) != Some(std::cmp::Ordering::Greater)
+    {
+        return slots;
+    }
+    // Anchors in x order, with the positions of labels still to come, to count what a label would cover.
+    let mut by_x: Vec<usize> = (0..count).collect();
+    by_x.sort_by(|&a, &b| requests[a].anchor.total_cmp(&requests[b].anchor));
+    let xs: Vec<f32> = by_x.iter().map(|&i| requests[i].anchor).collect();
+    let mut rank = vec![0; count];
+    for (k, &i) in by_x.iter().enumerate() {
+        rank[i] = k;
+    }
+    let mut waiting = Waiting::all(count);
+    let mut order: Vec<usize> = by_x.clone();
+    order.sort_by(|&a, &b| requests[b].priority.cmp(&requests[a].priority));
+    let mut rows = vec![Row::default(); area.rows];
+
+    for i in order {
+        waiting.remove(rank[i]);
+        let r = requests[i];
+        let valid = [r.anchor, r.after_x, r.before_end, r.width]
+            .iter()
+            .all(|v| v.is_finite());
+        if !valid || r.width <= 0.0 || r.anchor < area.left || r.anchor > area.right {
             continue;
         }
-        // No free row: shorten the previous label of the row where it started earliest.
-        let best = (0..rows)
-            .filter_map(|r| last[r].and_then(|j| slots[j]).map(|s| (r, s)))
-            .min_by(|a, b| a.1.x.total_cmp(&b.1.x));
-        if let Some((row, prev)) = best {
-            let room = x - gap - prev.x;
-            if room >= min_width {
-                if let Some(j) = last[row] {
-                    slots[j] = Some(LabelSlot {
-                        width: room.min(prev.width),
-                        ..prev
-                    });
-                }
-                slots[i] = Some(LabelSlot { row, x, width });
-                last[row] = Some(i);
+        let least = r.width.min(area.min_width);
+        // (shortened, anchors covered, rows down and sides switched, side) of the best place so far,
+        // and the place.
+        let mut best: Option<((bool, u32, usize, u8), LabelSlot)> = None;
+        for row in 0..area.rows {
+            // The leader to a label in this row rises through the rows above: none may cover it there.
+            if row > 0 && rows[row - 1].covers(r.anchor) {
+                break;
             }
+            let Some((free_start, free_end)) = free_around(&rows[row], row, r.anchor, area) else {
+                continue;
+            };
+            let after = {
+                let x = r.after_x.max(free_start);
+                (x, r.width.min(free_end - x))
+            };
+            let before = {
+                let end = r.before_end.min(free_end);
+                let x = (end - r.width).max(free_start);
+                (x, end - x)
+            };
+            for (side, (x, w)) in [(0u8, after), (1u8, before)] {
+                if w < least - 1e-3 || x > r.anchor - 1.0 || x + w < r.anchor + 1.0 {
+                    continue;
+                }
+                // Labels still to come whose anchors this one would cover (they lose this row and those
+                // below it, since their leaders could not pass).
+                let lo = xs.partition_point(|&a| a < x);
+                let hi = xs.partition_point(|&a| a <= x + w);
+                let covered = waiting.before(hi) - waiting.before(lo);
+                // A label keeps to its mark's right while that costs it at most a row: reading on
+                // from a mark is easier than reading back to it.
+                let key = (
+                    w < r.width - 1e-3,
+                    covered,
+                    row * 2 + usize::from(side) * 3,
+                    side,
+                );
+                if best.as_ref().is_none_or(|(k, _)| key < *k) {
+                    best = Some((key, LabelSlot { row, x, width: w }));
+                }
+            }
+        }
+        if let Some((_, slot)) = best {
+            rows[slot.row].labels.push((slot.x, slot.x + slot.width));
+            for above in &mut rows[..slot.row] {
+                above.leaders.push(r.anchor);
+            }
+            slots[i] = Some(slot);
         }
     }
     slots
+}
+
+/// The free stretch of `row` around `anchor`: between the nearest labels (with the gap), leaders and
+/// walls (with their clearance) and blocked places on either side; `None` when one of them is at the
+/// anchor itself.
+fn free_around(row: &Row, row_index: usize, anchor: f32, area: &LabelArea) -> Option<(f32, f32)> {
+    let (mut s, mut e) = (area.left, area.right);
+    let mut take = |a: f32, b: f32| -> bool {
+        if a < anchor && anchor < b {
+            return false;
+        }
+        if b <= anchor {
+            s = s.max(b);
+        } else {
+            e = e.min(a);
+        }
+        true
+    };
+    let labels = row
+        .labels
+        .iter()
+        .map(|&(a, b)| (a - area.gap, b + area.gap));
+    let leaders = row
+        .leaders
+        .iter()
+        .map(|&x| (x - LEADER_CLEARANCE, x + LEADER_CLEARANCE));
+    // A wall at the label's own anchor is where its leader rises: the label may span it.
+    let walls = area
+        .walls
+        .iter()
+        .filter(|&&x| (x - anchor).abs() > 2.0 * LEADER_CLEARANCE)
+        .map(|&x| (x - LEADER_CLEARANCE, x + LEADER_CLEARANCE));
+    let blocked = area
+        .blocked
+        .iter()
+        .filter(|(rows, _, _)| rows.contains(&row_index))
+        .map(|(_, a, b)| (*a, *b));
+    for (a, b) in labels.chain(leaders).chain(walls).chain(blocked) {
+        if !take(a, b) {
+            return None;
+        }
+    }
+    (s < e).then_some((s, e))
 }
 
 /// The distance from `pos` to `rect` (0 inside).
@@ -322,33 +513,103 @@ mod tests {
         assert!(!marks[1].is_bar());
     }
 
-    #[test]
-    fn labels_never_overlap_and_shorten_when_short_of_space() {
-        let labels: Vec<(f32, f32)> = (0..40).map(|i| (i as f32 * 25.0, 120.0)).collect();
-        let slots = stack_labels(&labels, 3, 6.0, 30.0);
-        let placed: Vec<LabelSlot> = slots.iter().flatten().copied().collect();
-        assert!(!placed.is_empty());
-        for a in &placed {
-            for b in &placed {
-                if a != b && a.row == b.row {
-                    assert!(
-                        a.x + a.width + 6.0 <= b.x + 1e-3 || b.x + b.width + 6.0 <= a.x + 1e-3,
-                        "{a:?} {b:?}"
-                    );
-                }
-            }
-            assert!(a.width >= 30.0 && a.width <= 120.0);
+    fn point(anchor: f32, width: f32, priority: u32) -> LabelRequest {
+        LabelRequest {
+            anchor,
+            after_x: anchor - 6.0,
+            before_end: anchor + 6.0,
+            width,
+            priority,
         }
-        assert!(
-            placed.iter().any(|s| s.width < 120.0),
-            "some labels are shortened"
+    }
+
+    fn area(right: f32, rows: usize) -> LabelArea {
+        LabelArea {
+            left: 0.0,
+            right,
+            rows,
+            gap: 8.0,
+            min_width: 60.0,
+            ..LabelArea::default()
+        }
+    }
+
+    #[test]
+    fn labels_sit_after_their_marks_when_there_is_room() {
+        let slots = place_labels(
+            &[point(100.0, 80.0, 0), point(300.0, 80.0, 0)],
+            &area(1000.0, 3),
         );
-        let roomy = stack_labels(&[(0.0, 50.0), (100.0, 50.0)], 1, 6.0, 30.0);
-        assert!(
-            roomy
-                .iter()
-                .all(|s| s.is_some_and(|s| s.row == 0 && s.width == 50.0))
+        assert_eq!(
+            slots,
+            [
+                Some(LabelSlot {
+                    row: 0,
+                    x: 94.0,
+                    width: 80.0
+                }),
+                Some(LabelSlot {
+                    row: 0,
+                    x: 294.0,
+                    width: 80.0
+                })
+            ]
         );
+    }
+
+    #[test]
+    fn a_crowd_at_the_right_edge_becomes_a_staircase_ending_at_its_marks() {
+        let crowd: Vec<LabelRequest> = [960.0, 972.0, 984.0]
+            .iter()
+            .map(|&a| point(a, 200.0, 0))
+            .collect();
+        let slots = place_labels(&crowd, &area(1000.0, 3));
+        for (k, slot) in slots.iter().enumerate() {
+            let slot = slot.expect("every label placed");
+            assert_eq!(slot.row, k, "{slots:?}");
+            assert!(
+                (slot.x + slot.width - (crowd[k].anchor + 6.0)).abs() < 1e-3,
+                "ends at its mark"
+            );
+            assert!((slot.width - 200.0).abs() < 1e-3, "whole");
+        }
+    }
+
+    #[test]
+    fn higher_priorities_take_their_room_first() {
+        // Two labels wanting the same place: the more important one gets it, whatever their order.
+        for (a, b) in [(0, 5), (5, 0)] {
+            let slots = place_labels(
+                &[point(100.0, 300.0, a), point(103.0, 300.0, b)],
+                &area(1000.0, 1),
+            );
+            let winner = usize::from(b > a);
+            assert!(
+                slots[winner].is_some() && slots[1 - winner].is_none(),
+                "{slots:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn walls_and_blocked_places_are_kept_clear() {
+        let mut room = area(1000.0, 2);
+        room.walls = vec![150.0];
+        room.blocked = vec![(0..1, 400.0, 500.0)];
+        let slots = place_labels(&[point(100.0, 200.0, 0), point(380.0, 200.0, 0)], &room);
+        let a = slots[0].unwrap();
+        assert!(
+            a.x + a.width <= 150.0 - LEADER_CLEARANCE + 1e-3,
+            "stops short of the wall: {a:?}"
+        );
+        let b = slots[1].unwrap();
+        assert!(
+            b.row == 1 || b.x + b.width <= 400.0,
+            "clear of the blocked place: {b:?}"
+        );
+        // A label whose leader rises at the wall may span it.
+        let on_wall = place_labels(&[point(150.0, 200.0, 0)], &room);
+        assert!(on_wall[0].is_some_and(|s| (s.width - 200.0).abs() < 1e-3));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! periods, events and labels from what the pure layout decided, and turns clicks into commands.
 
 use egui::text::{LayoutJob, TextWrapping};
-use egui::{Align2, FontId, Rect, Sense, Shape, Stroke, pos2, vec2};
+use egui::{Align2, Color32, FontId, Rect, Sense, Shape, Stroke, pos2, vec2};
 use egui_plot::{GridInput, GridMark, Plot};
 
 use super::axis::{self, TickUnit};
@@ -80,50 +80,107 @@ struct KeptMarks {
     targets: Vec<(Rect, Target)>,
 }
 
-/// What a lane shows in one view: its marks, and where each mark's label goes (`None`: no room).
-struct LaneLayout {
-    marks: Vec<Mark>,
-    slots: Vec<Option<layout::LabelSlot>>,
+/// What decides where a lane's labels go besides its marks: the rows, the selected mark, and what they
+/// keep clear of.
+struct LabelRoom {
+    rows: usize,
+    /// The mark holding the selected event: its label comes first.
+    selected_mark: Option<usize>,
+    /// The today line.
+    walls: Vec<f32>,
+    /// The rows and x ranges of what is drawn over the lane's labels (the context line, "today").
+    blocked: Vec<(std::ops::Range<usize>, f32, f32)>,
 }
 
-/// Clusters a lane's events in view and stacks their labels on widths estimated from their length (cheap
-/// for thousands of marks); only the labels that get a place are laid out later, shortened with an
-/// ellipsis if the estimate was short.
-fn lane_layout(
+/// Where each of a lane's marks has its label (`None`: no room), on the widths `measure` gives when there
+/// is one, or else on widths estimated from their length (cheap for thousands of marks); only the labels
+/// that get a place are laid out to be drawn, shortened with an ellipsis if the estimate was short. The selected event's label comes first, then single events the
+/// source text states, then other single events, then clusters.
+fn lane_label_slots(
     timeline: &Timeline,
     lane: &LaneIndex,
-    mapping: &TimeMapping,
+    marks: &[Mark],
     frame: Rect,
-    rows: usize,
-) -> LaneLayout {
-    let marks = layout::lane_marks(lane, mapping, layout::MERGE_POINTS);
-    // One wanted label per mark, in mark order.
-    let wanted: Vec<(f32, f32)> = marks
+    room: &LabelRoom,
+    measure: Option<&dyn Fn(String) -> f32>,
+) -> Vec<Option<layout::LabelSlot>> {
+    let requests: Vec<layout::LabelRequest> = marks
         .iter()
-        .map(|m| {
-            let chars = match lane.label_chars.get(m.first) {
+        .enumerate()
+        .map(|(k, m)| {
+            let named = named_position(timeline, lane, m);
+            let event = &timeline.events[lane.events[named] as usize];
+            let chars = match lane.label_chars.get(named) {
                 Some(&n) => usize::from(n),
-                None => usize::from(label_chars(&timeline.events[lane.events[m.first] as usize])),
+                None => usize::from(label_chars(event)),
             };
-            // No label is wider than the view, however long its title.
-            let width = estimated_label_width(chars, m.count).min(frame.width() - 6.0);
-            // Near the right edge a label ends at the edge instead of running off it.
-            let x = label_anchor_x(m, frame)
-                .min(frame.right() - width - 4.0)
-                .max(frame.left() + 2.0);
-            (x, width)
+            // No label is wider than the view, however long its title. Few marks are measured exactly;
+            // many, estimated from their length.
+            let width = match measure {
+                Some(measure) => {
+                    let room = elide::max_chars_for(frame.width(), LABEL_FONT_SIZE);
+                    // With room for the 8 points a drawn label's width is rounded down by.
+                    measure(mark_label(event, m.count, room)) + 12.0
+                }
+                None => estimated_label_width(chars, m.count),
+            }
+            .min(frame.width() - 6.0);
+            let (anchor, after_x, before_end) = label_anchor(m, frame);
+            let article = event.provenance == crate::model::Provenance::Article;
+            let priority = match (room.selected_mark == Some(k), m.is_single(), article) {
+                (true, _, _) => 4,
+                (false, true, true) => 3,
+                (false, true, false) => 2,
+                (false, false, true) => 1,
+                (false, false, false) => 0,
+            };
+            layout::LabelRequest {
+                anchor,
+                after_x,
+                before_end,
+                width,
+                priority,
+            }
         })
         .collect();
-    let mut order: Vec<usize> = (0..wanted.len()).collect();
-    order.sort_by(|&a, &b| wanted[a].0.total_cmp(&wanted[b].0));
-    let sorted: Vec<(f32, f32)> = order.iter().map(|&k| wanted[k]).collect();
-    let stacked = layout::stack_labels(&sorted, rows, 8.0, MIN_LABEL_WIDTH);
-    let mut slots = vec![None; wanted.len()];
-    for (k, slot) in order.into_iter().zip(stacked) {
-        slots[k] = slot;
-    }
-    LaneLayout { marks, slots }
+    let area = layout::LabelArea {
+        left: frame.left() + 2.0,
+        right: frame.right() - 2.0,
+        rows: room.rows,
+        gap: 8.0,
+        min_width: MIN_LABEL_WIDTH,
+        walls: room.walls.clone(),
+        blocked: room.blocked.clone(),
+    };
+    layout::place_labels(&requests, &area)
 }
+
+/// The most events of a cluster looked at to find the one its label names.
+const NAME_SEARCH: usize = 64;
+
+/// The lane position of the event a mark's label names: a cluster is named by the first event in it that
+/// the source text states (looking at its first [`NAME_SEARCH`]), or else by its first event.
+fn named_position(timeline: &Timeline, lane: &LaneIndex, m: &Mark) -> usize {
+    if m.is_single() || m.overhang {
+        return m.first;
+    }
+    (m.first..m.first + m.count.min(NAME_SEARCH))
+        .find(|&p| {
+            timeline.events[lane.events[p] as usize].provenance == crate::model::Provenance::Article
+        })
+        .unwrap_or(m.first)
+}
+
+/// The rows of a lane's labels, below its marker line at `marker_y`, that the screen band `y` overlaps.
+fn label_rows_under(marker_y: f32, rows: usize, y: egui::Rangef) -> std::ops::Range<usize> {
+    let row_of = |at: f32| ((at - marker_y - LABEL_TOP) / LABEL_ROW).floor();
+    let first = row_of(y.min).max(0.0) as usize;
+    let end = (row_of(y.max) + 1.0).max(0.0) as usize;
+    first.min(rows)..end.min(rows)
+}
+
+/// How far below the marker line a lane's first row of labels starts.
+const LABEL_TOP: f32 = 10.0;
 
 /// Shows the timeline and pushes what the person did onto `commands`.
 pub fn timeline_ui(
@@ -190,9 +247,25 @@ pub fn timeline_ui(
     let lanes_top = frame.top() + period_rows as f32 * PERIOD_ROW + 4.0;
     let lane_height = ((frame.bottom() - lanes_top) / n_lanes as f32).max(MARKER_LINE + LABEL_ROW);
 
-    // Today.
+    // What lanes' labels keep clear of: the today line and its word, and the context line.
+    let context = context_line(&painter, &mapping, frame);
     let today_x = mapping.x_from_time(view.today_days + 0.5);
-    if frame.x_range().contains(today_x) {
+    let today_shown = frame.x_range().contains(today_x);
+    let walls: Vec<f32> = if today_shown {
+        vec![today_x]
+    } else {
+        Vec::new()
+    };
+    let mut over_labels: Vec<Rect> = context.iter().map(|(_, r)| *r).collect();
+    if today_shown {
+        over_labels.push(Rect::from_min_max(
+            pos2(today_x + 1.0, frame.bottom() - 18.0),
+            pos2(today_x + 36.0, frame.bottom()),
+        ));
+    }
+
+    // Today.
+    if today_shown {
         let c = palette::today_color(dark);
         painter.add(Shape::dashed_line(
             &[pos2(today_x, frame.top()), pos2(today_x, frame.bottom())],
@@ -228,7 +301,7 @@ pub fn timeline_ui(
         let rows = ((lane_height - MARKER_LINE - 10.0) / LABEL_ROW)
             .floor()
             .max(1.0) as usize;
-        let font = FontId::proportional(12.5);
+        let font = FontId::proportional(LABEL_FONT_SIZE);
         // The marks and label places depend only on the index, the view and the frame (all of it, since
         // what is drawn is baked clipped to it): frames that keep these (hover, animation, repaint) reuse them.
         let key = memo::key_of((
@@ -241,17 +314,64 @@ pub fn timeline_ui(
             frame.max.y.to_bits(),
             rows,
         ));
-        let placed = memo::memoized(
+        let marks = memo::memoized(
             ui.ctx(),
             plot_response.id.with(("lane-layout", lane_i)),
             key,
-            || lane_layout(view.timeline, lane, &mapping, frame, rows),
+            || layout::lane_marks(lane, &mapping, layout::MERGE_POINTS),
         );
-        let (marks, slots) = (&placed.marks, &placed.slots);
-        // A selected event inside a cluster is marked there, and the cluster's label names it.
-        let selected_in = view
+        let marks = marks.as_slice();
+        // The selected event's mark; when a cluster, the event is marked there and the cluster's label
+        // names it.
+        let selected_mark = view
             .selected
-            .and_then(|i| selected_in_cluster(view.timeline, lane, marks, &mapping, today, i));
+            .and_then(|i| selected_mark(view.timeline, lane, marks, &mapping, today, i));
+        let selected_in = selected_mark.filter(|s| !marks[s.mark].is_single());
+        // Labels keep clear of the today line, and of what is drawn over this lane's rows.
+        let blocked = over_labels
+            .iter()
+            .map(|r| {
+                (
+                    label_rows_under(marker_y, rows, r.y_range()),
+                    r.left(),
+                    r.right(),
+                )
+            })
+            .filter(|(rows, _, _)| !rows.is_empty())
+            .collect();
+        let room = LabelRoom {
+            rows,
+            selected_mark: selected_mark.map(|s| s.mark),
+            walls: walls.clone(),
+            blocked,
+        };
+        let slots_key = memo::key_of((
+            key,
+            room.selected_mark,
+            room.walls.iter().map(|w| w.to_bits()).collect::<Vec<_>>(),
+            room.blocked
+                .iter()
+                .map(|(r, a, b)| (r.start, r.end, a.to_bits(), b.to_bits()))
+                .collect::<Vec<_>>(),
+        ));
+        let slots = memo::memoized(
+            ui.ctx(),
+            plot_response.id.with(("lane-label-slots", lane_i)),
+            slots_key,
+            || {
+                // Up to a few dozen marks, labels are measured by their characters' widths in the
+                // label font: near what a layout gives, without laying anything out.
+                let font = FontId::proportional(LABEL_FONT_SIZE);
+                let measure = |text: String| {
+                    ui.ctx()
+                        .fonts_mut(|f| text.chars().map(|c| f.glyph_width(&font, c)).sum())
+                };
+                let measure: Option<&dyn Fn(String) -> f32> =
+                    (marks.len() <= MAX_MEASURED).then_some(&measure);
+                lane_label_slots(view.timeline, lane, marks, frame, &room, measure)
+            },
+        );
+        let slots = slots.as_slice();
 
         // Ticks in one mesh when the lane is too crowded for a shape per mark, baked and kept while the
         // marks, the search, the selection and the colours stay the same.
@@ -309,7 +429,7 @@ pub fn timeline_ui(
             visuals.selection.bg_fill,
         );
         let label_key = memo::key_of((
-            key,
+            slots_key,
             text_generation,
             view.highlight_key,
             view.selected,
@@ -329,7 +449,7 @@ pub fn timeline_ui(
                 for (mark_i, slot) in slots.iter().enumerate() {
                     let Some(slot) = slot else { continue };
                     let m = &marks[mark_i];
-                    let mut event_i = lane.events[m.first] as usize;
+                    let mut event_i = lane.events[named_position(view.timeline, lane, m)] as usize;
                     let mut target = Target::of(m, event_i);
                     let holds_selected = selected_in.filter(|s| s.mark == mark_i);
                     if let Some(inside) = holds_selected {
@@ -340,7 +460,7 @@ pub fn timeline_ui(
                     // what its slot holds, not what it holds.
                     let room = elide::max_chars_for(slot.width, font.size);
                     let text = mark_label(&view.timeline.events[event_i], m.count, room);
-                    let y = marker_y + 10.0 + slot.row as f32 * LABEL_ROW;
+                    let y = marker_y + LABEL_TOP + slot.row as f32 * LABEL_ROW;
                     let selected = holds_selected.is_some()
                         || (m.is_single() && view.selected == Some(event_i));
                     let dim = view.highlight.is_some_and(|h| !h(event_i));
@@ -356,9 +476,9 @@ pub fn timeline_ui(
                         overflow_character: Some('…'),
                     };
                     let galley = painter.layout_job(job);
-                    // A label moved left to stay on screen ends at its slot's end, as close to its mark
-                    // as it fits.
-                    let natural_x = label_anchor_x(m, frame);
+                    // A label placed before its mark (as at the right edge) ends at its slot's end, at
+                    // the mark, so its leader meets it.
+                    let (anchor, natural_x, _) = label_anchor(m, frame);
                     let x = if slot.x + 1.0 < natural_x {
                         slot.x + slot.width - galley.size().x
                     } else {
@@ -373,13 +493,8 @@ pub fn timeline_ui(
                         ));
                     }
                     if slot.row > 0 || m.is_bar() || slot.x + 1.0 < natural_x {
-                        let lx = if m.is_bar() {
-                            x.max(m.x0) + 1.0
-                        } else {
-                            m.center_x()
-                        };
                         drawn.push(Shape::vline(
-                            lx,
+                            anchor,
                             (marker_y + MARKER_RADIUS)..=y,
                             Stroke::new(1.0, color.gamma_multiply(0.35)),
                         ));
@@ -442,7 +557,7 @@ pub fn timeline_ui(
         });
     }
 
-    context_line_ui(ui, &painter, &mapping, frame, plot_response.id);
+    context_line_ui(ui, &painter, context, plot_response.id);
 
     // Interaction: each mark is a clickable widget with an accessible label — while there are few enough
     // for that to be useful; beyond that, one hit test against the pointer serves hover and click.
@@ -505,26 +620,36 @@ pub fn timeline_ui(
     }
 }
 
-/// The years in view, at the bottom left, when the axis's labels do not say them (days read "16 Jun"):
-/// on a backing, so events never hide it, and announced to screen readers.
-fn context_line_ui(
-    ui: &egui::Ui,
+/// The context line's text and where it goes, when the view needs one (see [`context_line_ui`]).
+fn context_line(
     painter: &egui::Painter,
     mapping: &TimeMapping,
     frame: Rect,
-    plot_id: egui::Id,
-) {
+) -> Option<(String, Rect)> {
     let unit = axis::choose_unit(mapping.points_per_day(), axis::MIN_LABEL_SPACING);
-    let Some(years) = axis::context_label(mapping.start_days, mapping.end_days, unit) else {
-        return;
-    };
-    let color = ui.visuals().strong_text_color();
-    let galley = painter.layout_no_wrap(years.clone(), FontId::proportional(12.5), color);
+    let years = axis::context_label(mapping.start_days, mapping.end_days, unit)?;
+    let galley = painter.layout_no_wrap(years.clone(), FontId::proportional(12.5), Color32::WHITE);
     let rect = Rect::from_min_size(
         pos2(frame.left() + 6.0, frame.bottom() - galley.size().y - 6.0),
         galley.size(),
     )
     .expand(2.0);
+    Some((years, rect))
+}
+
+/// The years in view, at the bottom left, when the axis's labels do not say them (days read "16 Jun"):
+/// on a backing, so events never hide it, and announced to screen readers.
+fn context_line_ui(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    line: Option<(String, Rect)>,
+    plot_id: egui::Id,
+) {
+    let Some((years, rect)) = line else {
+        return;
+    };
+    let color = ui.visuals().strong_text_color();
+    let galley = painter.layout_no_wrap(years.clone(), FontId::proportional(12.5), color);
     painter.rect_filled(
         rect,
         3.0,
@@ -554,9 +679,9 @@ fn calendar_grid(input: GridInput) -> Vec<GridMark> {
         .collect()
 }
 
-/// Where the selected event `i` is when a cluster among `marks` holds it (a single event is ringed on its
-/// own): found by its start, without a pass over the lane.
-fn selected_in_cluster(
+/// Which of `marks` holds the selected event `i`, and where the event starts: found by its start,
+/// without a pass over the lane.
+fn selected_mark(
     timeline: &Timeline,
     lane: &LaneIndex,
     marks: &[Mark],
@@ -568,7 +693,7 @@ fn selected_in_cluster(
     let (start, _) = span_days(event.when.covered(today));
     let pos = lane.position_of(u32::try_from(i).ok()?, start)?;
     let mark = layout::mark_holding(marks, lane, pos, mapping.start_days)?;
-    (!marks[mark].is_single()).then(|| SelectedInCluster {
+    Some(SelectedInCluster {
         mark,
         x: mapping.x_from_time(start),
         event: i,
@@ -578,15 +703,32 @@ fn selected_in_cluster(
 /// Labels shortened below this width are left out instead (they show on hover): a dozen characters or so,
 /// since a label cut to a word or two says no more than its lane's name.
 const MIN_LABEL_WIDTH: f32 = 96.0;
+/// Bars narrower than this have their labels' leaders rise from their middle.
+const SHORT_BAR: f32 = 40.0;
+/// The size of the labels' font.
+const LABEL_FONT_SIZE: f32 = 12.5;
+/// Up to this many marks in a lane, their labels are measured; more, and their widths are estimated (a
+/// new view of many marks would otherwise measure hundreds of labels).
+const MAX_MEASURED: usize = 40;
 /// Average width of a label character at the label font, in points, erring wide.
 const LABEL_CHAR_WIDTH: f32 = 7.0;
 
-/// Where a mark's label starts when it has room: at a bar's (visible) start, or just left of a point.
-fn label_anchor_x(m: &Mark, frame: Rect) -> f32 {
+/// Where a mark's leader rises (a point's centre, or a bar's visible start), where its label starts when
+/// after the mark, and where it ends when before it.
+fn label_anchor(m: &Mark, frame: Rect) -> (f32, f32, f32) {
     if m.is_bar() {
-        m.x0.max(frame.left())
+        let start = m.x0.max(frame.left());
+        let end = m.x1.min(frame.right()).max(start);
+        // A short bar's leader rises from its middle, clear of a neighbour's marker at its start.
+        let anchor = if end - start < SHORT_BAR {
+            f32::midpoint(start, end)
+        } else {
+            start + 1.0
+        };
+        (anchor, start, anchor + 2.0)
     } else {
-        m.center_x() - MARKER_RADIUS
+        let c = m.center_x();
+        (c, c - MARKER_RADIUS, c + MARKER_RADIUS)
     }
 }
 
