@@ -38,7 +38,7 @@ use super::native::{
 };
 use super::report::Report;
 use super::show::quoted;
-use super::timelinejs::{self, DateParts, Field, Media, Part, Scalar, Slide, Which};
+use super::timelinejs::{DateParts, Field, Media, Part, Scalar, Slide, SlideBuilder, Which};
 use crate::model::Timeline;
 
 /// The two column layouts.
@@ -318,9 +318,9 @@ fn finish(timeline: Timeline, problems: Report) -> Result<Timeline, Vec<Problem>
 fn parse_timelinejs(text: &str) -> Result<Timeline, Vec<Problem>> {
     let mut problems = Report::new();
     let sheet = Sheet::read(text, &mut problems);
-    let mut title: Option<(usize, Slide)> = None;
-    let mut eras = Vec::new();
-    let mut events = Vec::new();
+    let mut builder = SlideBuilder::new();
+    let mut has_title = false;
+    let (mut events, mut eras) = (0, 0);
     for (index, row) in sheet.rows.iter().enumerate() {
         let cell = |name: &str| sheet.cell(row, name);
         let parts = |year, month, day, time| {
@@ -361,11 +361,24 @@ fn parse_timelinejs(text: &str) -> Result<Timeline, Vec<Problem>> {
             display_date: optional("display date"),
             unique_id: optional("unique id"),
         };
+        // Each problem is placed at its cell in this row.
+        let mut at = |_: Which, field: Field, message: String| {
+            problems.add(|| sheet.position(index, column_of(field)), message);
+        };
         let kind = cell("type").trim().to_lowercase();
         match kind.as_str() {
-            "" => events.push((index, slide)),
-            "era" => eras.push((index, slide)),
-            "title" if title.is_none() => title = Some((index, slide)),
+            "" => {
+                builder.event(events, &slide, &mut at);
+                events += 1;
+            }
+            "era" => {
+                builder.era(eras, &slide, &mut at);
+                eras += 1;
+            }
+            "title" if !has_title => {
+                has_title = true;
+                builder.title(&slide);
+            }
             "title" => problems.add(
                 || sheet.position(index, "type"),
                 "a second title row: a timeline has one title".to_owned(),
@@ -379,40 +392,23 @@ fn parse_timelinejs(text: &str) -> Result<Timeline, Vec<Problem>> {
             ),
         }
     }
-    let era_rows: Vec<usize> = eras.iter().map(|(i, _)| *i).collect();
-    let event_rows: Vec<usize> = events.iter().map(|(i, _)| *i).collect();
-    let eras: Vec<Slide> = eras.into_iter().map(|(_, s)| s).collect();
-    let events: Vec<Slide> = events.into_iter().map(|(_, s)| s).collect();
-    let timeline = timelinejs::build(
-        title.as_ref().map(|(_, s)| s),
-        &eras,
-        &events,
-        &mut |which, field, message| {
-            let row = match which {
-                Which::Era(i) => era_rows.get(i).copied(),
-                Which::Event(i) => event_rows.get(i).copied(),
-            };
-            let column = match field {
-                Field::Slide => "",
-                Field::Start | Field::StartPart(Part::Year) => "year",
-                Field::StartPart(Part::Month) => "month",
-                Field::StartPart(Part::Day) => "day",
-                Field::StartPart(_) => "time",
-                Field::End | Field::EndPart(Part::Year) => "end year",
-                Field::EndPart(Part::Month) => "end month",
-                Field::EndPart(Part::Day) => "end day",
-                Field::EndPart(_) => "end time",
-                Field::Group => "group",
-            };
-            let position = || {
-                row.map_or(Position { line: 1, column: 1 }, |r| {
-                    sheet.position(r, column)
-                })
-            };
-            problems.add(position, message);
-        },
-    );
-    finish(timeline, problems)
+    finish(builder.finish(), problems)
+}
+
+/// The column a part of a slide is read from.
+fn column_of(field: Field) -> &'static str {
+    match field {
+        Field::Slide => "",
+        Field::Start | Field::StartPart(Part::Year) => "year",
+        Field::StartPart(Part::Month) => "month",
+        Field::StartPart(Part::Day) => "day",
+        Field::StartPart(_) => "time",
+        Field::End | Field::EndPart(Part::Year) => "end year",
+        Field::EndPart(Part::Month) => "end month",
+        Field::EndPart(Part::Day) => "end day",
+        Field::EndPart(_) => "end time",
+        Field::Group => "group",
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------
