@@ -693,16 +693,29 @@ fn json_reason(error: &serde_json::Error) -> String {
 /// Writes the timeline as dateline CSV (see the module's notes), one row per title, source, lane, tag,
 /// period and event. Reading it back gives the same timeline.
 pub fn write(timeline: &Timeline) -> String {
-    let raw = native::to_raw(timeline);
-    let mut rows: Vec<[String; COLUMNS.len()]> = Vec::new();
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail, and every cell is UTF-8.
+    let _ = write_to(timeline, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Writes the timeline as dateline CSV to `out`, row by row: each event is converted only while its row
+/// is written, so writing costs no copy of the timeline.
+pub fn write_to(timeline: &Timeline, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let raw = native::raw_head(timeline);
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    writer.write_record(COLUMNS)?;
     let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap_or(0);
-    let mut row = |kind: &str, cells: &[(&str, String)]| {
-        let mut r: [String; COLUMNS.len()] = Default::default();
-        kind.clone_into(&mut r[0]);
+    let mut row = |kind: &str, cells: &[(&str, String)]| -> std::io::Result<()> {
+        let mut r: [&str; COLUMNS.len()] = [""; COLUMNS.len()];
+        r[0] = kind;
         for (name, value) in cells {
-            r[col(name)].clone_from(value);
+            r[col(name)] = value;
         }
-        rows.push(r);
+        writer.write_record(r.iter().map(|cell| defused(cell).into_owned()))?;
+        Ok(())
     };
 
     row(
@@ -711,7 +724,7 @@ pub fn write(timeline: &Timeline) -> String {
             ("title", raw.title.clone()),
             ("summary", raw.description.clone()),
         ],
-    );
+    )?;
     if let Some(s) = &raw.source {
         row(
             "source",
@@ -724,19 +737,19 @@ pub fn write(timeline: &Timeline) -> String {
                 ("author", s.author.clone().unwrap_or_default()),
                 ("url", s.url.clone().unwrap_or_default()),
             ],
-        );
+        )?;
     }
     for lane in &raw.lanes {
         row(
             "lane",
             &[("id", lane.id.clone()), ("title", lane.label.clone())],
-        );
+        )?;
     }
     for tag in &raw.tags {
         row(
             "tag",
             &[("id", tag.id.clone()), ("title", tag.label.clone())],
-        );
+        )?;
     }
     for p in &raw.periods {
         row(
@@ -750,9 +763,10 @@ pub fn write(timeline: &Timeline) -> String {
                 ("provenance", p.provenance.clone().unwrap_or_default()),
                 ("sources", json_cell(&p.sources)),
             ],
-        );
+        )?;
     }
-    for e in &raw.events {
+    for event in &timeline.events {
+        let e = native::raw_event(timeline, event);
         row(
             "event",
             &[
@@ -785,20 +799,10 @@ pub fn write(timeline: &Timeline) -> String {
                 ),
                 ("sources", json_cell(&e.sources)),
             ],
-        );
+        )?;
     }
 
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    // Writing into memory cannot fail.
-    let _ = writer.write_record(COLUMNS);
-    for r in &rows {
-        let cells: Vec<_> = r.iter().map(|cell| defused(cell)).collect();
-        let _ = writer.write_record(cells.iter().map(|c| c.as_bytes()));
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    writer.flush()
 }
 
 /// What a cell may start with for a spreadsheet to take it as a formula (OWASP's list: `=`, `+`, `-`,
