@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 mod split;
 mod stream;
 
+use stream::{Names, Outcome};
+
 use super::error::Problem;
 pub use super::locate::MAX_LISTED_PROBLEMS;
 use super::locate::{LocatedProblems, Position, Step};
@@ -219,10 +221,35 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
     if let Some(timeline) = split::parse(text) {
         return Ok(timeline);
     }
-    let mut problems = LocatedProblems::new(text);
-    let timeline = stream::parse(text, &mut |path, message| problems.add(path, message))
+    let read = |names| {
+        let mut problems = LocatedProblems::new(text);
+        let outcome = stream::parse(text, names, &mut |path, message| {
+            problems.add(path, message);
+        })
         .map_err(|e| vec![serde_problem(text, &e)])?;
-    problems.into_sorted().map_or(Ok(timeline), Err)
+        Ok::<_, Vec<Problem>>(match outcome {
+            Outcome::Done(timeline) => {
+                Outcome::Done(problems.into_sorted().map_or(Ok(timeline), Err))
+            }
+            Outcome::NamesAfterEvents => Outcome::NamesAfterEvents,
+        })
+    };
+    match read(Names::BeforeEvents)? {
+        Outcome::Done(result) => result,
+        Outcome::NamesAfterEvents => {
+            // The lanes or tags come after the events: read them first, then the events again.
+            let lanes: Vec<RawLabel> = split::top_level(text, "lanes").unwrap_or_default();
+            let tags: Vec<RawLabel> = split::top_level(text, "tags").unwrap_or_default();
+            match read(Names::Given(&lanes, &tags))? {
+                Outcome::Done(result) => result,
+                // Names given are never late; were they, the file could not be read as it stands.
+                Outcome::NamesAfterEvents => Err(vec![Problem::new(
+                    Position { line: 1, column: 1 },
+                    "the lanes and tags could not be read before the events",
+                )]),
+            }
+        }
+    }
 }
 
 /// A `serde_json` error in `text` as a problem at its line and column, without the position repeated in
