@@ -148,6 +148,7 @@ fn read_events(
 mod tests {
     use super::*;
     use crate::formats::locate::locate;
+    use std::fmt::Write as _;
 
     /// A generated file just over the threshold, compact or pretty-printed.
     fn large(pretty: bool) -> String {
@@ -203,7 +204,7 @@ mod tests {
         let value = serde_json::to_value(&raw).unwrap();
         let mut text = String::from("{");
         for key in ["format", "title", "lanes", "periods", "events"] {
-            text.push_str(&format!("\"{key}\":{},", value[key]));
+            let _ = write!(text, "\"{key}\":{},", value[key]);
         }
         text.pop();
         text.push('}');
