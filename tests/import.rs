@@ -512,12 +512,9 @@ fn an_unclosed_quote_is_an_error_where_it_opens_in_every_layout() {
         ),
     ] {
         let problems = problems_of(text);
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.position == at && p.message.contains("never closed")),
-            "{text:?}: {problems:?}"
-        );
+        assert_eq!(problems.len(), 1, "{text:?}: {problems:?}");
+        assert_eq!(problems[0].position, at, "{text:?}");
+        assert!(problems[0].message.contains("never closed"), "{problems:?}");
     }
     // Quoted cells that close, even across lines, are fine.
     let text = "kind,id,title,date\nevent,a,\"two\nlines, \"\"quoted\"\"\",2015\n";

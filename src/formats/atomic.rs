@@ -38,7 +38,10 @@ pub fn write_atomic_with(
         // Asked for as any new file is; the umask then takes away what it takes away.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let temp = builder.tempfile_in(&dir)?;
+    // The operating system's own words, without the temporary file's name, which means nothing to anyone.
+    let temp = builder
+        .tempfile_in(&dir)
+        .map_err(|e| e.raw_os_error().map_or(e, io::Error::from_raw_os_error))?;
     let mut out = BufWriter::new(temp);
     write(&mut out)?;
     let temp = out.into_inner().map_err(io::IntoInnerError::into_error)?;

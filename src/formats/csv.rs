@@ -153,7 +153,8 @@ impl<'a> Sheet<'a> {
     fn read(text: &'a str, problems: &mut Report) -> Self {
         let mut columns = HashMap::new();
         let mut rows = Vec::new();
-        if let Some(open) = unclosed_quote(text) {
+        let unclosed = unclosed_quote(text);
+        if let Some(open) = unclosed {
             problems.add(
                 || Position::of_offset(text, open),
                 "this quote is never closed, so the rest of the file would be one cell (a quote inside a \
@@ -196,6 +197,12 @@ impl<'a> Sheet<'a> {
                 start,
                 at: cursor,
             });
+        }
+        // The row where the quote opens runs to the end of the file: its cells are not what was meant.
+        if let Some(open) = unclosed
+            && rows.last().is_some_and(|r| r.start <= open)
+        {
+            rows.pop();
         }
         Self {
             text,
