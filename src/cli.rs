@@ -124,11 +124,12 @@ pub fn export(file: Option<&Path>, target: &ExportTarget, err: &mut dyn Write) -
             return 1;
         }
     };
-    let (text, name) = match target.format {
-        ExportFormat::Json => (formats::native::to_string(&timeline), "dateline JSON"),
-        ExportFormat::Csv => (formats::write_csv(&timeline), "dateline CSV"),
+    // Written straight to the file, each event converted as it is written.
+    let (write, name): (WriteFn, &str) = match target.format {
+        ExportFormat::Json => (formats::native::write_to, "dateline JSON"),
+        ExportFormat::Csv => (formats::write_csv_to, "dateline CSV"),
     };
-    match formats::write_atomic(&target.path, text.as_bytes()) {
+    match formats::write_atomic_with(&target.path, &mut |out| write(&timeline, out)) {
         Ok(()) => {
             let _ = writeln!(
                 err,
@@ -150,6 +151,9 @@ pub fn export(file: Option<&Path>, target: &ExportTarget, err: &mut dyn Write) -
         }
     }
 }
+
+/// A writer of one output format.
+type WriteFn = fn(&Timeline, &mut dyn Write) -> std::io::Result<()>;
 
 /// Today's date from the system clock.
 pub fn system_today() -> NaiveDate {

@@ -3,6 +3,8 @@
 mod common;
 use common::{dateline, fixture, text};
 
+use std::fmt::Write as _;
+
 #[test]
 fn check_accepts_a_good_file_with_a_summary_line() {
     let good = fixture("valid.json");
@@ -133,7 +135,7 @@ fn a_csv_wrong_on_every_row_lists_the_first_problems_and_shortens_long_values() 
     let long = "x".repeat(20_000);
     let mut csv = String::from("kind,id,title,date\n");
     for i in 0..1_000 {
-        csv += &["event,", &long, &i.to_string(), ",T,", &long, "\n"].concat();
+        let _ = writeln!(csv, "event,{long}{i},T,{long}");
     }
     std::fs::write(&path, &csv).unwrap();
     let out = dateline(&["check", path.to_str().unwrap()]);

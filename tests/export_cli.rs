@@ -235,11 +235,14 @@ fn export_reports_a_write_failure() {
     let target = Path::new("/nonexistent/dir/out.csv");
     let out = dateline(&["export", "--to", arg(target)]);
     assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
     assert!(
-        text(&out.stderr).contains("/nonexistent/dir/out.csv: cannot write"),
-        "{}",
-        text(&out.stderr)
+        stderr
+            .contains("/nonexistent/dir/out.csv: cannot write the file: No such file or directory"),
+        "{stderr}"
     );
+    // The temporary file's name means nothing to the reader.
+    assert!(!stderr.contains(".tmp"), "{stderr}");
 }
 
 #[test]

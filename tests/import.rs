@@ -512,12 +512,9 @@ fn an_unclosed_quote_is_an_error_where_it_opens_in_every_layout() {
         ),
     ] {
         let problems = problems_of(text);
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.position == at && p.message.contains("never closed")),
-            "{text:?}: {problems:?}"
-        );
+        assert_eq!(problems.len(), 1, "{text:?}: {problems:?}");
+        assert_eq!(problems[0].position, at, "{text:?}");
+        assert!(problems[0].message.contains("never closed"), "{problems:?}");
     }
     // Quoted cells that close, even across lines, are fine.
     let text = "kind,id,title,date\nevent,a,\"two\nlines, \"\"quoted\"\"\",2015\n";
@@ -636,4 +633,81 @@ fn csv_export_writes_no_live_formula_and_reads_back_every_cell() {
     assert_eq!(again.events[0].when.to_string(), "-0499");
     assert_eq!(again.events[1].id(), "'plain");
     assert_eq!(again.events[1].title(), "''twice");
+}
+
+#[test]
+fn hostile_cells_neither_panic_nor_flood_a_message() {
+    let huge = "é".repeat(5 << 20); // 10 MB of two-byte characters
+    // A 10 MB cell in a row with a problem: the message quotes a bounded piece of it.
+    let text = format!("kind,id,title,date\nevent,{huge},T,{huge}\n");
+    let problems = problems_of(&text);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems[0].position,
+        Position {
+            line: 2,
+            column: 5_242_890
+        }
+    );
+    assert!(problems[0].message.chars().count() <= formats::show::MAX_MESSAGE_CHARS);
+    assert!(
+        problems[0].message.contains("é…\""),
+        "{}",
+        problems[0].message
+    );
+    // A valid 10 MB cell loads and round trips.
+    let text = format!("kind,id,title,date,summary\nevent,a,T,2015,{huge}\n");
+    let t = formats::load_str(&text, Path::new("big.csv")).unwrap();
+    assert_eq!(t.events[0].details().summary.len(), huge.len());
+    assert_eq!(
+        formats::load_str(&formats::write_csv(&t), Path::new("again.csv")).unwrap(),
+        t
+    );
+    // The same in TimelineJS JSON: the event is named by a short piece of its headline.
+    let text = format!(
+        r#"{{"events": [{{"start_date": {{"year": 2000, "month": 13}}, "text": {{"headline": "{huge}"}}}}]}}"#
+    );
+    let problems = problems_of(&text);
+    assert!(
+        problems[0].message.chars().count() < 200,
+        "{}",
+        problems[0].message
+    );
+
+    // NUL bytes load as the text they are, and are escaped in messages.
+    let text = "kind,id,title,date\nevent,a\0b,T\0,2015\nevent,c,C,\0\n";
+    let problems = problems_of(text);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].message.contains(r#""\u{0}""#), "{problems:?}");
+    assert!(!problems[0].message.contains('\0'));
+
+    // Non-Latin scripts: columns count characters, not bytes.
+    let text = "kind,id,title,date\nevent,東京,タイトル,2015-02-30\nevent,دبي,عنوان,2015\nevent,दिल्ली,शीर्षक,1947~\n";
+    let problems = problems_of(text);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0].position,
+        Position {
+            line: 2,
+            column: 15
+        }
+    );
+    assert!(problems[0].message.contains("\"東京\""), "{problems:?}");
+
+    // Windows-1252 text is refused where its first byte that is not UTF-8 is, after a BOM or not.
+    for bom in [&b""[..], b"\xef\xbb\xbf"] {
+        let mut bytes = bom.to_vec();
+        bytes.extend_from_slice(b"Year,Headline\r\n2015,Caf\xe9\r\n");
+        let err = formats::load_bytes(&bytes, Path::new("latin1.csv")).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                LoadError::NotText {
+                    position: Position { line: 2, column: 9 },
+                    ..
+                }
+            ),
+            "{err}"
+        );
+    }
 }

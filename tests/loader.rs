@@ -242,3 +242,30 @@ fn blank_ids_of_every_kind_are_errors_at_the_id() {
         .collect();
     assert_eq!(at, [(2, 6), (3, 5), (4, 7)], "{problems:?}");
 }
+
+#[test]
+fn lanes_and_tags_after_the_events_still_resolve_and_locate_every_problem() {
+    let text = "{\"title\": \"t\", \"events\": [\n\
+        {\"id\": \"a\", \"title\": \"A\", \"date\": \"2015\", \"lane\": \"us\", \"tags\": [\"wto\"]},\n\
+        {\"id\": \"b\", \"title\": \"B\", \"date\": \"2016\", \"lane\": \"mars\", \"tags\": [\"sport\"]}\n\
+        ],\n\"lanes\": [{\"id\": \"us\", \"label\": \"US\"}],\n\
+        \"tags\": [{\"id\": \"wto\", \"label\": \"WTO\"}]}";
+    let Err(LoadError::Invalid { problems, .. }) = formats::load_str(text, Path::new("l.json"))
+    else {
+        panic!("should be invalid")
+    };
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 2, "{messages:#?}");
+    assert_problem_at(text, &problems, "\"mars\"", "unknown lane \"mars\"");
+    assert_problem_at(text, &problems, "\"sport\"", "unknown tag \"sport\"");
+    let fixed = text
+        .replace("\"mars\"", "\"us\"")
+        .replace("\"sport\"", "\"wto\"");
+    let t = formats::load_str(&fixed, Path::new("l.json")).unwrap();
+    assert_eq!(t.lanes.len(), 1);
+    assert!(
+        t.events
+            .iter()
+            .all(|e| e.tags().len() == 1 && e.lane.0 == 0)
+    );
+}

@@ -38,7 +38,8 @@ pub fn write_atomic_with(
         // Asked for as any new file is; the umask then takes away what it takes away.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let temp = builder.tempfile_in(&dir)?;
+    // The operating system's own words, without the temporary file's name, which means nothing to anyone.
+    let temp = builder.tempfile_in(&dir).map_err(without_temporary_name)?;
     let mut out = BufWriter::new(temp);
     write(&mut out)?;
     let temp = out.into_inner().map_err(io::IntoInnerError::into_error)?;
@@ -49,6 +50,16 @@ pub fn write_atomic_with(
     temp.as_file().sync_all()?;
     temp.persist(&target).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// A failure to create the temporary file, in the operating system's words: the temporary file's library
+/// adds the file's random name ("… at path \"/dir/.dateline-x1y2.tmp\""), which means nothing to anyone.
+fn without_temporary_name(error: io::Error) -> io::Error {
+    let words = error.to_string();
+    match words.rfind(" at path \"") {
+        Some(end) => io::Error::new(error.kind(), words[..end].to_owned()),
+        None => error,
+    }
 }
 
 /// The path a write to `path` lands on: `path` itself, or the file at the end of its chain of symbolic

@@ -38,7 +38,7 @@ use super::native::{
 };
 use super::report::Report;
 use super::show::quoted;
-use super::timelinejs::{self, DateParts, Field, Media, Part, Scalar, Slide, Which};
+use super::timelinejs::{DateParts, Field, Media, Part, Scalar, Slide, SlideBuilder, Which};
 use crate::model::Timeline;
 
 /// The two column layouts.
@@ -153,7 +153,8 @@ impl<'a> Sheet<'a> {
     fn read(text: &'a str, problems: &mut Report) -> Self {
         let mut columns = HashMap::new();
         let mut rows = Vec::new();
-        if let Some(open) = unclosed_quote(text) {
+        let unclosed = unclosed_quote(text);
+        if let Some(open) = unclosed {
             problems.add(
                 || Position::of_offset(text, open),
                 "this quote is never closed, so the rest of the file would be one cell (a quote inside a \
@@ -196,6 +197,12 @@ impl<'a> Sheet<'a> {
                 start,
                 at: cursor,
             });
+        }
+        // The row where the quote opens runs to the end of the file: its cells are not what was meant.
+        if let Some(open) = unclosed
+            && rows.last().is_some_and(|r| r.start <= open)
+        {
+            rows.pop();
         }
         Self {
             text,
@@ -318,9 +325,9 @@ fn finish(timeline: Timeline, problems: Report) -> Result<Timeline, Vec<Problem>
 fn parse_timelinejs(text: &str) -> Result<Timeline, Vec<Problem>> {
     let mut problems = Report::new();
     let sheet = Sheet::read(text, &mut problems);
-    let mut title: Option<(usize, Slide)> = None;
-    let mut eras = Vec::new();
-    let mut events = Vec::new();
+    let mut builder = SlideBuilder::new();
+    let mut has_title = false;
+    let (mut events, mut eras) = (0, 0);
     for (index, row) in sheet.rows.iter().enumerate() {
         let cell = |name: &str| sheet.cell(row, name);
         let parts = |year, month, day, time| {
@@ -361,11 +368,24 @@ fn parse_timelinejs(text: &str) -> Result<Timeline, Vec<Problem>> {
             display_date: optional("display date"),
             unique_id: optional("unique id"),
         };
+        // Each problem is placed at its cell in this row.
+        let mut at = |_: Which, field: Field, message: String| {
+            problems.add(|| sheet.position(index, column_of(field)), message);
+        };
         let kind = cell("type").trim().to_lowercase();
         match kind.as_str() {
-            "" => events.push((index, slide)),
-            "era" => eras.push((index, slide)),
-            "title" if title.is_none() => title = Some((index, slide)),
+            "" => {
+                builder.event(events, &slide, &mut at);
+                events += 1;
+            }
+            "era" => {
+                builder.era(eras, &slide, &mut at);
+                eras += 1;
+            }
+            "title" if !has_title => {
+                has_title = true;
+                builder.title(&slide);
+            }
             "title" => problems.add(
                 || sheet.position(index, "type"),
                 "a second title row: a timeline has one title".to_owned(),
@@ -379,40 +399,23 @@ fn parse_timelinejs(text: &str) -> Result<Timeline, Vec<Problem>> {
             ),
         }
     }
-    let era_rows: Vec<usize> = eras.iter().map(|(i, _)| *i).collect();
-    let event_rows: Vec<usize> = events.iter().map(|(i, _)| *i).collect();
-    let eras: Vec<Slide> = eras.into_iter().map(|(_, s)| s).collect();
-    let events: Vec<Slide> = events.into_iter().map(|(_, s)| s).collect();
-    let timeline = timelinejs::build(
-        title.as_ref().map(|(_, s)| s),
-        &eras,
-        &events,
-        &mut |which, field, message| {
-            let row = match which {
-                Which::Era(i) => era_rows.get(i).copied(),
-                Which::Event(i) => event_rows.get(i).copied(),
-            };
-            let column = match field {
-                Field::Slide => "",
-                Field::Start | Field::StartPart(Part::Year) => "year",
-                Field::StartPart(Part::Month) => "month",
-                Field::StartPart(Part::Day) => "day",
-                Field::StartPart(_) => "time",
-                Field::End | Field::EndPart(Part::Year) => "end year",
-                Field::EndPart(Part::Month) => "end month",
-                Field::EndPart(Part::Day) => "end day",
-                Field::EndPart(_) => "end time",
-                Field::Group => "group",
-            };
-            let position = || {
-                row.map_or(Position { line: 1, column: 1 }, |r| {
-                    sheet.position(r, column)
-                })
-            };
-            problems.add(position, message);
-        },
-    );
-    finish(timeline, problems)
+    finish(builder.finish(), problems)
+}
+
+/// The column a part of a slide is read from.
+fn column_of(field: Field) -> &'static str {
+    match field {
+        Field::Slide => "",
+        Field::Start | Field::StartPart(Part::Year) => "year",
+        Field::StartPart(Part::Month) => "month",
+        Field::StartPart(Part::Day) => "day",
+        Field::StartPart(_) => "time",
+        Field::End | Field::EndPart(Part::Year) => "end year",
+        Field::EndPart(Part::Month) => "end month",
+        Field::EndPart(Part::Day) => "end day",
+        Field::EndPart(_) => "end time",
+        Field::Group => "group",
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -697,16 +700,29 @@ fn json_reason(error: &serde_json::Error) -> String {
 /// Writes the timeline as dateline CSV (see the module's notes), one row per title, source, lane, tag,
 /// period and event. Reading it back gives the same timeline.
 pub fn write(timeline: &Timeline) -> String {
-    let raw = native::to_raw(timeline);
-    let mut rows: Vec<[String; COLUMNS.len()]> = Vec::new();
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail, and every cell is UTF-8.
+    let _ = write_to(timeline, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Writes the timeline as dateline CSV to `out`, row by row: each event is converted only while its row
+/// is written, so writing costs no copy of the timeline.
+pub fn write_to(timeline: &Timeline, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let raw = native::raw_head(timeline);
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    writer.write_record(COLUMNS)?;
     let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap_or(0);
-    let mut row = |kind: &str, cells: &[(&str, String)]| {
-        let mut r: [String; COLUMNS.len()] = Default::default();
-        kind.clone_into(&mut r[0]);
+    let mut row = |kind: &str, cells: &[(&str, String)]| -> std::io::Result<()> {
+        let mut r: [&str; COLUMNS.len()] = [""; COLUMNS.len()];
+        r[0] = kind;
         for (name, value) in cells {
-            r[col(name)].clone_from(value);
+            r[col(name)] = value;
         }
-        rows.push(r);
+        writer.write_record(r.iter().map(|cell| defused(cell).into_owned()))?;
+        Ok(())
     };
 
     row(
@@ -715,7 +731,7 @@ pub fn write(timeline: &Timeline) -> String {
             ("title", raw.title.clone()),
             ("summary", raw.description.clone()),
         ],
-    );
+    )?;
     if let Some(s) = &raw.source {
         row(
             "source",
@@ -728,19 +744,19 @@ pub fn write(timeline: &Timeline) -> String {
                 ("author", s.author.clone().unwrap_or_default()),
                 ("url", s.url.clone().unwrap_or_default()),
             ],
-        );
+        )?;
     }
     for lane in &raw.lanes {
         row(
             "lane",
             &[("id", lane.id.clone()), ("title", lane.label.clone())],
-        );
+        )?;
     }
     for tag in &raw.tags {
         row(
             "tag",
             &[("id", tag.id.clone()), ("title", tag.label.clone())],
-        );
+        )?;
     }
     for p in &raw.periods {
         row(
@@ -754,9 +770,10 @@ pub fn write(timeline: &Timeline) -> String {
                 ("provenance", p.provenance.clone().unwrap_or_default()),
                 ("sources", json_cell(&p.sources)),
             ],
-        );
+        )?;
     }
-    for e in &raw.events {
+    for event in &timeline.events {
+        let e = native::raw_event(timeline, event);
         row(
             "event",
             &[
@@ -789,20 +806,10 @@ pub fn write(timeline: &Timeline) -> String {
                 ),
                 ("sources", json_cell(&e.sources)),
             ],
-        );
+        )?;
     }
 
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    // Writing into memory cannot fail.
-    let _ = writer.write_record(COLUMNS);
-    for r in &rows {
-        let cells: Vec<_> = r.iter().map(|cell| defused(cell)).collect();
-        let _ = writer.write_record(cells.iter().map(|c| c.as_bytes()));
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    writer.flush()
 }
 
 /// What a cell may start with for a spreadsheet to take it as a formula (OWASP's list: `=`, `+`, `-`,

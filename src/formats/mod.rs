@@ -147,6 +147,11 @@ pub fn write_csv(timeline: &Timeline) -> String {
     csv::write(timeline)
 }
 
+/// Writes the timeline as dateline CSV to `out`, row by row (see [`csv::write_to`]).
+pub fn write_csv_to(timeline: &Timeline, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    csv::write_to(timeline, out)
+}
+
 /// Reads bytes that came from `path`: checks they are text, then parses them.
 pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Timeline, LoadError> {
     if bytes.is_empty() {

@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 mod split;
 mod stream;
 
+use stream::{Names, Outcome};
+
 use super::error::Problem;
 pub use super::locate::MAX_LISTED_PROBLEMS;
 use super::locate::{LocatedProblems, Position, Step};
@@ -219,10 +221,35 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
     if let Some(timeline) = split::parse(text) {
         return Ok(timeline);
     }
-    let mut problems = LocatedProblems::new(text);
-    let timeline = stream::parse(text, &mut |path, message| problems.add(path, message))
+    let read = |names| {
+        let mut problems = LocatedProblems::new(text);
+        let outcome = stream::parse(text, names, &mut |path, message| {
+            problems.add(path, message);
+        })
         .map_err(|e| vec![serde_problem(text, &e)])?;
-    problems.into_sorted().map_or(Ok(timeline), Err)
+        Ok::<_, Vec<Problem>>(match outcome {
+            Outcome::Done(timeline) => {
+                Outcome::Done(problems.into_sorted().map_or(Ok(timeline), Err))
+            }
+            Outcome::NamesAfterEvents => Outcome::NamesAfterEvents,
+        })
+    };
+    match read(Names::BeforeEvents)? {
+        Outcome::Done(result) => result,
+        Outcome::NamesAfterEvents => {
+            // The lanes or tags come after the events: read them first, then the events again.
+            let lanes: Vec<RawLabel> = split::top_level(text, "lanes").unwrap_or_default();
+            let tags: Vec<RawLabel> = split::top_level(text, "tags").unwrap_or_default();
+            match read(Names::Given(&lanes, &tags))? {
+                Outcome::Done(result) => result,
+                // Names given are never late; were they, the file could not be read as it stands.
+                Outcome::NamesAfterEvents => Err(vec![Problem::new(
+                    Position { line: 1, column: 1 },
+                    "the lanes and tags could not be read before the events",
+                )]),
+            }
+        }
+    }
 }
 
 /// A `serde_json` error in `text` as a problem at its line and column, without the position repeated in
@@ -731,6 +758,18 @@ fn raw_links(links: &[SourceLink]) -> Vec<RawLink<'_>> {
 
 /// The timeline as a raw file, ready to be written.
 pub fn to_raw(timeline: &Timeline) -> RawTimeline<'_> {
+    RawTimeline {
+        events: timeline
+            .events
+            .iter()
+            .map(|e| raw_event(timeline, e))
+            .collect(),
+        ..raw_head(timeline)
+    }
+}
+
+/// The timeline as a raw file without its events: everything [`raw_event`] does not write.
+pub fn raw_head(timeline: &Timeline) -> RawTimeline<'_> {
     let lane_id = |lane: LaneId| {
         timeline
             .lanes
@@ -780,52 +819,108 @@ pub fn to_raw(timeline: &Timeline) -> RawTimeline<'_> {
                 sources: raw_links(&p.sources),
             })
             .collect(),
-        events: timeline
-            .events
+        events: Vec::new(),
+    }
+}
+
+/// One event as written.
+pub fn raw_event<'t>(timeline: &'t Timeline, e: &'t Event) -> RawEvent<'t> {
+    let lane_id = |lane: LaneId| {
+        timeline
+            .lanes
+            .get(usize::from(lane.0))
+            .map(|l| l.id.as_str())
+    };
+    let d = e.details_ref();
+    RawEvent {
+        id: Cow::Borrowed(e.id()),
+        title: Cow::Borrowed(e.title()),
+        date: e.when.to_string().into(),
+        text_date: d.text_date.map(|t| t.to_string().into()),
+        status: Some(e.status.as_str().into()),
+        lane: lane_id(e.lane)
+            .filter(|id| !id.is_empty())
+            .map(Cow::Borrowed),
+        tags: e
+            .tags()
+            .map(|t| Word(Cow::Borrowed(timeline.tag_id(t))))
+            .collect(),
+        summary: Cow::Borrowed(d.summary),
+        note: d.note.map(Cow::Borrowed),
+        quotes: d
+            .quotes
             .iter()
-            .map(|e| {
-                let d = e.details_ref();
-                RawEvent {
-                    id: Cow::Borrowed(e.id()),
-                    title: Cow::Borrowed(e.title()),
-                    date: e.when.to_string().into(),
-                    text_date: d.text_date.map(|t| t.to_string().into()),
-                    status: Some(e.status.as_str().into()),
-                    lane: lane_id(e.lane).filter(|id| !id.is_empty()).map(Into::into),
-                    tags: e
-                        .tags()
-                        .map(|t| Word(Cow::Borrowed(timeline.tag_id(t))))
-                        .collect(),
-                    summary: Cow::Borrowed(d.summary),
-                    note: d.note.map(Cow::Borrowed),
-                    quotes: d
-                        .quotes
-                        .iter()
-                        .map(|&(text, speaker)| RawQuote {
-                            text: Cow::Borrowed(text),
-                            speaker: speaker.map(Cow::Borrowed),
-                        })
-                        .collect(),
-                    people: d.people.iter().map(|&p| Cow::Borrowed(p)).collect(),
-                    places: d.places.iter().map(|&p| Cow::Borrowed(p)).collect(),
-                    provenance: e.provenance.as_str().map(Cow::Borrowed),
-                    sources: d
-                        .sources
-                        .iter()
-                        .map(|&(label, url)| RawLink {
-                            label: Cow::Borrowed(label),
-                            url: url.map(Cow::Borrowed),
-                        })
-                        .collect(),
-                }
+            .map(|&(text, speaker)| RawQuote {
+                text: Cow::Borrowed(text),
+                speaker: speaker.map(Cow::Borrowed),
+            })
+            .collect(),
+        people: d.people.iter().map(|&p| Cow::Borrowed(p)).collect(),
+        places: d.places.iter().map(|&p| Cow::Borrowed(p)).collect(),
+        provenance: e.provenance.as_str().map(Cow::Borrowed),
+        sources: d
+            .sources
+            .iter()
+            .map(|&(label, url)| RawLink {
+                label: Cow::Borrowed(label),
+                url: url.map(Cow::Borrowed),
             })
             .collect(),
     }
 }
 
+/// Writes the timeline as pretty-printed dateline JSON to `out`, each event converted as it is written,
+/// so writing costs no copy of the timeline.
+pub fn write_to(timeline: &Timeline, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &Document(timeline))?;
+    out.write_all(b"\n")
+}
+
 /// Writes the timeline as pretty-printed dateline JSON.
 pub fn to_string(timeline: &Timeline) -> String {
-    let mut text = serde_json::to_string_pretty(&to_raw(timeline)).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail, and serde_json writes UTF-8.
+    let _ = write_to(timeline, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// A whole timeline, serialized as [`RawTimeline`] is, its events converted one at a time.
+struct Document<'t>(&'t Timeline);
+
+impl Serialize for Document<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let head = raw_head(self.0);
+        let mut doc = serializer.serialize_struct("RawTimeline", 8)?;
+        doc.serialize_field("format", &head.format)?;
+        doc.serialize_field("title", &head.title)?;
+        if head.description.is_empty() {
+            doc.skip_field("description")?;
+        } else {
+            doc.serialize_field("description", &head.description)?;
+        }
+        match &head.source {
+            Some(source) => doc.serialize_field("source", source)?,
+            None => doc.skip_field("source")?,
+        }
+        doc.serialize_field("lanes", &head.lanes)?;
+        doc.serialize_field("tags", &head.tags)?;
+        doc.serialize_field("periods", &head.periods)?;
+        doc.serialize_field("events", &Events(self.0))?;
+        doc.end()
+    }
+}
+
+/// A timeline's events, each converted to a [`RawEvent`] only while it is written.
+struct Events<'t>(&'t Timeline);
+
+impl Serialize for Events<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.0.events.len()))?;
+        for e in &self.0.events {
+            seq.serialize_element(&raw_event(self.0, e))?;
+        }
+        seq.end()
+    }
 }

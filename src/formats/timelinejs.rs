@@ -18,6 +18,8 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::error::Problem;
 use super::locate::{LocatedProblems, Step};
+use smallvec::SmallVec;
+
 use super::native::serde_problem;
 use super::show::quoted;
 use crate::model::date::{MAX_ABS_YEAR, month_name, year_words};
@@ -26,56 +28,43 @@ use crate::model::{
     SourceLink, Status, Timeline,
 };
 
-/// Reads `TimelineJS` JSON. On failure returns every problem found, each with its line and column.
+mod stream;
+
+/// Reads `TimelineJS` JSON. On failure returns the problems found, each with its line and column (the
+/// first [`MAX_LISTED_PROBLEMS`](super::report::MAX_LISTED_PROBLEMS), then how many more).
+///
+/// Slides are converted one by one as they are read, straight into the model.
 pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
-    let raw: RawFile = serde_json::from_str(text).map_err(|e| vec![serde_problem(text, &e)])?;
     let mut problems = LocatedProblems::new(text);
-    let title = raw.title.map(RawSlide::into_slide);
-    let eras: Vec<Slide> = raw
-        .eras
-        .unwrap_or_default()
-        .into_iter()
-        .map(RawSlide::into_slide)
-        .collect();
-    let events: Vec<Slide> = raw.events.into_iter().map(RawSlide::into_slide).collect();
-    let timeline = build(
-        title.as_ref(),
-        &eras,
-        &events,
-        &mut |which, field, message| {
-            let mut path = Vec::with_capacity(4);
-            match which {
-                Which::Era(i) => path.extend([Step::Key("eras"), Step::Index(i)]),
-                Which::Event(i) => path.extend([Step::Key("events"), Step::Index(i)]),
-            }
-            match field {
-                Field::Slide => {}
-                Field::Start => path.push(Step::Key("start_date")),
-                Field::End => path.push(Step::Key("end_date")),
-                Field::StartPart(part) => {
-                    path.extend([Step::Key("start_date"), Step::Key(part.key())]);
-                }
-                Field::EndPart(part) => path.extend([Step::Key("end_date"), Step::Key(part.key())]),
-                Field::Group => path.push(Step::Key("group")),
-            }
-            problems.add(&path, message);
-        },
-    );
+    let mut builder = SlideBuilder::new();
+    stream::read(text, &mut builder, &mut |which, field, message| {
+        problems.add(&path_of(which, field), message);
+    })
+    .map_err(|e| vec![serde_problem(text, &e)])?;
+    let timeline = builder.finish();
     problems.into_sorted().map_or(Ok(timeline), Err)
+}
+
+/// The JSON path of a part of a slide.
+fn path_of(which: Which, field: Field) -> SmallVec<[Step<'static>; 4]> {
+    let mut path = SmallVec::new();
+    match which {
+        Which::Era(i) => path.extend([Step::Key("eras"), Step::Index(i)]),
+        Which::Event(i) => path.extend([Step::Key("events"), Step::Index(i)]),
+    }
+    match field {
+        Field::Slide => {}
+        Field::Start => path.push(Step::Key("start_date")),
+        Field::End => path.push(Step::Key("end_date")),
+        Field::StartPart(part) => path.extend([Step::Key("start_date"), Step::Key(part.key())]),
+        Field::EndPart(part) => path.extend([Step::Key("end_date"), Step::Key(part.key())]),
+        Field::Group => path.push(Step::Key("group")),
+    }
+    path
 }
 
 // ---------------------------------------------------------------------------------------------------
 // The JSON as written. Unknown keys (background, autolink, scale, …) are ignored.
-
-#[derive(Deserialize)]
-#[serde(expecting = "a TimelineJS timeline: an object with \"events\"")]
-struct RawFile {
-    events: Vec<RawSlide>,
-    #[serde(default)]
-    title: Option<RawSlide>,
-    #[serde(default)]
-    eras: Option<Vec<RawSlide>>,
-}
 
 #[derive(Deserialize)]
 #[serde(expecting = "a slide: an object with \"start_date\", \"text\", …")]
@@ -372,65 +361,67 @@ pub(crate) enum Field {
     Group,
 }
 
-/// Builds a timeline from slides, reporting each problem through `at(slide, field, message)`.
-pub(crate) fn build(
-    title: Option<&Slide>,
-    eras: &[Slide],
-    events: &[Slide],
-    at: &mut dyn FnMut(Which, Field, String),
-) -> Timeline {
-    let mut timeline = Timeline::default();
-    if let Some(t) = title {
-        timeline.title = html_to_line(&t.headline);
-        timeline.description = html_to_text(&t.text);
+/// Where problems go: the slide, the part of it, and what is wrong.
+pub(crate) type At<'x> = &'x mut dyn FnMut(Which, Field, String);
+
+/// Builds a timeline from slides given one at a time, as they are read, reporting each problem through
+/// `at(slide, field, message)`. Events are converted as they come, so a file's slides are never all held
+/// at once; eras take their ids after every event has taken its own, wherever they are in the file.
+/// Once a problem is found the file cannot load, so nothing more is built: the rest is only checked.
+#[derive(Default)]
+pub(crate) struct SlideBuilder {
+    timeline: Timeline,
+    ids: Ids,
+    lane_ids: Ids,
+    lane_of: HashMap<String, LaneId>,
+    /// Each era kept so far: its place in `timeline.periods` is its place here; the id it asks for.
+    era_ids: Vec<Option<String>>,
+    /// Whether a problem was found.
+    broken: bool,
+}
+
+impl SlideBuilder {
+    /// Nothing read yet.
+    pub(crate) fn new() -> Self {
+        Self::default()
     }
 
-    let mut ids = Ids::default();
-    let mut lane_ids = Ids::default();
-    let mut lane_of: HashMap<String, LaneId> = HashMap::new();
+    /// The title slide: only its texts are used.
+    pub(crate) fn title(&mut self, slide: &Slide) {
+        self.timeline.title = html_to_line(&slide.headline);
+        self.timeline.description = html_to_text(&slide.text);
+    }
 
-    for (i, slide) in events.iter().enumerate() {
+    /// The event slide at position `i` of the file's events.
+    pub(crate) fn event(&mut self, i: usize, slide: &Slide, at: At<'_>) {
         let which = Which::Event(i);
+        let mut found = false;
+        let mut report = |which, field, message| {
+            found = true;
+            at(which, field, message);
+        };
         let title = slide_title(slide, "Untitled event");
         let name = format!("event {}", quoted(&shorten(&title)));
-        let id = ids.claim(slide.unique_id.as_deref(), &title, "event");
-        let start = required_date(slide.start.as_ref(), false, which, &name, at);
+        let start = required_date(slide.start.as_ref(), false, which, &name, &mut report);
         let end = slide
             .end
             .as_ref()
-            .and_then(|parts| date_of(parts, true, which, &name, at));
+            .and_then(|parts| date_of(parts, true, which, &name, &mut report));
         let when = match (start, end) {
             (Some(s), None) => Some(DateSpec::Single(s)),
             (Some(s), Some(e)) if e == s => Some(DateSpec::Single(s)),
-            (Some(s), Some(e)) => span(s, e, which, &name, at),
+            (Some(s), Some(e)) => span(s, e, which, &name, &mut report),
             (None, _) => None,
         };
-
-        let group = slide
-            .group
-            .as_deref()
-            .map(html_to_line)
-            .filter(|g| !g.is_empty())
-            .unwrap_or_else(|| "Events".to_owned());
-        let lane = if let Some(lane) = lane_of.get(&group) {
-            *lane
-        } else if timeline.lanes.len() >= usize::from(u16::MAX) {
-            at(
-                which,
-                Field::Group,
-                format!("too many groups: at most {} are allowed", u16::MAX),
-            );
-            LaneId(0)
-        } else {
-            let lane = LaneId(timeline.lanes.len() as u16);
-            timeline.lanes.push(Lane {
-                id: lane_ids.claim(None, &group, "lane"),
-                label: group.clone(),
-            });
-            lane_of.insert(group, lane);
-            lane
+        let lane = self.lane(slide, which, &mut report);
+        if found {
+            self.break_off();
+        }
+        let Some(when) = when.filter(|_| !self.broken) else {
+            return;
         };
 
+        let id = self.ids.claim(slide.unique_id.as_deref(), &title, "event");
         let mut details = EventDetails {
             summary: html_to_text(&slide.text),
             sources: slide.media.iter().filter_map(media_link).collect(),
@@ -448,31 +439,67 @@ pub(crate) fn build(
                 Err(_) => details.note = Some(format!("Shown as: {shown}")),
             }
         }
-        let Some(when) = when else { continue };
         let mut event = Event::new(&id, &title, when, &[], &details.borrowed());
         event.status = Status::Occurred;
         event.lane = lane;
         // A TimelineJS file does not say where its events came from: nothing is claimed.
         event.provenance = Provenance::Unstated;
-        timeline.events.push(event);
+        self.timeline.events.push(event);
     }
 
-    for (i, slide) in eras.iter().enumerate() {
+    /// The lane of the slide's group (the "Events" lane without one), added when first seen.
+    fn lane(&mut self, slide: &Slide, which: Which, at: At<'_>) -> LaneId {
+        let group = slide
+            .group
+            .as_deref()
+            .map(html_to_line)
+            .filter(|g| !g.is_empty())
+            .unwrap_or_else(|| "Events".to_owned());
+        if let Some(lane) = self.lane_of.get(&group) {
+            return *lane;
+        }
+        if self.timeline.lanes.len() >= usize::from(u16::MAX) {
+            at(
+                which,
+                Field::Group,
+                format!("too many groups: at most {} are allowed", u16::MAX),
+            );
+            return LaneId(0);
+        }
+        let lane = LaneId(self.timeline.lanes.len() as u16);
+        self.timeline.lanes.push(Lane {
+            id: self.lane_ids.claim(None, &group, "lane"),
+            label: group.clone(),
+        });
+        self.lane_of.insert(group, lane);
+        lane
+    }
+
+    /// The era slide at position `i` of the file's eras.
+    pub(crate) fn era(&mut self, i: usize, slide: &Slide, at: At<'_>) {
         let which = Which::Era(i);
+        let mut found = false;
+        let mut report = |which, field, message| {
+            found = true;
+            at(which, field, message);
+        };
         let title = slide_title(slide, "Untitled era");
         let name = format!("era {}", quoted(&shorten(&title)));
-        let id = ids.claim(slide.unique_id.as_deref(), &title, "era");
-        let start = required_date(slide.start.as_ref(), false, which, &name, at);
-        let end = required_date(slide.end.as_ref(), true, which, &name, at);
+        let start = required_date(slide.start.as_ref(), false, which, &name, &mut report);
+        let end = required_date(slide.end.as_ref(), true, which, &name, &mut report);
         // An era ending on its start date still spans what that date covers (a whole year for a year).
-        let Some(when) = start
+        let when = start
             .zip(end)
-            .and_then(|(s, e)| span(s, e, which, &name, at))
-        else {
-            continue;
+            .and_then(|(s, e)| span(s, e, which, &name, &mut report));
+        if found {
+            self.break_off();
+        }
+        let Some(when) = when.filter(|_| !self.broken) else {
+            return;
         };
-        timeline.periods.push(Period {
-            id,
+        self.era_ids.push(slide.unique_id.clone());
+        self.timeline.periods.push(Period {
+            id: String::new(),
             title,
             when,
             lane: None,
@@ -482,8 +509,25 @@ pub(crate) fn build(
         });
     }
 
-    timeline.sort_chronologically();
-    timeline
+    /// A problem was found: what was built is dropped, and nothing more will be.
+    fn break_off(&mut self) {
+        if !self.broken {
+            self.broken = true;
+            self.timeline.events = Vec::new();
+            self.timeline.periods = Vec::new();
+            self.era_ids = Vec::new();
+            self.ids = Ids::default();
+        }
+    }
+
+    /// The timeline, its eras given their ids and everything in chronological order.
+    pub(crate) fn finish(mut self) -> Timeline {
+        for (period, wanted) in self.timeline.periods.iter_mut().zip(&self.era_ids) {
+            period.id = self.ids.claim(wanted.as_deref(), &period.title, "era");
+        }
+        self.timeline.sort_chronologically();
+        self.timeline
+    }
 }
 
 /// A date that must be there: a problem when it is missing or invalid.
@@ -492,7 +536,7 @@ fn required_date(
     is_end: bool,
     which: Which,
     name: &str,
-    at: &mut dyn FnMut(Which, Field, String),
+    at: At<'_>,
 ) -> Option<EdtfDate> {
     if let Some(parts) = parts {
         return date_of(parts, is_end, which, name, at);

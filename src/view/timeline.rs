@@ -845,7 +845,10 @@ fn target_tooltip(ui: &mut egui::Ui, timeline: &Timeline, target: Target) {
             let room = elide::max_chars_for(ui.spacing().tooltip_width, 14.0) * TOOLTIP_TITLE_LINES;
             ui.strong(elide::one_line(e.title(), room));
             ui.label(crate::model::capitalize(&e.when.describe()));
-            ui.weak(e.provenance.words());
+            let provenance = e.provenance.words();
+            if !provenance.is_empty() {
+                ui.weak(provenance);
+            }
         }
         Target::Cluster {
             t0,

@@ -8,6 +8,7 @@
 
 use serde::Deserialize;
 
+use super::stream::{Names, Outcome};
 use super::{EventsBuilder, RawEvent, RawLabel, finish, stream};
 use crate::formats::locate::{Step, skip_ws, value_offset};
 use crate::model::Timeline;
@@ -28,9 +29,11 @@ pub(super) fn parse(text: &str) -> Option<Timeline> {
     if bytes.get(start) != Some(&b'[') {
         return None;
     }
-    // Names are resolved as events are read, so the lanes and tags are read first.
-    let lanes: Vec<RawLabel> = value_at(text, "lanes")?;
-    let tags: Vec<RawLabel> = value_at(text, "tags")?;
+    // Names are resolved as events are read, so the lanes and tags before the events are read first (a
+    // file without them has none; one with them after its events is left to the ordinary reader, below).
+    let before_events = &text[..start];
+    let lanes: Vec<RawLabel> = top_level(before_events, "lanes").unwrap_or_default();
+    let tags: Vec<RawLabel> = top_level(before_events, "tags").unwrap_or_default();
     let cut = find_cut(text, start + (text.len() - start) / 2)?;
 
     let (first, second) = std::thread::scope(|scope| {
@@ -49,17 +52,24 @@ pub(super) fn parse(text: &str) -> Option<Timeline> {
     rest.push_str(&text[end..]);
     let mut clean = true;
     let mut at = |_: &[Step<'_>], _: String| clean = false;
-    let (head, none) = stream::parse_parts(&rest, &mut at).ok()?;
-    if !none.is_empty() {
+    let Ok(Outcome::Done((head, none))) = stream::parse_parts(&rest, Names::BeforeEvents, &mut at)
+    else {
+        return None;
+    };
+    if !none.is_empty() || head.lanes.len() != lanes.len() || head.tags.len() != tags.len() {
         return None;
     }
     let timeline = finish(head, events, &mut at);
     clean.then_some(timeline)
 }
 
-/// The value of a top-level key, when it is there and reads as a `T`.
-fn value_at<'a, T: Deserialize<'a>>(text: &'a str, key: &str) -> Option<T> {
+/// The value of a top-level key, when it is there and reads as a `T`. The text may end anywhere after
+/// the value (at the start of a later key's value, say).
+pub(super) fn top_level<'a, T: Deserialize<'a>>(text: &'a str, key: &str) -> Option<T> {
     let at = value_offset(text, &[Step::Key(key)]);
+    if at == value_offset(text, &[]) {
+        return None;
+    }
     let mut values = serde_json::Deserializer::from_str(text.get(at..)?).into_iter::<T>();
     values.next()?.ok()
 }
@@ -138,6 +148,7 @@ fn read_events(
 mod tests {
     use super::*;
     use crate::formats::locate::locate;
+    use std::fmt::Write as _;
 
     /// A generated file just over the threshold, compact or pretty-printed.
     fn large(pretty: bool) -> String {
@@ -151,8 +162,26 @@ mod tests {
         text
     }
 
+    /// The file read by the one-thread reader alone, with no problem.
     fn one_thread(text: &str) -> Timeline {
-        stream::parse(text, &mut |_, m| panic!("{m}")).unwrap()
+        // What the first pass reports is dropped when it has to read the file again.
+        let mut first = Vec::new();
+        let outcome = stream::parse(text, Names::BeforeEvents, &mut |_, m| first.push(m)).unwrap();
+        match outcome {
+            Outcome::Done(t) => {
+                assert!(first.is_empty(), "{first:?}");
+                t
+            }
+            Outcome::NamesAfterEvents => {
+                let lanes: Vec<RawLabel> = top_level(text, "lanes").unwrap_or_default();
+                let tags: Vec<RawLabel> = top_level(text, "tags").unwrap_or_default();
+                let given = Names::Given(&lanes, &tags);
+                match stream::parse(text, given, &mut |_, m| panic!("{m}")).unwrap() {
+                    Outcome::Done(t) => t,
+                    Outcome::NamesAfterEvents => panic!("names given are never late"),
+                }
+            }
+        }
     }
 
     #[test]
@@ -163,6 +192,26 @@ mod tests {
             assert_eq!(split, one_thread(&text));
             assert_eq!(split.events.len(), 24_000);
         }
+    }
+
+    #[test]
+    fn a_file_without_tags_is_read_on_two_threads() {
+        let mut raw = crate::generate::generate_raw(24_000, 9);
+        raw.tags.clear();
+        for e in &mut raw.events {
+            e.tags.clear();
+        }
+        let value = serde_json::to_value(&raw).unwrap();
+        let mut text = String::from("{");
+        for key in ["format", "title", "lanes", "periods", "events"] {
+            let _ = write!(text, "\"{key}\":{},", value[key]);
+        }
+        text.pop();
+        text.push('}');
+        assert!(!text.contains("\"tags\""));
+        let split = parse(&text).expect("read on two threads");
+        assert_eq!(split, one_thread(&text));
+        assert_eq!(split.events.len(), 24_000);
     }
 
     #[test]
@@ -188,7 +237,7 @@ mod tests {
         let path = [Step::Key("events"), Step::Index(20_000), Step::Key("date")];
         assert_eq!(problems[0].position, locate(&text, &path));
 
-        // Events before the lanes and tags: the same timeline either way.
+        // Events before the lanes and tags: left to the ordinary reader, which reads the same timeline.
         let raw = crate::generate::generate_raw(24_000, 8);
         let value = serde_json::to_value(&raw).unwrap();
         let mut text = String::from("{\"events\":");
@@ -202,7 +251,8 @@ mod tests {
         text.push('}');
         let t = one_thread(&text);
         assert_eq!(t.events.len(), 24_000);
-        assert_eq!(parse(&text), Some(t));
+        assert!(parse(&text).is_none());
+        assert_eq!(crate::formats::native::parse(&text), Ok(t));
 
         // A syntax error near the end.
         let mut broken = large(false);

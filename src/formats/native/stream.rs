@@ -6,7 +6,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
-use super::{EventsBuilder, Head, RawEvent, finish};
+use super::{EventsBuilder, Head, RawEvent, RawLabel, finish};
 use crate::formats::locate::Step;
 use crate::model::Timeline;
 
@@ -39,34 +39,72 @@ enum Key {
     Events,
 }
 
+/// The lanes and tags event names are resolved against.
+#[derive(Clone, Copy)]
+pub(super) enum Names<'n> {
+    /// Those read before the events (none when the file has none there). Lanes or tags that come after
+    /// the events end the parse with [`Outcome::NamesAfterEvents`]: read the file again with them given.
+    BeforeEvents,
+    /// These, read from the file beforehand.
+    Given(&'n [RawLabel], &'n [RawLabel]),
+}
+
+/// How a parse ended.
+pub(super) enum Outcome<T> {
+    /// It went through the whole file.
+    Done(T),
+    /// The file's lanes or tags come after its events, so the events were resolved against the wrong
+    /// names; nothing was reported.
+    NamesAfterEvents,
+}
+
 /// Parses `text`, reporting problems found in valid JSON through `at`; a JSON syntax or shape error
 /// ends the parse.
-pub(super) fn parse(text: &str, at: At<'_>) -> Result<Timeline, serde_json::Error> {
-    let (head, builder) = parse_parts(text, &mut *at)?;
-    Ok(finish(head, builder, at))
+pub(super) fn parse(
+    text: &str,
+    names: Names<'_>,
+    at: At<'_>,
+) -> Result<Outcome<Timeline>, serde_json::Error> {
+    Ok(match parse_parts(text, names, &mut *at)? {
+        Outcome::Done((head, builder)) => Outcome::Done(finish(head, builder, at)),
+        Outcome::NamesAfterEvents => Outcome::NamesAfterEvents,
+    })
 }
 
 /// Everything but the final checks: the file's head, and its events converted.
 pub(super) fn parse_parts<'de>(
     text: &'de str,
+    names: Names<'_>,
     at: At<'_>,
-) -> Result<(Head<'de>, EventsBuilder), serde_json::Error> {
+) -> Result<Outcome<(Head<'de>, EventsBuilder)>, serde_json::Error> {
+    let late = std::cell::Cell::new(false);
     let mut de = serde_json::Deserializer::from_str(text);
-    let (head, builder) = de::Deserializer::deserialize_struct(
+    let parsed = de::Deserializer::deserialize_struct(
         &mut de,
         "RawTimeline",
         FIELDS,
-        TimelineVisitor { at },
-    )?;
+        TimelineVisitor {
+            at,
+            names,
+            late: &late,
+        },
+    );
+    if late.get() {
+        return Ok(Outcome::NamesAfterEvents);
+    }
+    let (head, builder) = parsed?;
     de.end()?;
-    Ok((head, builder))
+    Ok(Outcome::Done((head, builder)))
 }
 
-struct TimelineVisitor<'x> {
+struct TimelineVisitor<'x, 'n> {
     at: At<'x>,
+    names: Names<'n>,
+    /// Set when lanes or tags turn up after events resolved against none.
+    late: &'n std::cell::Cell<bool>,
 }
 
-impl<'de> Visitor<'de> for TimelineVisitor<'_> {
+impl<'de> Visitor<'de> for TimelineVisitor<'_, '_> {
     type Value = (Head<'de>, EventsBuilder);
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -78,13 +116,16 @@ impl<'de> Visitor<'de> for TimelineVisitor<'_> {
         let mut seen: Vec<Key> = Vec::with_capacity(8);
         let mut title = None;
         let mut builder: Option<EventsBuilder> = None;
-        // Events that came before the lanes and tags were known, converted at the end.
-        let mut pending: Vec<RawEvent<'de>> = Vec::new();
         while let Some(key) = map.next_key::<Key>()? {
             if seen.contains(&key) {
                 return Err(de::Error::duplicate_field(FIELDS[key as usize]));
             }
             seen.push(key);
+            let names_now = matches!(key, Key::Lanes | Key::Tags);
+            if names_now && builder.is_some() && matches!(self.names, Names::BeforeEvents) {
+                self.late.set(true);
+                return Err(de::Error::custom("lanes or tags after the events"));
+            }
             match key {
                 Key::Format => head.format = map.next_value()?,
                 Key::Title => title = Some(map.next_value::<String>()?),
@@ -94,27 +135,22 @@ impl<'de> Visitor<'de> for TimelineVisitor<'_> {
                 Key::Tags => head.tags = map.next_value()?,
                 Key::Periods => head.periods = map.next_value()?,
                 Key::Events => {
-                    if seen.contains(&Key::Lanes) && seen.contains(&Key::Tags) {
-                        let mut b = EventsBuilder::new(&head.lanes, &head.tags, 0);
-                        map.next_value_seed(EventsSeed {
-                            builder: &mut b,
-                            at: &mut *self.at,
-                        })?;
-                        builder = Some(b);
-                    } else {
-                        pending = map.next_value()?;
-                    }
+                    // Resolved as they are read: against the names given, or those read so far (a file
+                    // with no tags has none, wherever they would be).
+                    let mut b = match self.names {
+                        Names::Given(lanes, tags) => EventsBuilder::new(lanes, tags, 0),
+                        Names::BeforeEvents => EventsBuilder::new(&head.lanes, &head.tags, 0),
+                    };
+                    map.next_value_seed(EventsSeed {
+                        builder: &mut b,
+                        at: &mut *self.at,
+                    })?;
+                    builder = Some(b);
                 }
             }
         }
         head.title = title.ok_or_else(|| de::Error::missing_field("title"))?;
-        let builder = builder.unwrap_or_else(|| {
-            let mut b = EventsBuilder::new(&head.lanes, &head.tags, pending.len());
-            for (i, e) in pending.into_iter().enumerate() {
-                b.add(i, e, self.at);
-            }
-            b
-        });
+        let builder = builder.unwrap_or_else(|| EventsBuilder::new(&head.lanes, &head.tags, 0));
         Ok((head, builder))
     }
 }
