@@ -142,6 +142,7 @@ pub fn generate_raw(events: usize, seed: u64) -> RawTimeline<'static> {
                 vec![RawQuote {
                     text: format!("The {word} changed everything.").into(),
                     speaker: None,
+                    at: None,
                 }]
             } else {
                 Vec::new()

@@ -55,9 +55,10 @@ pub fn write_timeline(
     kind: ExportKind,
     path: &Path,
 ) -> Result<String, String> {
-    let text = match kind {
-        ExportKind::Json => formats::native::to_string(timeline),
-        ExportKind::Csv => formats::write_csv(timeline),
+    // Each event is converted only while it is written, so an export holds no second copy of the timeline.
+    let write: fn(&Timeline, &mut dyn std::io::Write) -> std::io::Result<()> = match kind {
+        ExportKind::Json => formats::native::write_to,
+        ExportKind::Csv => formats::write_csv_to,
         ExportKind::Png => {
             return Err(format!(
                 "{}: a timeline is written as JSON or CSV; a PNG is a picture of the view",
@@ -65,7 +66,7 @@ pub fn write_timeline(
             ));
         }
     };
-    formats::write_atomic(path, text.as_bytes())
+    formats::write_atomic_with(path, &mut |out| write(timeline, out))
         .map_err(|e| format!("{}: cannot write the file: {e}", path.display()))?;
     Ok(format!(
         "Wrote {} ({}): {} events, {} periods",

@@ -54,10 +54,10 @@ pub fn haystack(event: &Event) -> String {
     text.push_str(event.title());
     text.push('\n');
     text.push_str(d.summary);
-    for &(quote, speaker) in &d.quotes {
+    for q in &d.quotes {
         text.push('\n');
-        text.push_str(quote);
-        if let Some(s) = speaker {
+        text.push_str(q.text);
+        if let Some(s) = q.speaker {
             text.push('\n');
             text.push_str(s);
         }

@@ -59,7 +59,7 @@ pub fn locate_quotes(text: &str, timeline: &Timeline) -> Vec<QuoteSpan> {
     let folded = fold_with_map(text);
     let mut spans: Vec<QuoteSpan> = Vec::new();
     for (i, event) in timeline.events.iter().enumerate() {
-        for &(quote, _) in &event.details_ref().quotes {
+        for &crate::model::QuoteRef { text: quote, .. } in &event.details_ref().quotes {
             let Some((start, end)) = find(&folded, text, quote) else {
                 continue;
             };

@@ -648,6 +648,7 @@ fn decode_quotes(cell: &str) -> Result<Vec<RawQuote<'_>>, String> {
         })
     } else {
         Ok(vec![RawQuote {
+            at: None,
             text: cell.to_owned().into(),
             speaker: None,
         }])

@@ -100,6 +100,9 @@ pub struct RawQuote<'a> {
     /// Who said them.
     #[serde(borrow, default)]
     pub speaker: Option<Cow<'a, str>>,
+    /// Where the passage begins in the source text, in characters from its start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<u32>,
 }
 
 /// A source reference as written.
@@ -490,7 +493,11 @@ impl EventsBuilder {
             quotes: e
                 .quotes
                 .iter()
-                .map(|q| (&*q.text, q.speaker.as_deref()))
+                .map(|q| crate::model::QuoteRef {
+                    text: &q.text,
+                    speaker: q.speaker.as_deref(),
+                    at: q.at,
+                })
                 .collect(),
             people: e.people.iter().map(|p| &**p).collect(),
             places: e.places.iter().map(|p| &**p).collect(),
@@ -850,9 +857,10 @@ pub fn raw_event<'t>(timeline: &'t Timeline, e: &'t Event) -> RawEvent<'t> {
         quotes: d
             .quotes
             .iter()
-            .map(|&(text, speaker)| RawQuote {
-                text: Cow::Borrowed(text),
-                speaker: speaker.map(Cow::Borrowed),
+            .map(|q| RawQuote {
+                text: Cow::Borrowed(q.text),
+                speaker: q.speaker.map(Cow::Borrowed),
+                at: q.at,
             })
             .collect(),
         people: d.people.iter().map(|&p| Cow::Borrowed(p)).collect(),

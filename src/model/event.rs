@@ -33,14 +33,36 @@ pub struct DetailsRef<'a> {
     pub note: Option<&'a str>,
     /// The date as the source text gives it, when it differs from the checked date.
     pub text_date: Option<DateSpec>,
-    /// Passages from the source text: the words, and who said them.
-    pub quotes: SmallVec<[(&'a str, Option<&'a str>); 1]>,
+    /// Passages from the source text.
+    pub quotes: SmallVec<[QuoteRef<'a>; 1]>,
     /// People involved.
     pub people: SmallVec<[&'a str; 2]>,
     /// Places involved.
     pub places: SmallVec<[&'a str; 2]>,
     /// References: what each is, and where to read it.
     pub sources: SmallVec<[(&'a str, Option<&'a str>); 1]>,
+}
+
+/// A passage quoted from the source text, as borrowed text (see [`Quote`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QuoteRef<'a> {
+    /// The words, exactly as written.
+    pub text: &'a str,
+    /// Who said them.
+    pub speaker: Option<&'a str>,
+    /// Where the passage begins in the source text, in characters from its start, when known.
+    pub at: Option<u32>,
+}
+
+impl<'a> QuoteRef<'a> {
+    /// Words nobody in particular said, at no known place.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            speaker: None,
+            at: None,
+        }
+    }
 }
 
 impl DetailsRef<'_> {
@@ -64,9 +86,10 @@ impl DetailsRef<'_> {
             quotes: self
                 .quotes
                 .iter()
-                .map(|&(text, speaker)| Quote {
-                    text: text.to_owned(),
-                    speaker: speaker.map(str::to_owned),
+                .map(|q| Quote {
+                    text: q.text.to_owned(),
+                    speaker: q.speaker.map(str::to_owned),
+                    at: q.at,
                 })
                 .collect(),
             people: self.people.iter().map(|&p| p.to_owned()).collect(),
@@ -93,7 +116,11 @@ impl EventDetails {
             quotes: self
                 .quotes
                 .iter()
-                .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+                .map(|q| QuoteRef {
+                    text: &q.text,
+                    speaker: q.speaker.as_deref(),
+                    at: q.at,
+                })
                 .collect(),
             people: self.people.iter().map(String::as_str).collect(),
             places: self.places.iter().map(String::as_str).collect(),
@@ -177,7 +204,13 @@ impl Event {
         let summary = r.str();
         let note = r.opt_str();
         let text_date = r.opt_str().and_then(|d| DateSpec::parse(d).ok());
-        let quotes = (0..r.varint()).map(|_| (r.str(), r.opt_str())).collect();
+        let quotes = (0..r.varint())
+            .map(|_| QuoteRef {
+                text: r.str(),
+                speaker: r.opt_str(),
+                at: r.opt_varint().and_then(|n| u32::try_from(n).ok()),
+            })
+            .collect();
         let people = (0..r.varint()).map(|_| r.str()).collect();
         let places = (0..r.varint()).map(|_| r.str()).collect();
         let sources = (0..r.varint()).map(|_| (r.str(), r.opt_str())).collect();
@@ -280,9 +313,16 @@ fn encode(p: &Parts<'_, '_>, out: &mut impl Out) {
         None => put_opt_str(out, None),
     }
     put_varint(out, d.quotes.len());
-    for &(text, speaker) in &d.quotes {
-        put_str(out, text);
-        put_opt_str(out, speaker);
+    for q in &d.quotes {
+        put_str(out, q.text);
+        put_opt_str(out, q.speaker);
+        match q.at {
+            Some(at) => {
+                out.put(&[1]);
+                put_varint(out, at as usize);
+            }
+            None => out.put(&[0]),
+        }
     }
     for list in [&d.people, &d.places] {
         put_varint(out, list.len());
@@ -375,6 +415,10 @@ impl<'a> Reader<'a> {
         (self.byte() == 1).then(|| self.str())
     }
 
+    fn opt_varint(&mut self) -> Option<usize> {
+        (self.byte() == 1).then(|| self.varint())
+    }
+
     fn rest(&self) -> &'a [u8] {
         &self.bytes[self.at.min(self.bytes.len())..]
     }
@@ -397,8 +441,12 @@ mod tests {
             note: Some("reported a day late"),
             text_date: Some(date("1974~")),
             quotes: smallvec![
-                ("We need more friends", Some("Daines")),
-                ("Plain words", None)
+                QuoteRef {
+                    text: "We need more friends",
+                    speaker: Some("Daines"),
+                    at: Some(70_000),
+                },
+                QuoteRef::new("Plain words")
             ],
             people: smallvec!["Ann", ""],
             places: smallvec!["Astana"],
@@ -435,7 +483,7 @@ mod tests {
         .map(|s| s.len())
         .sum();
         assert!(
-            e.packed.len() <= text + 32,
+            e.packed.len() <= text + 36,
             "{} bytes for {text}",
             e.packed.len()
         );

@@ -5,7 +5,7 @@ pub mod event;
 pub mod timeline;
 
 pub use date::{DateError, DateSpec, EdtfDate, IntervalEnd, Precision};
-pub use event::DetailsRef;
+pub use event::{DetailsRef, QuoteRef};
 pub use timeline::{
     Event, EventDetails, Lane, LaneId, Period, Provenance, Quote, SourceLink, SourceText, Status,
     Tag, TagId, Timeline,

@@ -142,6 +142,9 @@ pub struct Quote {
     pub text: String,
     /// Who said them, when they are someone's words rather than the text's own narration.
     pub speaker: Option<String>,
+    /// Where the passage begins in the source text, in characters from its start, when known: it puts
+    /// the passages in the text's order even where the text itself is not at hand.
+    pub at: Option<u32>,
 }
 
 /// A reference backing an event.

@@ -10,7 +10,7 @@ use super::memo;
 use super::palette;
 use crate::app::command::Command;
 use crate::explore::text_match::QuoteSpan;
-use crate::model::Timeline;
+use crate::model::{QuoteRef, Timeline};
 
 /// How long a passage flashes after its event is selected, in seconds.
 pub const FLASH_SECS: f64 = 1.2;
@@ -183,7 +183,7 @@ pub fn quotes_ui(
         match source {
             Some(source) => {
                 ui.weak(format!(
-                    "The text of “{}” is not part of this timeline. These are the passages its events quote.",
+                    "The text of “{}” is not part of this timeline. These are the passages its events quote, in the text's order.",
                     elide::one_line(&source.title, 200)
                 ));
                 if let Some(url) = &source.url {
@@ -231,7 +231,8 @@ fn passages_ui(
                 let index = i as usize;
                 let event = &timeline.events[index];
                 let details = event.details_ref();
-                let Some(&(text, speaker)) = details.quotes.get(usize::from(q)) else {
+                let Some(&QuoteRef { text, speaker, .. }) = details.quotes.get(usize::from(q))
+                else {
                     continue;
                 };
                 let is_selected = selected == Some(index);
@@ -283,7 +284,7 @@ fn passage_lines_ui(
             for &(i, q) in &quotes[range] {
                 let event = &timeline.events[i as usize];
                 let details = event.details_ref();
-                let Some(&(text, _)) = details.quotes.get(usize::from(q)) else {
+                let Some(&QuoteRef { text, .. }) = details.quotes.get(usize::from(q)) else {
                     continue;
                 };
                 let rich = RichText::new(format!("“{}”", elide::one_line(text, room))).italics();
@@ -308,15 +309,73 @@ fn passage_lines_ui(
         });
 }
 
-/// Every quote as (event, quote within the event), in timeline order.
+/// Every quote as (event, quote within the event): in the source text's order where the quotes say where
+/// they are in it, the others after them in timeline order.
 fn quote_rows(timeline: &Timeline) -> Vec<(u32, u16)> {
-    timeline
+    let mut rows: Vec<(Option<u32>, u32, u16)> = timeline
         .events
         .iter()
         .enumerate()
         .flat_map(|(i, e)| {
-            let n = e.details_ref().quotes.len().min(usize::from(u16::MAX));
-            (0..n).map(move |q| (i as u32, q as u16))
+            let d = e.details_ref();
+            let ats: Vec<Option<u32>> = d
+                .quotes
+                .iter()
+                .take(usize::from(u16::MAX))
+                .map(|q| q.at)
+                .collect();
+            ats.into_iter()
+                .enumerate()
+                .map(move |(q, at)| (at, i as u32, q as u16))
         })
-        .collect()
+        .collect();
+    // Placed quotes first, by place; a stable sort keeps the rest in timeline order.
+    rows.sort_by_key(|&(at, _, _)| at.map_or((1, 0), |at| (0, at)));
+    rows.into_iter().map(|(_, i, q)| (i, q)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DateSpec, DetailsRef, Event};
+
+    fn quoted(id: &str, date: &str, quotes: &[(&str, Option<u32>)]) -> Event {
+        let details = DetailsRef {
+            quotes: quotes
+                .iter()
+                .map(|&(text, at)| QuoteRef {
+                    text,
+                    speaker: None,
+                    at,
+                })
+                .collect(),
+            ..DetailsRef::default()
+        };
+        Event::new(id, id, DateSpec::parse(date).unwrap(), &[], &details)
+    }
+
+    #[test]
+    fn passages_come_in_the_texts_order_where_it_is_known() {
+        let timeline = Timeline {
+            events: vec![
+                quoted(
+                    "a",
+                    "1974",
+                    &[("first in time, late in the text", Some(900))],
+                ),
+                quoted(
+                    "b",
+                    "2000",
+                    &[("unplaced", None), ("early in the text", Some(10))],
+                ),
+                quoted("c", "2015", &[("middle", Some(400))]),
+                quoted("d", "2020", &[("also unplaced", None)]),
+            ],
+            ..Timeline::default()
+        };
+        assert_eq!(
+            quote_rows(&timeline),
+            [(1, 1), (2, 0), (0, 0), (1, 0), (3, 0)]
+        );
+    }
 }
