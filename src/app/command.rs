@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use crate::explore::filter::Filters;
+use crate::model::{Event, LaneId};
+use crate::view::unsaved::Answer;
 
 use super::persist::SideTab;
 
@@ -57,6 +59,62 @@ pub enum Command {
     CancelReplace,
     /// Forget the recently opened files.
     ClearRecent,
-    /// Close the window.
+    /// Close the window (asking first when there are unsaved changes).
     Quit,
+    /// Take back the last edit.
+    Undo,
+    /// Do the last undone edit again.
+    Redo,
+    /// Save to the open dateline JSON file (Save As for anything else).
+    Save,
+    /// Save as dateline JSON to this file (asking first when one is there), which Save then writes to.
+    SaveAs(PathBuf),
+    /// Add an event at this day (days since 1970-01-01; the middle of the view without one) in this lane
+    /// (the selected event's without one), and edit it.
+    NewEvent {
+        /// Where in time.
+        day: Option<f64>,
+        /// Which lane.
+        lane: Option<LaneId>,
+    },
+    /// Put `event` in place of the event at `at`, as one undoable step named `name`.
+    ReplaceEvent {
+        /// The position of the event changed.
+        at: usize,
+        /// Its new version.
+        event: Box<Event>,
+        /// The step's name in the Edit menu.
+        name: String,
+    },
+    /// Move the event at `at` to the date and lane of `event` while it is dragged: the steps of one drag
+    /// (same `drag`) are one undo step.
+    DragEvent {
+        /// The position of the event dragged.
+        at: usize,
+        /// Where the drag has taken it.
+        event: Box<Event>,
+        /// Tells one drag from the next.
+        drag: u64,
+    },
+    /// A drag was let go.
+    EndDrag,
+    /// Delete the selected event.
+    DeleteSelected,
+    /// Add a copy of the selected event.
+    DuplicateSelected,
+    /// Edit the selected event in the details panel.
+    StartEditing,
+    /// Stop editing.
+    StopEditing,
+    /// The answer to "save the changes?".
+    AnswerUnsaved(Answer),
+    /// Restore the recovery copy the last session left.
+    RestoreRecovery,
+    /// Delete the recovery copy the last session left.
+    DiscardRecovery,
+    /// The open file changed on disk while there were unsaved edits: read it, dropping the edits.
+    ReloadDroppingEdits,
+    /// The open file changed on disk while there were unsaved edits: keep the edits (saving will replace
+    /// the file's new version).
+    KeepEdits,
 }

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use super::export::{self, ExportKind};
 use super::loader::{Loading, Outcome, Progress, Purpose};
 use super::persist::push_recent;
-use super::watch::FileWatcher;
 use super::{Command, DatelineApp, Notice};
+use crate::document::Document;
+use crate::document::watch::FileWatcher;
 use crate::explore::filter::Filters;
 use crate::model::Timeline;
 use crate::view::confirm::ReplacePrompt;
@@ -27,7 +28,7 @@ impl DatelineApp {
 
     /// Reads the open file again in the background, unless another file is being opened.
     pub(super) fn reload(&mut self) {
-        let Some(file) = self.file.clone() else {
+        let Some(file) = self.doc.file().map(Path::to_owned) else {
             return;
         };
         if self
@@ -69,13 +70,12 @@ impl DatelineApp {
 
     /// Opens a file dialog for `purpose`, in the open file's folder.
     pub(super) fn open_dialog(&mut self, ctx: &egui::Context, purpose: DialogPurpose) {
-        let folder = self
-            .file
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_owned);
+        let folder = self.doc.file().and_then(Path::parent).map(Path::to_owned);
         let name = match purpose {
-            DialogPurpose::Export(kind) => export::proposed_export_name(self.file.as_deref(), kind),
+            DialogPurpose::Export(kind) => export::proposed_export_name(self.doc.file(), kind),
+            DialogPurpose::SaveAs => {
+                export::proposed_export_name(self.doc.file(), ExportKind::Json)
+            }
             DialogPurpose::Open | DialogPurpose::OpenText => String::new(),
         };
         self.dialogs.open(ctx, purpose, folder.as_deref(), &name);
@@ -87,13 +87,14 @@ impl DatelineApp {
         // `symlink_metadata`: a dangling link is something there too.
         if std::fs::symlink_metadata(&path).is_ok() {
             let is_open_file = self
-                .file
-                .as_deref()
+                .doc
+                .file()
                 .is_some_and(|open| export::same_file(open, &path));
             self.replace_prompt = Some(ReplacePrompt {
                 kind,
                 path,
                 is_open_file,
+                save_as: false,
             });
         } else {
             self.export_now(kind, path);
@@ -110,10 +111,12 @@ impl DatelineApp {
 
     /// Writes the timeline as dateline JSON or CSV, and says how it went.
     fn export_timeline(&mut self, kind: ExportKind, path: &Path) {
-        self.notice = Some(match export::write_timeline(&self.timeline, kind, path) {
-            Ok(message) => Notice::info(message),
-            Err(message) => Notice::error(message),
-        });
+        self.notice = Some(
+            match export::write_timeline(self.doc.timeline(), kind, path) {
+                Ok(message) => Notice::info(message),
+                Err(message) => Notice::error(message),
+            },
+        );
     }
 
     /// Asks for a screenshot of the next frame; its timeline area (where the timeline was in that very
@@ -167,7 +170,12 @@ impl DatelineApp {
             }
         }
         if self.watcher.as_ref().is_some_and(FileWatcher::take_changed) {
-            self.reload();
+            if self.doc.is_dirty() {
+                // Neither side is dropped silently: the banner asks.
+                self.disk_changed = true;
+            } else {
+                self.reload();
+            }
         }
         while let Ok(result) = self.export_results.1.try_recv() {
             self.notice = Some(match result {
@@ -183,7 +191,7 @@ impl DatelineApp {
             (_, Outcome::Pending | Outcome::Cancelled) => {}
             (Purpose::Open, Outcome::Loaded(timeline)) => {
                 let restore = self.launch_restore.take();
-                self.install_opened(*timeline, path);
+                self.install_opened(*timeline, path, loading.is_dateline_json());
                 if let Some((state, same_file)) = restore {
                     self.restore(&state, same_file);
                 }
@@ -195,7 +203,7 @@ impl DatelineApp {
                 self.end_launch();
             }
             // A reload of a file that is no longer the open one is of no use.
-            (Purpose::Reload, _) if self.file.as_deref() != Some(path.as_path()) => {}
+            (Purpose::Reload, _) if self.doc.file() != Some(path.as_path()) => {}
             (Purpose::Reload, Outcome::Loaded(timeline)) => self.install_reloaded(*timeline),
             (Purpose::Reload, Outcome::Failed(e)) => self.reload_error = Some(e.to_string()),
         }
@@ -203,10 +211,9 @@ impl DatelineApp {
 
     /// Shows a newly opened timeline: fresh filters, search and selection, everything in view, and the
     /// source text read beside it last time, if any.
-    fn install_opened(&mut self, timeline: Timeline, path: PathBuf) {
-        self.install_timeline(timeline);
+    fn install_opened(&mut self, timeline: Timeline, path: PathBuf, dateline_json: bool) {
         push_recent(&mut self.recent, &path);
-        self.file = Some(path);
+        self.install_document(Document::opened(timeline, path, dateline_json));
         self.follow_text();
     }
 
@@ -218,8 +225,7 @@ impl DatelineApp {
         self.end_launch();
         match crate::formats::builtin() {
             Ok(timeline) => {
-                self.install_timeline(timeline);
-                self.file = None;
+                self.install_document(Document::new(timeline, None, false));
                 self.follow_text();
             }
             Err(e) => self.notice = Some(Notice::error(e.to_string())),
@@ -237,8 +243,7 @@ impl DatelineApp {
 
     /// Shows the source text remembered for the timeline on screen, or none when it has none.
     pub(super) fn follow_text(&mut self) {
-        let wanted =
-            super::persist::text_for(&self.texts, self.file.as_deref()).map(Path::to_owned);
+        let wanted = super::persist::text_for(&self.texts, self.doc.file()).map(Path::to_owned);
         let showing = self.source_text.as_ref().map(|t| t.path.clone());
         if wanted == showing {
             return;
@@ -253,7 +258,11 @@ impl DatelineApp {
     pub(super) fn open_text(&mut self, path: &Path) -> bool {
         match read_text(path) {
             Ok(text) => {
-                self.source_text = Some(SourceTextView::new(path.to_owned(), text, &self.timeline));
+                self.source_text = Some(SourceTextView::new(
+                    path.to_owned(),
+                    text,
+                    self.doc.timeline(),
+                ));
                 true
             }
             Err(message) => {
@@ -263,15 +272,16 @@ impl DatelineApp {
         }
     }
 
-    /// Replaces the timeline on screen with fresh filters, search and selection, everything in view.
-    fn install_timeline(&mut self, timeline: Timeline) {
+    /// Shows another document: fresh filters, search and selection, everything in view.
+    pub(super) fn install_document(&mut self, doc: Document) {
         self.filters = Filters::default();
         self.query.clear();
         self.selected = None;
         self.reveal = false;
         self.flash_start = None;
         self.notice = None;
-        self.swap_timeline(timeline);
+        self.doc = doc;
+        self.timeline_changed();
         self.pending_range = Some(self.fit_range());
     }
 
@@ -280,17 +290,17 @@ impl DatelineApp {
     fn install_reloaded(&mut self, timeline: Timeline) {
         let selected_id = self.selected_id().map(str::to_owned);
         let view = self.pending_range.or(self.view_range);
-        self.swap_timeline(timeline);
+        self.doc.reloaded(timeline);
+        self.timeline_changed();
         self.selected = selected_id
-            .and_then(|id| self.timeline.event_index(&id))
+            .and_then(|id| self.doc.timeline().event_index(&id))
             .filter(|&i| self.keeps(i));
         self.pending_range = Some(view.unwrap_or_else(|| self.fit_range()));
     }
 
-    /// Puts `timeline` in place of the open one and rebuilds what is derived from it: the search index, the
-    /// counts, the index, the match list and the quotes found in the source text.
-    fn swap_timeline(&mut self, timeline: Timeline) {
-        self.timeline = timeline;
+    /// Rebuilds what is derived from the timeline after it changed: the search index, the counts, the
+    /// index, the match list and the quotes found in the source text.
+    pub(super) fn timeline_changed(&mut self) {
         self.search = None;
         self.overview_drag = None;
         self.reload_error = None;
@@ -301,13 +311,17 @@ impl DatelineApp {
     /// Finds the new timeline's quotes in the open source text.
     fn relocate_text(&mut self) {
         if let Some(text) = self.source_text.take() {
-            self.source_text = Some(SourceTextView::new(text.path, text.text, &self.timeline));
+            self.source_text = Some(SourceTextView::new(
+                text.path,
+                text.text,
+                self.doc.timeline(),
+            ));
         }
     }
 
     /// Watches the open file (and only it); a file that cannot be watched is said once.
     pub(super) fn ensure_watcher(&mut self) {
-        let wanted = self.file.as_deref();
+        let wanted = self.doc.file();
         if self.watcher.as_ref().map(FileWatcher::path) == wanted {
             return;
         }
@@ -480,6 +494,38 @@ pub(super) fn loading_ui(ui: &mut egui::Ui, loading: &Loading, commands: &mut Ve
             commands.push(Command::CancelLoad);
         }
     });
+}
+
+/// The banner shown when the open file changed on disk while there are unsaved edits: read the file
+/// (dropping the edits) or keep the edits (saving later replaces the file, after asking).
+pub(super) fn disk_changed_banner_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let warn = ui.visuals().warn_fg_color;
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, warn))
+        .inner_margin(egui::Margin::symmetric(8, 4))
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(
+                    warn,
+                    "The file changed on disk, and this window has unsaved edits to it.",
+                );
+                if ui
+                    .button("Reload the file")
+                    .on_hover_text("Read the file as it is now; the unsaved edits are dropped")
+                    .clicked()
+                {
+                    commands.push(Command::ReloadDroppingEdits);
+                }
+                if ui
+                    .button("Keep my edits")
+                    .on_hover_text("Keep editing; saving will replace the file's new version")
+                    .clicked()
+                {
+                    commands.push(Command::KeepEdits);
+                }
+            });
+        });
 }
 
 /// The banner of a broken file on disk: the last good version stays on screen, and the banner goes away

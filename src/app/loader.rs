@@ -76,6 +76,8 @@ struct Shared {
     total: AtomicU64,
     parsing: AtomicBool,
     cancel: AtomicBool,
+    /// Whether the file is dateline JSON (which Save may write over), known once it is read.
+    dateline_json: AtomicBool,
 }
 
 /// A load running on its own thread.
@@ -153,6 +155,11 @@ impl Loading {
             shared,
             result: rx,
         }
+    }
+
+    /// Whether the file read is dateline JSON (known once the load has finished).
+    pub fn is_dateline_json(&self) -> bool {
+        self.shared.dateline_json.load(Ordering::Acquire)
     }
 
     /// The file being loaded.
@@ -265,6 +272,11 @@ fn read_and_parse(
     }
     shared.parsing.store(true, Ordering::Release);
     wake();
+    if let Ok(text) = std::str::from_utf8(&bytes) {
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let native = formats::detect(body) == Ok(formats::Format::Native);
+        shared.dateline_json.store(native, Ordering::Release);
+    }
     Some(formats::load_bytes(&bytes, path))
 }
 

@@ -2,13 +2,13 @@
 //! drawing never changes the model halfway through.
 
 pub mod command;
+pub mod editing;
 pub mod export;
 mod files;
 pub mod fonts;
 pub mod loader;
 pub mod persist;
 pub mod wake;
-pub mod watch;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
@@ -18,6 +18,8 @@ use chrono::NaiveDate;
 pub use command::Command;
 use persist::{Persisted, SideTab, ThemeChoice};
 
+use crate::document::Document;
+use crate::document::watch::FileWatcher;
 use crate::explore::filter::{Counts, Filters};
 use crate::explore::search::{SearchIndex, fold};
 use crate::model::Timeline;
@@ -31,7 +33,6 @@ use crate::view::text_panel::{self, FLASH_SECS, SourceTextView};
 use crate::view::{details, help, legend, list, timeline};
 use loader::Loading;
 use wake::RepaintHandle;
-use watch::FileWatcher;
 
 /// The search box's id, so shortcuts can focus it.
 const SEARCH_ID: &str = "dateline-search";
@@ -72,9 +73,8 @@ type ExportResult = Result<String, String>;
 // The flags are independent bits of UI state (reveal, help, search focus), not a state machine.
 #[allow(clippy::struct_excessive_bools)]
 pub struct DatelineApp {
-    timeline: Timeline,
-    /// Where the timeline came from; `None` for the built-in dataset.
-    file: Option<PathBuf>,
+    /// The open timeline, its file and its undo history.
+    doc: Document,
     today: NaiveDate,
     /// Events that pass the filters, indexed for drawing.
     index: EventIndex,
@@ -139,6 +139,26 @@ pub struct DatelineApp {
     title_sent: Option<String>,
     /// Whether the egui context has been given the system's fonts.
     fonts_installed: bool,
+    /// Whether the selected event is being edited in the details panel.
+    editing: bool,
+    /// The fields of the event being edited, as typed.
+    form: crate::view::editor::EventForm,
+    /// When the timeline was last changed and not yet copied for recovery.
+    edited_at: Option<std::time::Instant>,
+    /// What waits for the person to say whether to save the changes first.
+    unsaved_prompt: Option<editing::Pending>,
+    /// What to do once a save asked for by that question has succeeded.
+    after_save: Option<editing::Pending>,
+    /// The window is closing, its question answered.
+    quitting: bool,
+    /// The open file changed on disk while there were unsaved edits.
+    disk_changed: bool,
+    /// Where the recovery copy is written; `None` keeps none.
+    recovery_dir: Option<PathBuf>,
+    /// How long after an edit the recovery copy is written.
+    recovery_delay: std::time::Duration,
+    /// A recovery copy left by the last session, offered at launch.
+    recovery_offer: Option<crate::document::recovery::Found>,
     /// Where the timeline was drawn last frame (points), for the PNG export.
     /// Shared with the screenshot callback, which reads it once the frame it pictures is painted.
     timeline_rect: Arc<Mutex<Option<egui::Rect>>>,
@@ -152,8 +172,7 @@ impl DatelineApp {
     pub fn new(timeline: Timeline, file: Option<PathBuf>, today: NaiveDate) -> Self {
         let mut app = Self {
             index: EventIndex::default(),
-            timeline,
-            file,
+            doc: Document::new(timeline, file, false),
             today,
             filters: Filters::default(),
             counts: Counts::default(),
@@ -190,6 +209,16 @@ impl DatelineApp {
             max_file_bytes: crate::formats::MAX_FILE_BYTES,
             title_sent: None,
             fonts_installed: false,
+            editing: false,
+            form: crate::view::editor::EventForm::default(),
+            edited_at: None,
+            unsaved_prompt: None,
+            after_save: None,
+            quitting: false,
+            disk_changed: false,
+            recovery_dir: None,
+            recovery_delay: std::time::Duration::from_secs(3),
+            recovery_offer: None,
             timeline_rect: Arc::default(),
             export_results: mpsc::channel(),
         };
@@ -271,7 +300,7 @@ impl DatelineApp {
             self.selected = state
                 .selected_id
                 .as_deref()
-                .and_then(|id| self.timeline.event_index(id));
+                .and_then(|id| self.doc.timeline().event_index(id));
         }
     }
 
@@ -287,7 +316,7 @@ impl DatelineApp {
             };
         }
         Persisted {
-            file: self.file.clone(),
+            file: self.doc.file().map(Path::to_owned),
             texts: self.texts.clone(),
             view_range: self.pending_range.or(self.view_range),
             selected_id: self.selected_id().map(str::to_owned),
@@ -301,7 +330,7 @@ impl DatelineApp {
 
     /// The open timeline.
     pub fn timeline(&self) -> &Timeline {
-        &self.timeline
+        self.doc.timeline()
     }
 
     /// The index of the selected event.
@@ -312,7 +341,7 @@ impl DatelineApp {
     /// The id of the selected event.
     pub fn selected_id(&self) -> Option<&str> {
         self.selected
-            .and_then(|i| self.timeline.events.get(i))
+            .and_then(|i| self.doc.timeline().events.get(i))
             .map(crate::model::Event::id)
     }
 
@@ -375,7 +404,7 @@ impl DatelineApp {
 
     /// The open timeline file; `None` for the built-in dataset.
     pub fn file(&self) -> Option<&Path> {
-        self.file.as_deref()
+        self.doc.file()
     }
 
     /// Recently opened timeline files, most recent first.
@@ -416,10 +445,44 @@ impl DatelineApp {
     /// The window's title: `dateline — <timeline title>`, on one line of at most a couple of hundred
     /// characters.
     pub fn window_title(&self) -> String {
+        let unsaved = if self.doc.is_dirty() { "*" } else { "" };
         format!(
-            "dateline — {}",
-            crate::view::elide::one_line(&self.timeline.title, 160)
+            "dateline — {unsaved}{}",
+            crate::view::elide::one_line(&self.doc.timeline().title, 160)
         )
+    }
+
+    /// Whether there are changes not saved to a file.
+    pub fn is_dirty(&self) -> bool {
+        self.doc.is_dirty()
+    }
+
+    /// What waits for the answer to "save the changes?", while it is asked.
+    pub fn unsaved_prompt(&self) -> Option<&editing::Pending> {
+        self.unsaved_prompt.as_ref()
+    }
+
+    /// Whether the selected event is being edited.
+    pub fn is_editing(&self) -> bool {
+        self.editing
+    }
+
+    /// The document: the timeline, its file and its history.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// Keeps a recovery copy of unsaved changes in `folder`, `delay` after each edit; offers the copy the
+    /// last session left there, if any.
+    pub fn set_recovery(&mut self, folder: PathBuf, delay: std::time::Duration) {
+        self.recovery_offer = crate::document::recovery::find(&folder);
+        self.recovery_dir = Some(folder);
+        self.recovery_delay = delay;
+    }
+
+    /// Whether a recovery copy from the last session is offered.
+    pub fn recovery_offered(&self) -> bool {
+        self.recovery_offer.is_some()
     }
 
     /// Refuses files larger than `bytes` from now on (the default is [`crate::formats::MAX_FILE_BYTES`]).
@@ -428,10 +491,11 @@ impl DatelineApp {
     }
 
     fn keeps(&self, i: usize) -> bool {
-        self.timeline
+        self.doc
+            .timeline()
             .events
             .get(i)
-            .is_some_and(|e| self.filters.keeps(&self.timeline, e))
+            .is_some_and(|e| self.filters.keeps(self.doc.timeline(), e))
     }
 
     /// Rebuilds the index and the match list after the filters changed.
@@ -447,7 +511,7 @@ impl DatelineApp {
     /// Rebuilds the index and the match list, and the counts when `recount`. For a large timeline they are
     /// built side by side on other threads.
     fn rebuild(&mut self, recount: bool) {
-        let (filters, timeline, today) = (&self.filters, &self.timeline, self.today);
+        let (filters, timeline, today) = (&self.filters, self.doc.timeline(), self.today);
         let build = || {
             EventIndex::build(timeline, today, |i| {
                 filters.keeps(timeline, &timeline.events[i])
@@ -476,8 +540,12 @@ impl DatelineApp {
 
     /// Finds the matches again after the query changed.
     fn rematch(&mut self) {
-        let (matches, rows) =
-            matching(&self.timeline, &self.filters, &self.query, &mut self.search);
+        let (matches, rows) = matching(
+            self.doc.timeline(),
+            &self.filters,
+            &self.query,
+            &mut self.search,
+        );
         self.set_matches(matches, rows);
     }
 
@@ -510,7 +578,8 @@ impl DatelineApp {
     }
 
     fn event_span(&self, i: usize) -> Option<(f64, f64)> {
-        self.timeline
+        self.doc
+            .timeline()
             .events
             .get(i)
             .map(|e| span_days(e.when.covered(self.today)))
@@ -530,14 +599,14 @@ impl DatelineApp {
     pub fn apply(&mut self, command: Command) {
         match command {
             Command::Select(selection) => {
-                self.selected = selection.filter(|&i| i < self.timeline.events.len());
+                self.selected = selection.filter(|&i| i < self.doc.timeline().events.len());
                 self.reveal = self.selected.is_some();
                 self.flash_start = None;
             }
             Command::SelectAndReveal(i) => self.select_and_reveal(i),
             Command::Step(direction) => {
                 let shown: Vec<usize> = if self.query.is_empty() {
-                    (0..self.timeline.events.len())
+                    (0..self.doc.timeline().events.len())
                         .filter(|&i| self.keeps(i))
                         .collect()
                 } else {
@@ -583,23 +652,77 @@ impl DatelineApp {
             Command::OpenText(path) => {
                 let path = std::path::absolute(&path).unwrap_or(path);
                 if self.open_text(&path) {
-                    persist::set_text_for(&mut self.texts, self.file.as_deref(), Some(&path));
+                    persist::set_text_for(&mut self.texts, self.doc.file(), Some(&path));
                 }
             }
             Command::CloseText => {
                 self.source_text = None;
-                persist::set_text_for(&mut self.texts, self.file.as_deref(), None);
+                persist::set_text_for(&mut self.texts, self.doc.file(), None);
             }
-            Command::Open(path) => self.open(path),
-            Command::OpenBuiltin => self.open_builtin(),
-            Command::Reload => self.reload(),
+            Command::Open(path) => self.when_saved_or_asked(editing::Pending::Open(path)),
+            Command::OpenBuiltin => self.when_saved_or_asked(editing::Pending::OpenBuiltin),
+            Command::Reload => self.when_saved_or_asked(editing::Pending::Reload),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::Save => {
+                let ctx = self.repaint.ctx();
+                self.save(ctx.as_ref());
+            }
+            Command::SaveAs(path) => self.save_as(&path, false),
+            Command::NewEvent { day, lane } => self.new_event(day, lane),
+            Command::ReplaceEvent { at, event, name } => {
+                self.edit(
+                    crate::model::edit::Edit::ReplaceEvent {
+                        at,
+                        event: *event,
+                        to: None,
+                    },
+                    name,
+                    None,
+                );
+            }
+            Command::DragEvent { at, event, drag } => {
+                let name = format!("move {}", editing::step_title(event.title()));
+                self.edit(
+                    crate::model::edit::Edit::ReplaceEvent {
+                        at,
+                        event: *event,
+                        to: None,
+                    },
+                    name,
+                    Some(drag),
+                );
+            }
+            Command::EndDrag => self.doc.seal(),
+            Command::DeleteSelected => self.delete_selected(),
+            Command::DuplicateSelected => self.duplicate_selected(),
+            Command::StartEditing => self.editing = self.selected.is_some(),
+            Command::StopEditing => self.editing = false,
+            Command::AnswerUnsaved(answer) => self.answer_unsaved(answer),
+            Command::RestoreRecovery => self.restore_recovery(),
+            Command::DiscardRecovery => {
+                self.recovery_offer = None;
+                self.remove_recovery();
+            }
+            Command::ReloadDroppingEdits => {
+                self.disk_changed = false;
+                self.go_on(editing::Pending::Reload);
+            }
+            Command::KeepEdits => {
+                self.disk_changed = false;
+                self.doc.keep_over_disk_change();
+            }
             Command::CancelLoad => self.cancel_load(),
             Command::ExportJson(path) => self.request_export(export::ExportKind::Json, path),
             Command::ExportCsv(path) => self.request_export(export::ExportKind::Csv, path),
             Command::ExportPng(path) => self.request_export(export::ExportKind::Png, path),
             Command::ConfirmReplace => {
                 if let Some(prompt) = self.replace_prompt.take() {
-                    self.export_now(prompt.kind, prompt.path);
+                    if prompt.save_as {
+                        self.save_as(&prompt.path, true);
+                    } else {
+                        self.export_now(prompt.kind, prompt.path);
+                    }
                 }
             }
             Command::CancelReplace => {
@@ -611,11 +734,7 @@ impl DatelineApp {
                 }
             }
             Command::ClearRecent => self.recent.clear(),
-            Command::Quit => {
-                if let Some(ctx) = self.repaint.ctx() {
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                }
-            }
+            Command::Quit => self.when_saved_or_asked(editing::Pending::Quit),
         }
     }
 
@@ -677,12 +796,25 @@ impl DatelineApp {
         }
         let search_id = egui::Id::unique(SEARCH_ID);
         let search_focused = ctx.memory(|m| m.has_focus(search_id));
-        if self.dialogs.is_open() || self.replace_prompt.is_some() {
+        if self.dialogs.is_open()
+            || self.replace_prompt.is_some()
+            || self.unsaved_prompt.is_some()
+            || self.recovery_offer.is_some()
+        {
             // The file dialog or the question takes the keyboard (Esc closes it, typing names a file).
             return;
         }
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::O)) {
             self.open_dialog(ctx, DialogPurpose::Open);
+            return;
+        }
+        let shift_command = egui::Modifiers::COMMAND | egui::Modifiers::SHIFT;
+        if ctx.input_mut(|i| i.consume_key(shift_command, egui::Key::S)) {
+            self.open_dialog(ctx, DialogPurpose::SaveAs);
+            return;
+        }
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S)) {
+            commands.push(Command::Save);
             return;
         }
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
@@ -692,9 +824,36 @@ impl DatelineApp {
             if search_focused && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
                 commands.push(Command::Escape);
             }
+            // A text field keeps its own undo (Ctrl+Z) and its own keys.
             return;
         }
         ctx.input_mut(|i| {
+            // Checked before Ctrl+Z alone, which they contain.
+            if i.consume_key(shift_command, egui::Key::Z)
+                || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y)
+            {
+                commands.push(Command::Redo);
+            }
+            if i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z) {
+                commands.push(Command::Undo);
+            }
+            if i.consume_key(egui::Modifiers::COMMAND, egui::Key::D) {
+                commands.push(Command::DuplicateSelected);
+            }
+            if i.modifiers.is_none() {
+                if i.key_pressed(egui::Key::N) {
+                    commands.push(Command::NewEvent {
+                        day: None,
+                        lane: None,
+                    });
+                }
+                if i.key_pressed(egui::Key::E) {
+                    commands.push(Command::StartEditing);
+                }
+                if i.key_pressed(egui::Key::Delete) {
+                    commands.push(Command::DeleteSelected);
+                }
+            }
             if i.key_pressed(egui::Key::Slash) {
                 self.focus_search = true;
                 let before = i.events.len();
@@ -740,11 +899,14 @@ impl DatelineApp {
             ui.menu_button("File", |ui| {
                 let menu = file_menu::FileMenu {
                     recent: &self.recent,
-                    file: self.file.as_deref(),
+                    file: self.doc.file(),
                     text_open: self.source_text.is_some(),
+                    dirty: self.doc.is_dirty(),
+                    saves_in_place: self.doc.saves_in_place(),
                 };
                 file_menu::file_menu_ui(ui, &menu, &mut self.dialogs, commands);
             });
+            ui.menu_button("Edit", |ui| self.edit_menu_ui(ui, commands));
             ui.menu_button("View", |ui| {
                 if ui.button("Fit all        Home").clicked() {
                     commands.push(Command::FitAll);
@@ -774,13 +936,77 @@ impl DatelineApp {
         });
     }
 
+    /// The Edit menu: undo and redo, named for their steps; new, edit, duplicate and delete.
+    fn edit_menu_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let history = self.doc.history();
+        let undo = history
+            .undo_name()
+            .map_or_else(|| "Undo".to_owned(), |n| format!("Undo {n}"));
+        if ui
+            .add_enabled(
+                history.undo_name().is_some(),
+                egui::Button::new(undo).shortcut_text("Ctrl+Z"),
+            )
+            .clicked()
+        {
+            commands.push(Command::Undo);
+        }
+        let redo = history
+            .redo_name()
+            .map_or_else(|| "Redo".to_owned(), |n| format!("Redo {n}"));
+        if ui
+            .add_enabled(
+                history.redo_name().is_some(),
+                egui::Button::new(redo).shortcut_text("Ctrl+Shift+Z"),
+            )
+            .clicked()
+        {
+            commands.push(Command::Redo);
+        }
+        ui.separator();
+        if ui
+            .add(egui::Button::new("New event").shortcut_text("N"))
+            .clicked()
+        {
+            commands.push(Command::NewEvent {
+                day: None,
+                lane: None,
+            });
+        }
+        let selected = self.selected.is_some();
+        if ui
+            .add_enabled(selected, egui::Button::new("Edit event").shortcut_text("E"))
+            .clicked()
+        {
+            commands.push(Command::StartEditing);
+        }
+        if ui
+            .add_enabled(
+                selected,
+                egui::Button::new("Duplicate event").shortcut_text("Ctrl+D"),
+            )
+            .clicked()
+        {
+            commands.push(Command::DuplicateSelected);
+        }
+        if ui
+            .add_enabled(
+                selected,
+                egui::Button::new("Delete event").shortcut_text("Delete"),
+            )
+            .clicked()
+        {
+            commands.push(Command::DeleteSelected);
+        }
+    }
+
     /// The title line: the timeline's title and source on the left, cut to the room left once the search
     /// box and the buttons on the right have theirs (which they always get in full).
     fn top_bar(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         // Copies of what the left side shows, so the right side may change the app; a title is cut well
         // past any room first.
-        let title = crate::view::elide::bounded(&self.timeline.title, 2_000).into_owned();
-        let source = self.timeline.source.clone();
+        let title = crate::view::elide::bounded(&self.doc.timeline().title, 2_000).into_owned();
+        let source = self.doc.timeline().source.clone();
         egui::Sides::new().shrink_left().truncate().show(
             ui,
             |ui| title_ui(ui, &title, source.as_ref()),
@@ -823,6 +1049,18 @@ impl DatelineApp {
                     } else {
                         SideTab::Text
                     }));
+                }
+                if ui
+                    .button("New event")
+                    .on_hover_text(
+                        "Add an event in the middle of the view (N), or double-click a lane",
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::NewEvent {
+                        day: None,
+                        lane: None,
+                    });
                 }
                 if ui
                     .button("Fit all")
@@ -901,12 +1139,62 @@ impl DatelineApp {
         });
         ui.separator();
         match self.side_tab {
-            SideTab::Details => match self.selected.and_then(|i| self.timeline.events.get(i)) {
-                Some(event) => {
+            SideTab::Details => match self
+                .selected
+                .filter(|&i| i < self.doc.timeline().events.len())
+            {
+                Some(at) if self.editing => {
+                    let generation = self.doc.history().generation();
+                    let filled = self.form.filled_for == Some((at, generation));
+                    let typing = ui.ctx().memory(|m| m.focused().is_some());
+                    if !filled && !typing {
+                        self.form = crate::view::editor::EventForm::of(
+                            &self.doc.timeline().events[at],
+                            at,
+                            generation,
+                        );
+                    }
                     egui::ScrollArea::vertical()
                         .auto_shrink([false, false])
                         .show(ui, |ui| {
-                            details::details_ui(ui, &self.timeline, event);
+                            crate::view::editor::editor_ui(
+                                ui,
+                                self.doc.timeline(),
+                                at,
+                                &mut self.form,
+                                commands,
+                            );
+                        });
+                }
+                Some(at) => {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button("Edit")
+                            .on_hover_text("Edit this event (E)")
+                            .clicked()
+                        {
+                            commands.push(Command::StartEditing);
+                        }
+                        if ui
+                            .button("Duplicate")
+                            .on_hover_text("Add a copy of this event (Ctrl+D)")
+                            .clicked()
+                        {
+                            commands.push(Command::DuplicateSelected);
+                        }
+                        if ui
+                            .button("Delete")
+                            .on_hover_text("Delete this event (Delete)")
+                            .clicked()
+                        {
+                            commands.push(Command::DeleteSelected);
+                        }
+                    });
+                    let event = &self.doc.timeline().events[at];
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            details::details_ui(ui, self.doc.timeline(), event);
                         });
                 }
                 None => {
@@ -928,7 +1216,7 @@ impl DatelineApp {
                 match &self.source_text {
                     Some(text) => text_panel::text_ui(
                         ui,
-                        &self.timeline,
+                        self.doc.timeline(),
                         text,
                         self.selected,
                         self.reveal,
@@ -937,7 +1225,7 @@ impl DatelineApp {
                     ),
                     None => text_panel::quotes_ui(
                         ui,
-                        &self.timeline,
+                        self.doc.timeline(),
                         self.index.generation,
                         self.selected,
                         self.reveal,
@@ -961,6 +1249,51 @@ impl eframe::App for DatelineApp {
 }
 
 impl DatelineApp {
+    /// The questions over the window: replace a file, save unsaved changes, restore a recovery copy.
+    fn questions_ui(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(prompt) = &self.replace_prompt {
+            confirm::replace_prompt_ui(ctx, prompt, commands);
+        }
+        if let Some(pending) = &self.unsaved_prompt {
+            let name = self.doc.file().and_then(Path::file_name).map_or_else(
+                || self.doc.timeline().title.clone(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            crate::view::unsaved::unsaved_prompt_ui(ctx, &name, pending.doing(), commands);
+        }
+        if let Some(found) = &self.recovery_offer {
+            let name = found
+                .origin
+                .as_deref()
+                .and_then(Path::file_name)
+                .map_or_else(
+                    || "the built-in timeline".to_owned(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+            let written = found
+                .written
+                .map(|t| {
+                    let when: chrono::DateTime<chrono::Local> = t.into();
+                    format!(" on {}", when.format("%-d %B %Y at %H:%M"))
+                })
+                .unwrap_or_default();
+            crate::view::unsaved::recovery_prompt_ui(ctx, &name, &written, commands);
+        }
+    }
+
+    /// Closing the window with unsaved changes asks first.
+    fn guard_close(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.quitting {
+            return;
+        }
+        if self.doc.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.unsaved_prompt = Some(editing::Pending::Quit);
+        } else {
+            self.remove_recovery();
+        }
+    }
+
     /// Shows the whole window's contents for one frame and applies what the person did.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let mut commands = Vec::new();
@@ -974,6 +1307,8 @@ impl DatelineApp {
         self.update_title(ui.ctx());
         self.theme_choice = ThemeChoice::from_preference(ui.ctx().options(|o| o.theme_preference));
         self.keyboard(ui.ctx(), &mut commands);
+        self.guard_close(ui.ctx());
+        self.keep_recovery_copy();
         files::dropped_files(ui.ctx(), &mut commands);
 
         egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar(ui, &mut commands));
@@ -982,6 +1317,9 @@ impl DatelineApp {
             self.top_bar(ui, &mut commands);
             if let Some(loading) = &self.loading {
                 files::loading_ui(ui, loading, &mut commands);
+            }
+            if self.disk_changed {
+                files::disk_changed_banner_ui(ui, &mut commands);
             }
             if let Some(error) = &self.reload_error {
                 files::reload_banner_ui(ui, error);
@@ -1003,7 +1341,7 @@ impl DatelineApp {
         });
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             let shown = self.index.len();
-            let total = self.timeline.events.len();
+            let total = self.doc.timeline().events.len();
             let filtered = if shown == total { String::new() } else { format!("{shown} of {total} events shown · ") };
             ui.weak(format!("{filtered}Drag to pan · wheel or +/- to zoom · click an event to read it · Left/Right: previous/next · ?: all shortcuts"));
         });
@@ -1018,7 +1356,7 @@ impl DatelineApp {
                     .show(ui, |ui| {
                         legend::legend_ui(
                             ui,
-                            &self.timeline,
+                            self.doc.timeline(),
                             &self.filters,
                             &self.counts,
                             &mut commands,
@@ -1035,7 +1373,7 @@ impl DatelineApp {
                 });
                 list::list_ui(
                     ui,
-                    &self.timeline,
+                    self.doc.timeline(),
                     &self.list_rows,
                     self.selected,
                     self.reveal,
@@ -1059,7 +1397,7 @@ impl DatelineApp {
             let matches = &self.matches;
             let highlight = move |i: usize| matches.binary_search(&i).is_ok();
             let view = timeline::TimelineView {
-                timeline: &self.timeline,
+                timeline: self.doc.timeline(),
                 index: &self.index,
                 selected: self.selected,
                 highlight: if query_active { Some(&highlight) } else { None },
@@ -1094,9 +1432,7 @@ impl DatelineApp {
         });
         help::help_window(ui.ctx(), &mut self.show_help);
         self.dialogs.show(ui.ctx(), &mut commands);
-        if let Some(prompt) = &self.replace_prompt {
-            confirm::replace_prompt_ui(ui.ctx(), prompt, &mut commands);
-        }
+        self.questions_ui(ui.ctx(), &mut commands);
         files::drop_overlay(ui.ctx());
 
         // Text laid out after the timeline can grow the glyph atlas under what the timeline baked.
@@ -1199,7 +1535,11 @@ pub fn run_with_text(
         "dateline",
         options,
         Box::new(move |cc| {
-            let app = DatelineApp::launch(&cc.egui_ctx, cc.storage, file, text, today);
+            let mut app = DatelineApp::launch(&cc.egui_ctx, cc.storage, file, text, today);
+            // Unsaved changes are copied beside the remembered state, a few seconds after each edit.
+            if let Some(folder) = eframe::storage_dir("dateline") {
+                app.set_recovery(folder.join("recovery"), std::time::Duration::from_secs(3));
+            }
             Ok(Box::new(app))
         }),
     )

@@ -3,8 +3,7 @@
 
 use std::sync::{Arc, Mutex};
 
-/// Something to call when a background task has news for the window.
-pub type Wake = Arc<dyn Fn() + Send + Sync>;
+pub use crate::document::Wake;
 
 /// The egui context to repaint, shared with the background threads. The app sets it on every frame, so a
 /// context that changes (as in tests that build the app before its window) is followed.

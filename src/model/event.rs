@@ -162,6 +162,22 @@ impl Event {
         }
     }
 
+    /// The same event with other tags.
+    #[must_use]
+    pub fn with_tags(&self, tags: &[TagId]) -> Self {
+        let mut event = Self::new(
+            self.id(),
+            self.title(),
+            self.when,
+            tags,
+            &self.details_ref(),
+        );
+        event.status = self.status;
+        event.lane = self.lane;
+        event.provenance = self.provenance;
+        event
+    }
+
     /// A stable identifier, unique within the timeline.
     pub fn id(&self) -> &str {
         Reader::new(&self.packed).str()

@@ -1,6 +1,7 @@
 //! The timeline model: dates with honest precision, events, periods, lanes and tags. No egui here.
 
 pub mod date;
+pub mod edit;
 pub mod event;
 pub mod timeline;
 

@@ -17,6 +17,8 @@ pub struct ReplacePrompt {
     pub path: PathBuf,
     /// Whether that file is the timeline on screen.
     pub is_open_file: bool,
+    /// Whether this is Save As (the timeline is saved there and it becomes the open file), not an export.
+    pub save_as: bool,
 }
 
 /// The longest a file name or folder is shown in the question, in characters.
@@ -95,6 +97,7 @@ mod tests {
             kind: ExportKind::Json,
             path: PathBuf::from("/home/ana/story.json"),
             is_open_file: true,
+            save_as: false,
         };
         assert_eq!(prompt.question(), "Replace “story.json”?");
         assert!(prompt.consequence().contains("/home/ana"));
@@ -113,6 +116,7 @@ mod tests {
             kind: ExportKind::Csv,
             path: PathBuf::from(format!("/tmp/a\nb{}.csv", "x".repeat(10_000))),
             is_open_file: false,
+            save_as: false,
         };
         let question = prompt.question();
         assert!(!question.contains('\n'));

@@ -18,6 +18,8 @@ pub enum DialogPurpose {
     OpenText,
     /// Where to write an export.
     Export(ExportKind),
+    /// Where to save the timeline as dateline JSON.
+    SaveAs,
 }
 
 /// The file dialog that is open, if any.
@@ -49,6 +51,9 @@ impl FileDialogs {
         let mut dialog = match purpose {
             DialogPurpose::Open => FileDialog::open_file().title("Open a timeline"),
             DialogPurpose::OpenText => FileDialog::open_file().title("Open a source text"),
+            DialogPurpose::SaveAs => FileDialog::save_file()
+                .title("Save as dateline JSON")
+                .default_filename(file_name),
             DialogPurpose::Export(kind) => FileDialog::save_file()
                 .title(match kind {
                     ExportKind::Json => "Export as dateline JSON",
@@ -61,7 +66,10 @@ impl FileDialogs {
         .default_size(size)
         .default_pos(corner.max(egui::Pos2::ZERO))
         .show_rename(false)
-        .show_new_folder(matches!(purpose, DialogPurpose::Export(_)));
+        .show_new_folder(matches!(
+            purpose,
+            DialogPurpose::Export(_) | DialogPurpose::SaveAs
+        ));
         if let Some(folder) = folder.filter(|f| f.is_dir()) {
             dialog = dialog.initial_path(folder);
         }
@@ -103,6 +111,7 @@ pub fn command_for(purpose: DialogPurpose, path: &Path) -> Command {
     match purpose {
         DialogPurpose::Open => Command::Open(path.to_owned()),
         DialogPurpose::OpenText => Command::OpenText(path.to_owned()),
+        DialogPurpose::SaveAs => Command::SaveAs(path.to_owned()),
         DialogPurpose::Export(kind) => {
             let path = with_extension(path, kind.extension());
             match kind {
@@ -123,6 +132,10 @@ pub struct FileMenu<'a> {
     pub file: Option<&'a Path>,
     /// Whether a source text is open beside the timeline.
     pub text_open: bool,
+    /// Whether there are unsaved changes.
+    pub dirty: bool,
+    /// Whether Save writes over the open file (it is dateline JSON).
+    pub saves_in_place: bool,
 }
 
 impl FileMenu<'_> {
@@ -216,6 +229,27 @@ pub fn file_menu_ui(
         .clicked()
     {
         commands.push(Command::CloseText);
+    }
+    ui.separator();
+    let save = if menu.saves_in_place {
+        "Save           Ctrl+S"
+    } else {
+        "Save…          Ctrl+S"
+    };
+    if ui
+        .add_enabled(menu.dirty || !menu.saves_in_place, egui::Button::new(save))
+        .on_hover_text(if menu.saves_in_place {
+            "Write the changes to the open dateline JSON file"
+        } else {
+            "Choose where to save this timeline as dateline JSON (the built-in dataset, TimelineJS and CSV files are not written over)"
+        })
+        .clicked()
+    {
+        commands.push(Command::Save);
+    }
+    if ui.button("Save as…       Ctrl+Shift+S").clicked() {
+        let name = crate::app::export::proposed_export_name(menu.file, ExportKind::Json);
+        dialogs.open(ui.ctx(), DialogPurpose::SaveAs, menu.folder(), &name);
     }
     ui.separator();
     ui.menu_button("Export", |ui| {

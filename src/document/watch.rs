@@ -12,7 +12,7 @@ use std::time::Duration;
 use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use super::wake::Wake;
+use super::Wake;
 
 /// How long the file must stay quiet after a change before it is reloaded.
 pub const DEBOUNCE: Duration = Duration::from_millis(200);
