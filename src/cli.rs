@@ -61,6 +61,25 @@ pub enum Command {
         #[arg(long, value_name = "OUT", value_parser = parse_export_target, required = true)]
         to: ExportTarget,
     },
+    /// Find the dates in a text (plain text, Markdown or HTML) and draft a timeline from it: with
+    /// `--mentions`, print every temporal expression as one JSON object per line; with `--to`, write
+    /// a draft timeline of one event per dated statement, each with its sentence.
+    #[command(group(clap::ArgGroup::new("output").required(true).args(["mentions", "to"])))]
+    Draft {
+        /// The text to read.
+        text: PathBuf,
+        /// The day the text was written, YYYY-MM-DD: "yesterday" and "last year" count from it.
+        /// Without it, the date the text states (a dateline, a "Published" line) is used, if any.
+        #[arg(long, value_name = "DATE")]
+        published: Option<NaiveDate>,
+        /// Print every temporal expression: start, end (UTF-8 byte offsets into the text; for HTML,
+        /// into its extracted text), text, type and TIMEX3 value.
+        #[arg(long)]
+        mentions: bool,
+        /// Write the draft timeline here (dateline JSON).
+        #[arg(long, value_name = "DRAFT.json", value_parser = parse_draft_target)]
+        to: Option<PathBuf>,
+    },
 }
 
 /// The output format of `export`, chosen by the output file's extension.
@@ -154,6 +173,75 @@ pub fn export(file: Option<&Path>, target: &ExportTarget, err: &mut dyn Write) -
 
 /// A writer of one output format.
 type WriteFn = fn(&Timeline, &mut dyn Write) -> std::io::Result<()>;
+
+/// Reads `draft --to OUT`: a dateline JSON file, so its name must end in `.json`.
+pub fn parse_draft_target(value: &str) -> Result<PathBuf, String> {
+    match parse_export_target(value)? {
+        ExportTarget {
+            path,
+            format: ExportFormat::Json,
+        } => Ok(path),
+        ExportTarget { .. } => Err(format!(
+            "a draft is written as dateline JSON: the file name \"{value}\" must end in .json"
+        )),
+    }
+}
+
+/// Runs `draft`: reads `text_path`, then prints its temporal expressions to `out` (without `to`) or
+/// writes a draft timeline to `to`, saying so on `err`. Returns the exit code.
+pub fn draft(
+    text_path: &Path,
+    published: Option<NaiveDate>,
+    to: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let source = match crate::draft::input::read_path(text_path) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 1;
+        }
+    };
+    let text = source.text.as_str();
+    let published = published.or_else(|| crate::draft::published::stated(text));
+    let Some(to) = to else {
+        let mentions = crate::draft::mentions(text, published);
+        return match crate::draft::write_mentions(text, &mentions, out).and_then(|()| out.flush()) {
+            Ok(()) => 0,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+            Err(e) => {
+                let _ = writeln!(err, "dateline: {e}");
+                1
+            }
+        };
+    };
+    let draft = crate::draft::draft(
+        text,
+        published,
+        &crate::draft::DraftOptions::for_file(text_path),
+    );
+    let json = formats::native::to_string(&draft.timeline);
+    match formats::write_atomic(to, json.as_bytes()) {
+        Ok(()) => {
+            let _ = writeln!(
+                err,
+                "wrote {} (dateline JSON): {} drafted events, {} mentions needing a date",
+                to.display(),
+                draft.timeline.events.len(),
+                draft.undated.len()
+            );
+            for item in &draft.undated {
+                let _ = writeln!(err, "  needs a date: {}", item.describe());
+            }
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{}: cannot write the file: {e}", to.display());
+            1
+        }
+    }
+}
 
 /// Today's date from the system clock.
 pub fn system_today() -> NaiveDate {

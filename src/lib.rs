@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cli;
 pub mod document;
+pub mod draft;
 pub mod explore;
 pub mod formats;
 pub mod generate;

@@ -37,6 +37,21 @@ fn main() -> ExitCode {
             let code = cli::export(file.as_deref(), &to, &mut std::io::stderr().lock());
             ExitCode::from(code as u8)
         }
+        Some(Command::Draft {
+            text,
+            published,
+            mentions: _,
+            to,
+        }) => {
+            let code = cli::draft(
+                &text,
+                published,
+                to.as_deref(),
+                &mut std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+                &mut std::io::stderr().lock(),
+            );
+            ExitCode::from(code as u8)
+        }
         None => match dateline::app::run_with_text(cli.file, cli.text, today) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
