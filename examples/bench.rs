@@ -318,13 +318,50 @@ fn measure(
             frame(&mut app, true);
         }
     }
+    // Edits: move one event by a year, then undo it, each timed from the edit to the end of the next
+    // frame drawn, at a view of about a year around it.
+    let mut edit_ms = Vec::new();
+    let mut rng = fastrand::Rng::with_seed(7);
+    for _ in 0..40 {
+        let n = app.timeline().events.len();
+        let at = rng.usize(0..n);
+        let mut moved = app.timeline().events[at].clone();
+        let Some(when) = moved.when.shifted_years(1) else {
+            continue;
+        };
+        moved.when = when;
+        let (s, _) = dateline::view::index::span_days(moved.when.covered(TODAY));
+        app.apply(AppCommand::SetView(s - 180.0, s + 180.0));
+        frame(&mut app, false);
+        frame(&mut app, false);
+        let t = Instant::now();
+        app.apply(AppCommand::ReplaceEvent {
+            at,
+            event: Box::new(moved),
+            name: "move".to_owned(),
+        });
+        frame(&mut app, false);
+        edit_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
+        app.apply(AppCommand::Undo);
+        frame(&mut app, false);
+        edit_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let pick_of = |v: &mut Vec<f64>, q: f64| {
+        v.sort_by(f64::total_cmp);
+        v.get(((v.len().max(1) - 1) as f64 * q).round() as usize)
+            .copied()
+            .unwrap_or(f64::NAN)
+    };
+    let (edit_median, edit_p95) = (pick_of(&mut edit_ms, 0.5), pick_of(&mut edit_ms, 0.95));
     frame_ms.sort_by(f64::total_cmp);
     let pick = |q: f64| frame_ms[((frame_ms.len() - 1) as f64 * q).round() as usize];
     println!(
-        "{{\"events\":{events},\"file_mb\":{file_mb:.1},\"parse_only_ms\":{parse_only_ms:.1},\"load_ms\":{load_ms:.1},\"rss_mb\":{rss:.1},\"frame_ms_median\":{:.2},\"frame_ms_p95\":{:.2},\"shapes_max\":{shapes_max},\"vertices_max\":{vertices_max},\"frames\":{}}}",
+        "{{\"events\":{events},\"file_mb\":{file_mb:.1},\"parse_only_ms\":{parse_only_ms:.1},\"load_ms\":{load_ms:.1},\"rss_mb\":{rss:.1},\"frame_ms_median\":{:.2},\"frame_ms_p95\":{:.2},\"shapes_max\":{shapes_max},\"vertices_max\":{vertices_max},\"frames\":{},\"edit_to_frame_ms_median\":{edit_median:.2},\"edit_to_frame_ms_p95\":{edit_p95:.2},\"edits\":{}}}",
         pick(0.5),
         pick(0.95),
-        frame_ms.len()
+        frame_ms.len(),
+        edit_ms.len()
     );
     Ok(())
 }

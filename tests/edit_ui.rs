@@ -282,3 +282,134 @@ fn a_recovery_copy_is_kept_after_an_edit_and_offered_on_the_next_launch() {
     again.run();
     assert!(dateline::document::recovery::find(&folder).is_none());
 }
+
+/// Clicks the primary button at `pos` twice, a frame apart.
+fn double_click_at(h: &mut Harness<'_, DatelineApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.run();
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.step();
+    }
+    h.run_steps(8);
+}
+
+/// Drags with the primary button from `from` to `to` in small steps, a frame each, then lets go.
+fn drag(h: &mut Harness<'_, DatelineApp>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.step();
+    h.drag_at(from);
+    h.step();
+    for k in 1..=12 {
+        h.hover_at(from + (to - from) * (k as f32 / 12.0));
+        h.step();
+    }
+    h.drop_at(to);
+    h.run_steps(8);
+}
+
+#[test]
+fn a_double_click_on_empty_lane_space_makes_an_event_there_dated_as_the_zoom_suggests() {
+    // Frames a sixtieth of a second apart, so two clicks a frame apart are a double-click.
+    let mut h = Harness::builder()
+        .with_size([1400.0, 860.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(|_cc| DatelineApp::builtin(TODAY).expect("the built-in dataset loads"));
+    h.run();
+    // Ten years in view: years are on the axis.
+    h.state_mut()
+        .apply(Command::SetView(day(2030, 1, 1), day(2040, 1, 1)));
+    h.run();
+    let count = h.state().timeline().events.len();
+    let lane = h.get_by_label("Lane Central Asia").rect();
+    double_click_at(&mut h, egui::pos2(lane.center().x, lane.bottom() - 6.0));
+    assert_eq!(h.state().timeline().events.len(), count + 1);
+    let at = h.state().selected().expect("the new event is selected");
+    let event = &h.state().timeline().events[at];
+    assert_eq!(
+        h.state().timeline().lanes[usize::from(event.lane.0)]
+            .id
+            .as_str(),
+        "central-asia",
+        "in the lane double-clicked"
+    );
+    assert_eq!(event.when.precision(), dateline::model::Precision::Year);
+    let year = event.when.anchor().year;
+    assert!(
+        (2034..=2035).contains(&year),
+        "{year}: the year under the pointer"
+    );
+    assert!(h.state().is_editing(), "and open for editing");
+}
+
+#[test]
+fn dragging_an_event_moves_it_by_whole_years_and_to_another_lane_as_one_step() {
+    let mut h = harness();
+    let id = "uzbekistan-wto-membership-target";
+    h.state_mut()
+        .apply(Command::SetView(day(2023, 1, 1), day(2030, 1, 1)));
+    h.run_steps(8);
+    let at = h.state().timeline().event_index(id).unwrap();
+    h.state_mut().apply(Command::Select(Some(at)));
+    h.run_steps(8);
+    let title = h.state().timeline().events[at].title().to_owned();
+    // The event's bar covers 2026: its width is a year.
+    let bar = h
+        .query_all_by_label_contains(&title)
+        .map(|n| n.rect())
+        .filter(|r| r.height() < 20.0)
+        .min_by(|a, b| a.width().total_cmp(&b.width()))
+        .expect("the event's mark is on screen");
+    let year = bar.width() - 4.0;
+    assert!(year > 50.0, "{bar:?}");
+    let from = bar.center();
+    drag(&mut h, from, from + egui::vec2(year, 0.0));
+    let at = h.state().timeline().event_index(id).unwrap();
+    let event = &h.state().timeline().events[at];
+    assert_eq!(event.when.to_string(), "2027", "a year later, still a year");
+    assert_eq!(
+        h.state().timeline().lanes[usize::from(event.lane.0)]
+            .id
+            .as_str(),
+        "central-asia"
+    );
+    assert_eq!(h.state().selected(), Some(at), "the selection follows it");
+    // Down to the next lane, and back a year.
+    let lane = h.get_by_label("Lane Russia and Ukraine").rect();
+    let bar_now = from + egui::vec2(year, 0.0);
+    drag(&mut h, bar_now, egui::pos2(from.x, lane.center().y));
+    let at = h.state().timeline().event_index(id).unwrap();
+    let event = &h.state().timeline().events[at];
+    assert_eq!(event.when.to_string(), "2026");
+    assert_eq!(
+        h.state().timeline().lanes[usize::from(event.lane.0)]
+            .id
+            .as_str(),
+        "russia-ukraine"
+    );
+    // Each drag is one step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(8);
+    let at = h.state().timeline().event_index(id).unwrap();
+    let event = &h.state().timeline().events[at];
+    assert_eq!(
+        (
+            event.when.to_string(),
+            h.state().timeline().lanes[usize::from(event.lane.0)]
+                .id
+                .as_str()
+        ),
+        ("2027".to_owned(), "central-asia")
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(8);
+    let at = h.state().timeline().event_index(id).unwrap();
+    assert_eq!(h.state().timeline().events[at].when.to_string(), "2026");
+}

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{DatelineApp, Notice};
+use crate::document::Changed;
 use crate::model::edit::{Change, Edit};
 use crate::model::{DateSpec, DetailsRef, EdtfDate, Event, LaneId, Precision, Provenance};
 use crate::view::elide;
@@ -65,8 +66,8 @@ impl DatelineApp {
     /// follows what changed. A refused edit changes nothing and is said in a message.
     pub(super) fn edit(&mut self, edit: Edit, name: String, key: Option<u64>) -> bool {
         match self.doc.apply(edit, name, key) {
-            Ok(change) => {
-                self.after_edit(&change);
+            Ok(changed) => {
+                self.after_edit(&changed);
                 true
             }
             Err(e) => {
@@ -80,7 +81,7 @@ impl DatelineApp {
     pub(super) fn undo(&mut self) {
         match self.doc.undo() {
             Some(stepped) => {
-                self.after_edit(&stepped.change);
+                self.after_edit(&stepped.changed);
                 self.notice = Some(Notice::info(format!("Undid {}", stepped.name)));
             }
             None => self.notice = Some(Notice::info("Nothing to undo.")),
@@ -91,7 +92,7 @@ impl DatelineApp {
     pub(super) fn redo(&mut self) {
         match self.doc.redo() {
             Some(stepped) => {
-                self.after_edit(&stepped.change);
+                self.after_edit(&stepped.changed);
                 self.notice = Some(Notice::info(format!("Redid {}", stepped.name)));
             }
             None => self.notice = Some(Notice::info("Nothing to redo.")),
@@ -100,12 +101,17 @@ impl DatelineApp {
 
     /// Brings what is derived from the timeline up to date after a change, and lets the selection and the
     /// view follow the event that changed.
-    fn after_edit(&mut self, change: &Change) {
+    fn after_edit(&mut self, changed: &Changed) {
         let selected_id = self.selected_id().map(str::to_owned);
-        self.timeline_changed();
+        if self.source_text.is_some() || !self.follow_one_event(changed) {
+            self.timeline_changed();
+        } else {
+            self.overview_drag = None;
+            self.reload_error = None;
+        }
         self.edited_at = Some(std::time::Instant::now());
         let events = self.doc.timeline().events.len();
-        match *change {
+        match changed.change {
             Change::EventInserted { at } | Change::EventMoved { to: at, .. } if at < events => {
                 self.selected = Some(at);
                 self.reveal = true;

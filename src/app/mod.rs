@@ -2,6 +2,7 @@
 //! drawing never changes the model halfway through.
 
 pub mod command;
+mod derived;
 pub mod editing;
 pub mod export;
 mod files;
@@ -21,7 +22,7 @@ use persist::{Persisted, SideTab, ThemeChoice};
 use crate::document::Document;
 use crate::document::watch::FileWatcher;
 use crate::explore::filter::{Counts, Filters};
-use crate::explore::search::{SearchIndex, fold};
+use crate::explore::search::SearchIndex;
 use crate::model::Timeline;
 use crate::model::date::days_from_epoch;
 use crate::view::confirm::{self, ReplacePrompt};
@@ -496,63 +497,6 @@ impl DatelineApp {
             .events
             .get(i)
             .is_some_and(|e| self.filters.keeps(self.doc.timeline(), e))
-    }
-
-    /// Rebuilds the index and the match list after the filters changed.
-    fn refilter(&mut self) {
-        self.rebuild(false);
-    }
-
-    /// Counts the events of a new timeline by lane, tag and kind, and builds its index and match list.
-    fn recount_and_refilter(&mut self) {
-        self.rebuild(true);
-    }
-
-    /// Rebuilds the index and the match list, and the counts when `recount`. For a large timeline they are
-    /// built side by side on other threads.
-    fn rebuild(&mut self, recount: bool) {
-        let (filters, timeline, today) = (&self.filters, self.doc.timeline(), self.today);
-        let build = || {
-            EventIndex::build(timeline, today, |i| {
-                filters.keeps(timeline, &timeline.events[i])
-            })
-        };
-        let (query, search) = (&self.query, &mut self.search);
-        let (index, (matches, rows), counts) =
-            if timeline.events.len() >= crate::view::index::PARALLEL_EVENTS {
-                std::thread::scope(|scope| {
-                    let index = scope.spawn(build);
-                    let counts = recount.then(|| scope.spawn(|| Counts::of(timeline)));
-                    let listed = matching(timeline, filters, query, search);
-                    let counts = counts.map(|c| c.join().unwrap_or_else(|_| Counts::of(timeline)));
-                    (index.join().unwrap_or_else(|_| build()), listed, counts)
-                })
-            } else {
-                let counts = recount.then(|| Counts::of(timeline));
-                (build(), matching(timeline, filters, query, search), counts)
-            };
-        self.index = index;
-        if let Some(counts) = counts {
-            self.counts = counts;
-        }
-        self.set_matches(matches, rows);
-    }
-
-    /// Finds the matches again after the query changed.
-    fn rematch(&mut self) {
-        let (matches, rows) = matching(
-            self.doc.timeline(),
-            &self.filters,
-            &self.query,
-            &mut self.search,
-        );
-        self.set_matches(matches, rows);
-    }
-
-    fn set_matches(&mut self, matches: Vec<usize>, rows: Vec<list::ListRow>) {
-        self.matches_generation += 1;
-        self.matches = matches;
-        self.list_rows = rows;
     }
 
     fn fit_range(&self) -> (f64, f64) {
@@ -1479,28 +1423,6 @@ fn title_ui(ui: &mut egui::Ui, title: &str, source: Option<&crate::model::Source
     {
         crate::view::link::link_ui(ui, "source", url);
     }
-}
-
-/// The events the filters keep that match `query` (all kept events when it is empty), in time order, and
-/// the event list's rows for them. The search index is built on first use.
-fn matching(
-    timeline: &Timeline,
-    filters: &Filters,
-    query: &str,
-    search: &mut Option<SearchIndex>,
-) -> (Vec<usize>, Vec<list::ListRow>) {
-    let q = fold(query);
-    let kept = |i: usize| filters.keeps(timeline, &timeline.events[i]);
-    let matches: Vec<usize> = if q.is_empty() {
-        (0..timeline.events.len()).filter(|&i| kept(i)).collect()
-    } else {
-        let search = search.get_or_insert_with(|| SearchIndex::build(timeline));
-        (0..timeline.events.len())
-            .filter(|&i| kept(i) && search.matches(i, &q))
-            .collect()
-    };
-    let rows = list::rows(timeline, &matches);
-    (matches, rows)
 }
 
 /// Opens the window on `file` (or what was open last time, or the built-in dataset).

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::formats;
-use crate::model::Timeline;
 use crate::model::edit::{self, Applied, Change, Edit, EditError, Ids};
+use crate::model::{Event, Timeline};
 use history::History;
 
 /// Something to call when a background task (a load, a watch) has news for the window.
@@ -30,13 +30,39 @@ pub struct Document {
     history: History,
 }
 
+/// What a step changed: one event's move, insertion or removal (with the event as it was), or
+/// [`Change::Other`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Changed {
+    /// What changed.
+    pub change: Change,
+    /// The event as it was before, when one event was changed or removed.
+    pub before: Option<Event>,
+}
+
+impl Changed {
+    fn of(applied: &Applied) -> Self {
+        Self {
+            change: applied.change.clone(),
+            before: applied.before().cloned(),
+        }
+    }
+
+    fn other() -> Self {
+        Self {
+            change: Change::Other,
+            before: None,
+        }
+    }
+}
+
 /// How one undo or redo went: what the step was called, and what changed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stepped {
     /// The step's name ("move 'Kazakhstan joins the WTO'").
     pub name: String,
     /// What changed: one event's move when the step was that, else [`Change::Other`].
-    pub change: Change,
+    pub changed: Changed,
 }
 
 impl Document {
@@ -90,11 +116,12 @@ impl Document {
         edit: Edit,
         name: impl Into<String>,
         key: Option<u64>,
-    ) -> Result<Change, EditError> {
+    ) -> Result<Changed, EditError> {
         let ids = self.ids.get_or_insert_with(|| Ids::of(&self.timeline));
-        let Applied { inverse, change } = edit::apply(&mut self.timeline, ids, edit.clone())?;
-        self.history.record(edit, inverse, name, key);
-        Ok(change)
+        let applied = edit::apply(&mut self.timeline, ids, edit.clone())?;
+        let changed = Changed::of(&applied);
+        self.history.record(edit, applied.inverse, name, key);
+        Ok(changed)
     }
 
     /// Ends the step being built under a key (a drag was let go).
@@ -105,34 +132,34 @@ impl Document {
     /// Takes back the last step.
     pub fn undo(&mut self) -> Option<Stepped> {
         let step = self.history.take_undo()?;
-        let change = self.replay(&step.inverse);
+        let changed = self.replay(&step.inverse);
         let name = step.name.clone();
         self.history.undone(step);
-        Some(Stepped { name, change })
+        Some(Stepped { name, changed })
     }
 
     /// Does the last undone step again.
     pub fn redo(&mut self) -> Option<Stepped> {
         let step = self.history.take_redo()?;
-        let change = self.replay(&step.forward);
+        let changed = self.replay(&step.forward);
         let name = step.name.clone();
         self.history.redone(step);
-        Some(Stepped { name, change })
+        Some(Stepped { name, changed })
     }
 
     /// Applies edits that were applied before (or their inverses) in order: what change they make.
-    fn replay(&mut self, edits: &[Edit]) -> Change {
+    fn replay(&mut self, edits: &[Edit]) -> Changed {
         let ids = self.ids.get_or_insert_with(|| Ids::of(&self.timeline));
-        let mut change = Change::Other;
-        for (i, e) in edits.iter().enumerate() {
+        let mut changed = Changed::other();
+        for e in edits {
             // An edit undoing or redoing exactly what was done cannot be refused; if it were, the
             // timeline would still be valid, only not the one undo promised.
             match edit::apply(&mut self.timeline, ids, e.clone()) {
-                Ok(applied) if edits.len() == 1 && i == 0 => change = applied.change,
-                _ => change = Change::Other,
+                Ok(applied) if edits.len() == 1 => changed = Changed::of(&applied),
+                _ => changed = Changed::other(),
             }
         }
-        change
+        changed
     }
 
     /// A fresh id for a new event or period, from `base`.

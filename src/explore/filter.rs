@@ -103,25 +103,34 @@ impl Counts {
             ..Self::default()
         };
         for e in &timeline.events {
-            if let Some(n) = c.lanes.get_mut(usize::from(e.lane.0)) {
-                *n += 1;
-            }
-            for t in e.tags() {
-                if let Some(n) = c.tags.get_mut(usize::from(t.0)) {
-                    *n += 1;
-                }
-            }
-            match e.status {
-                Status::Planned => c.planned += 1,
-                _ => c.occurred += 1,
-            }
-            match e.provenance {
-                Provenance::Article => c.article += 1,
-                Provenance::Context => c.context += 1,
-                Provenance::Unstated => c.unstated += 1,
-            }
+            c.count(e, true);
         }
         c
+    }
+
+    /// Counts `event` in (`add`) or out (not `add`): how the counts follow one event's change without a
+    /// pass over the others.
+    pub fn count(&mut self, e: &Event, add: bool) {
+        let step = |n: &mut usize| {
+            *n = if add { *n + 1 } else { n.saturating_sub(1) };
+        };
+        if let Some(n) = self.lanes.get_mut(usize::from(e.lane.0)) {
+            step(n);
+        }
+        for t in e.tags() {
+            if let Some(n) = self.tags.get_mut(usize::from(t.0)) {
+                step(n);
+            }
+        }
+        match e.status {
+            Status::Planned => step(&mut self.planned),
+            _ => step(&mut self.occurred),
+        }
+        match e.provenance {
+            Provenance::Article => step(&mut self.article),
+            Provenance::Context => step(&mut self.context),
+            Provenance::Unstated => step(&mut self.unstated),
+        }
     }
 }
 

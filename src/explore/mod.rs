@@ -2,5 +2,6 @@
 //! view shows what these decide.
 
 pub mod filter;
+pub mod follow;
 pub mod search;
 pub mod text_match;

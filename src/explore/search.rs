@@ -94,6 +94,19 @@ impl SearchIndex {
             .all(|w| text.contains(w))
     }
 
+    /// Follows a change of one event: the text of the event that was at `removed` is dropped, and
+    /// `inserted`'s text (its position and the event now there) put in its place in the order.
+    pub fn follow(&mut self, removed: Option<usize>, inserted: Option<(usize, &Event)>) {
+        if let Some(r) = removed
+            && r < self.texts.len()
+        {
+            self.texts.remove(r);
+        }
+        if let Some((i, event)) = inserted {
+            self.texts.insert(i.min(self.texts.len()), haystack(event));
+        }
+    }
+
     /// The indices of the matching events, in order.
     pub fn find(&self, query: &str) -> Vec<usize> {
         let q = fold(query);

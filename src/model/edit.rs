@@ -267,6 +267,23 @@ pub struct Applied {
     pub change: Change,
 }
 
+impl Applied {
+    /// The event as it was before, when the edit changed or removed one event (it is in the inverse).
+    pub fn before(&self) -> Option<&Event> {
+        before_in(&self.inverse, &self.change)
+    }
+}
+
+/// The event as it was before a one-event change, found in that change's `inverse`.
+fn before_in<'a>(inverse: &'a Edit, change: &Change) -> Option<&'a Event> {
+    match (inverse, change) {
+        (Edit::Batch(edits), _) if edits.len() == 1 => before_in(&edits[0], change),
+        (Edit::InsertEvent { event, .. }, Change::EventRemoved { .. })
+        | (Edit::ReplaceEvent { event, .. }, Change::EventMoved { .. }) => Some(event),
+        _ => None,
+    }
+}
+
 /// Applies `edit` to `timeline`, whose event and period ids are `ids` (kept up to date). On success the
 /// timeline is changed and the inverse returned; on refusal nothing has changed.
 pub fn apply(timeline: &mut Timeline, ids: &mut Ids, edit: Edit) -> Result<Applied, EditError> {

@@ -178,6 +178,17 @@ impl Event {
         event
     }
 
+    /// The same event under another id.
+    #[must_use]
+    pub fn with_id(&self, id: &str) -> Self {
+        let tags: SmallVec<[TagId; 4]> = self.tags().collect();
+        let mut event = Self::new(id, self.title(), self.when, &tags, &self.details_ref());
+        event.status = self.status;
+        event.lane = self.lane;
+        event.provenance = self.provenance;
+        event
+    }
+
     /// A stable identifier, unique within the timeline.
     pub fn id(&self) -> &str {
         Reader::new(&self.packed).str()

@@ -63,6 +63,11 @@ impl LaneIndex {
                 self.label_chars = order.iter().map(|&i| self.label_chars[i]).collect();
             }
         }
+        self.summarise();
+    }
+
+    /// Computes the span and block summaries of the sorted arrays.
+    fn summarise(&mut self) {
         self.max_len = self
             .starts
             .iter()
@@ -281,6 +286,97 @@ impl EventIndex {
         }
     }
 
+    /// Follows a change of one event without indexing the others again: the event that was at `removed`
+    /// (if any) is taken out, the others are renumbered as the timeline's events moved, and the event
+    /// now at `inserted` (if any) is indexed when `keep` lets it through. The result equals what
+    /// [`EventIndex::build`] gives for the changed timeline, with a new generation.
+    pub fn follow(
+        &mut self,
+        timeline: &Timeline,
+        today: NaiveDate,
+        keep: impl Fn(usize) -> bool,
+        removed: Option<usize>,
+        inserted: Option<usize>,
+    ) {
+        let renumber = |e: u32| -> u32 {
+            let mut e = e as usize;
+            if let Some(r) = removed
+                && e > r
+            {
+                e -= 1;
+            }
+            if let Some(i) = inserted
+                && e >= i
+            {
+                e += 1;
+            }
+            e as u32
+        };
+        let mut touched = vec![false; self.lanes.len()];
+        for (lane, touched) in self.lanes.iter_mut().zip(&mut touched) {
+            if let Some(r) = removed
+                && let Some(p) = lane.events.iter().position(|&e| e as usize == r)
+            {
+                lane.events.remove(p);
+                lane.starts.remove(p);
+                lane.ends.remove(p);
+                if !lane.label_chars.is_empty() {
+                    lane.label_chars.remove(p);
+                }
+                *touched = true;
+            }
+            if removed.is_some() || inserted.is_some() {
+                for e in &mut lane.events {
+                    *e = renumber(*e);
+                }
+            }
+        }
+        if let Some(i) = inserted
+            && i < timeline.events.len()
+            && keep(i)
+        {
+            let event = &timeline.events[i];
+            let lane_at = usize::from(event.lane.0);
+            if let Some(lane) = self.lanes.get_mut(lane_at) {
+                let (s, e) = span_days(event.when.covered(today));
+                // Among equal starts, events stay in the timeline's order, as a build leaves them.
+                let p = lane.starts.partition_point(|&x| x < s);
+                let p = p + lane.events[p..]
+                    .iter()
+                    .zip(&lane.starts[p..])
+                    .take_while(|&(&ev, &x)| x == s && (ev as usize) < i)
+                    .count();
+                lane.events.insert(p, i as u32);
+                lane.starts.insert(p, s);
+                lane.ends.insert(p, e);
+                if lane.label_chars.len() + 1 == lane.events.len() {
+                    lane.label_chars
+                        .insert(p, crate::view::timeline::label_chars(event));
+                }
+                touched[lane_at] = true;
+            }
+        }
+        for (lane, touched) in self.lanes.iter_mut().zip(touched) {
+            if touched {
+                lane.summarise();
+            }
+        }
+        let mut extent: Option<(f64, f64)> = None;
+        for lane in &self.lanes {
+            if let (Some(&s), Some(e)) = (
+                lane.starts.first(),
+                lane.block_max_end.iter().copied().reduce(f64::max),
+            ) {
+                extent = Some(grow(extent, (s, e)));
+            }
+        }
+        for period in &timeline.periods {
+            extent = Some(grow(extent, span_days(period.when.covered(today))));
+        }
+        self.extent = extent;
+        self.generation = NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
     /// The number of indexed events.
     pub fn len(&self) -> usize {
         self.lanes.iter().map(LaneIndex::len).sum()
@@ -342,5 +438,56 @@ mod tests {
         assert_eq!(whole.lanes, lanes);
         assert_eq!(whole.extent, extent);
         assert_eq!(whole.len(), (0..60_000).filter(|&i| keep(i)).count());
+    }
+
+    #[test]
+    fn following_one_changed_event_gives_the_index_a_build_gives() {
+        use crate::model::edit::{self, Change, Edit, Ids};
+        let mut timeline = crate::generate::generate(400, 5);
+        let mut ids = Ids::of(&timeline);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        // Kept or not by what the event is, as the filters decide.
+        let keeps = |t: &Timeline, i: usize| !t.events[i].title().len().is_multiple_of(3);
+        let mut index = EventIndex::build(&timeline, today, |i| keeps(&timeline, i));
+        let mut rng = fastrand::Rng::with_seed(3);
+        let lanes = timeline.lanes.len();
+        for step in 0..600 {
+            let n = timeline.events.len();
+            let edit = match rng.u8(0..3) {
+                0 if n > 1 => Edit::RemoveEvent {
+                    at: rng.usize(0..n),
+                },
+                1 => {
+                    let mut event = timeline.events[rng.usize(0..n)].clone();
+                    let id = format!("copy-{step}");
+                    event = event.with_id(&id);
+                    Edit::InsertEvent { at: None, event }
+                }
+                _ => {
+                    let at = rng.usize(0..n);
+                    let mut event = timeline.events[rng.usize(0..n)].clone();
+                    event = event.with_id(timeline.events[at].id());
+                    event.lane = crate::model::LaneId(rng.u16(0..lanes as u16));
+                    Edit::ReplaceEvent {
+                        at,
+                        event,
+                        to: None,
+                    }
+                }
+            };
+            let applied = edit::apply(&mut timeline, &mut ids, edit).unwrap();
+            let (removed, inserted) = match applied.change {
+                Change::EventMoved { from, to } => (Some(from), Some(to)),
+                Change::EventInserted { at } => (None, Some(at)),
+                Change::EventRemoved { at } => (Some(at), None),
+                Change::Other => unreachable!("one event changed"),
+            };
+            let before = index.generation;
+            index.follow(&timeline, today, |i| keeps(&timeline, i), removed, inserted);
+            let built = EventIndex::build(&timeline, today, |i| keeps(&timeline, i));
+            assert_eq!(index.lanes, built.lanes, "after step {step}");
+            assert_eq!(index.extent, built.extent, "after step {step}");
+            assert_ne!(index.generation, before);
+        }
     }
 }

@@ -5,6 +5,7 @@ pub mod axis;
 pub mod bake;
 pub mod confirm;
 pub mod details;
+pub mod drag;
 pub mod editor;
 pub mod elide;
 pub mod file_menu;

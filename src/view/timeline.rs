@@ -2,11 +2,12 @@
 //! periods, events and labels from what the pure layout decided, and turns clicks into commands.
 
 use egui::text::{LayoutJob, TextWrapping};
-use egui::{Align2, Color32, FontId, Rect, Sense, Shape, Stroke, pos2, vec2};
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, pos2, vec2};
 use egui_plot::{GridInput, GridMark, Plot};
 
 use super::axis::{self, TickUnit};
 use super::bake;
+use super::drag;
 use super::elide;
 use super::index::{EventIndex, LaneIndex, span_days};
 use super::layout::{self, Mark};
@@ -559,9 +560,13 @@ pub fn timeline_ui(
 
     context_line_ui(ui, &painter, context, plot_response.id);
 
-    // Interaction: each mark is a clickable widget with an accessible label — while there are few enough
-    // for that to be useful; beyond that, one hit test against the pointer serves hover and click.
+    // Interaction: each mark is a clickable, draggable widget with an accessible label — while there are
+    // few enough for that to be useful; beyond that, one hit test against the pointer serves hover and
+    // click, and only the selected event's marks are widgets (to be dragged). A widget's id comes from
+    // its event's id, so it stays the same while the event is dragged to another place in the order.
     let mut clicked_target = None;
+    let mut double_clicked_target = None;
+    let mut drag_started: Option<(usize, Pos2)> = None;
     let per_mark_widgets = targets.len() <= MAX_MARK_WIDGETS;
     if !per_mark_widgets
         && let Some(pos) = plot_response.hover_pos()
@@ -572,13 +577,28 @@ pub fn timeline_ui(
             .clone()
             .on_hover_ui_at_pointer(|ui| target_tooltip(ui, view.timeline, target));
     }
-    for (i, (rect, target)) in targets.iter().enumerate().filter(|_| per_mark_widgets) {
-        let id = ui.make_persistent_id(("dateline-mark", i));
+    let lanes_geometry = (lanes_top, lane_height, view.index.lanes.len());
+    for (i, (rect, target)) in targets.iter().enumerate() {
+        let is_selected = matches!(target, Target::Event(e) if view.selected == Some(*e));
+        if !per_mark_widgets && !is_selected {
+            continue;
+        }
+        let id = mark_widget_id(
+            ui,
+            view.timeline,
+            *target,
+            label_texts_by_target[i].is_some(),
+        );
         let hit_rect = rect.expand(2.0).intersect(frame);
         if !hit_rect.is_positive() {
             continue;
         }
-        let r = ui.interact(hit_rect, id, Sense::click());
+        let sense = if matches!(target, Target::Event(_)) {
+            Sense::click_and_drag()
+        } else {
+            Sense::click()
+        };
+        let r = ui.interact(hit_rect, id, sense);
         // Named only when asked (accessibility on), and a tooltip only for the mark under the pointer:
         // hundreds of marks each frame would otherwise cost a string and a popup check apiece.
         r.widget_info(|| {
@@ -588,14 +608,40 @@ pub fn timeline_ui(
             );
             egui::WidgetInfo::labeled(egui::Role::Button, true, label)
         });
-        if r.hovered() || r.is_tooltip_open() {
+        if let Target::Event(e) = *target
+            && is_selected
+            && let Some(pos) = r.hover_pos()
+            && view.timeline.events[e].when.is_span()
+        {
+            let (s, end) = span_days(view.timeline.events[e].when.covered(today));
+            let part = drag::part_at(
+                &view.timeline.events[e].when,
+                pos.x,
+                mapping.x_from_time(s),
+                mapping.x_from_time(end),
+            );
+            if part != crate::model::shift::Part::Whole {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+            }
+        }
+        if (r.hovered() || r.is_tooltip_open()) && !r.dragged() {
             r.clone()
                 .on_hover_ui(|ui| target_tooltip(ui, view.timeline, *target));
         }
         if r.clicked() {
             clicked_target = Some(*target);
         }
+        if r.double_clicked() {
+            double_clicked_target = Some(*target);
+        }
+        if let Target::Event(e) = *target
+            && r.drag_started()
+            && let Some(pos) = r.interact_pointer_pos()
+        {
+            drag_started = Some((e, pos));
+        }
     }
+    follow_drag(ui, view, &mapping, lanes_geometry, drag_started, commands);
     if clicked_target.is_none()
         && plot_response.clicked()
         && let Some(pos) = plot_response.interact_pointer_pos()
@@ -610,8 +656,25 @@ pub fn timeline_ui(
         Some(Target::Cluster { t0, t1, .. }) => commands.push(Command::ShowRange(t0, t1)),
         None => {}
     }
-    if plot_response.double_clicked() {
-        commands.push(Command::FitAll);
+    // A double-click on an event edits it; on empty space in a lane, makes an event there, dated at
+    // the day under the pointer (at the precision the zoom suggests); above the lanes, shows everything.
+    if plot_response.double_clicked()
+        && let Some(pos) = plot_response.interact_pointer_pos()
+    {
+        double_clicked_target = layout::hit_test(&targets, pos, HIT_RADIUS);
+        if double_clicked_target.is_none() {
+            match drag::lane_at(pos.y, lanes_top, lane_height, view.index.lanes.len()) {
+                Some(lane) => commands.push(Command::NewEvent {
+                    day: Some(mapping.time_from_x(pos.x)),
+                    lane: Some(lane),
+                }),
+                None => commands.push(Command::FitAll),
+            }
+        }
+    }
+    if let Some(Target::Event(i)) = double_clicked_target {
+        commands.push(Command::Select(Some(i)));
+        commands.push(Command::StartEditing);
     }
     TimelineOutput {
         range: (mapping.start_days, mapping.end_days),
@@ -621,6 +684,100 @@ pub fn timeline_ui(
 }
 
 /// The context line's text and where it goes, when the view needs one (see [`context_line_ui`]).
+/// The id of a mark's (or a label's) widget: from its event's id, or a cluster's span, so it names the
+/// same thing from frame to frame whatever moves around it.
+fn mark_widget_id(ui: &egui::Ui, timeline: &Timeline, target: Target, label: bool) -> egui::Id {
+    match target {
+        Target::Event(i) => {
+            ui.make_persistent_id(("dateline-event", timeline.events[i].id(), label))
+        }
+        Target::Cluster { t0, t1, count, .. } => {
+            ui.make_persistent_id(("dateline-cluster", t0.to_bits(), t1.to_bits(), count, label))
+        }
+    }
+}
+
+/// Starts, follows and ends a drag of an event. The drag is followed from the pointer itself, so it goes
+/// on while the event's mark moves (to another place in time or another lane); each new date or lane
+/// is sent once, as a step of one undoable move, and letting go ends the step.
+fn follow_drag(
+    ui: &egui::Ui,
+    view: &TimelineView<'_>,
+    mapping: &TimeMapping,
+    (lanes_top, lane_height, lanes): (f32, f32, usize),
+    started: Option<(usize, Pos2)>,
+    commands: &mut Vec<Command>,
+) {
+    let key = egui::Id::unique("dateline-drag");
+    let today = date_from_days(view.today_days as i64);
+    if let Some((e, pos)) = started {
+        let event = view.timeline.events[e].clone();
+        let (s, end) = span_days(event.when.covered(today));
+        let part = drag::part_at(
+            &event.when,
+            pos.x,
+            mapping.x_from_time(s),
+            mapping.x_from_time(end),
+        );
+        let drag_number = ui.ctx().cumulative_pass_nr();
+        let grab = drag::Grab::new(event, part, mapping.time_from_x(pos.x), drag_number);
+        ui.ctx().data_mut(|d| d.insert_temp(key, grab));
+        if view.selected != Some(e) {
+            commands.push(Command::Select(Some(e)));
+        }
+    }
+    let Some(mut grab) = ui.ctx().data(|d| d.get_temp::<drag::Grab>(key)) else {
+        return;
+    };
+    let (down, pos) = ui
+        .ctx()
+        .input(|i| (i.pointer.primary_down(), i.pointer.latest_pos()));
+    if !down {
+        ui.ctx().data_mut(|d| d.remove::<drag::Grab>(key));
+        commands.push(Command::EndDrag);
+        return;
+    }
+    let Some(pos) = pos else { return };
+    // Where the event is now: the selection follows it as it moves.
+    let id = grab.original.id();
+    let at = view
+        .selected
+        .filter(|&i| view.timeline.events.get(i).is_some_and(|e| e.id() == id))
+        .or_else(|| view.timeline.event_index(id));
+    let Some(at) = at else {
+        // The event is gone (undone, reloaded): the drag ends.
+        ui.ctx().data_mut(|d| d.remove::<drag::Grab>(key));
+        return;
+    };
+    let lane = drag::lane_at(pos.y, lanes_top, lane_height, lanes);
+    if let Some(event) = grab.moved(mapping.time_from_x(pos.x), lane) {
+        commands.push(Command::DragEvent {
+            at,
+            event: Box::new(event),
+            drag: grab.drag,
+        });
+    }
+    // What the event will be, beside the pointer.
+    let words = crate::model::capitalize(&grab.last.0.describe());
+    let painter = ui
+        .ctx()
+        .layer_painter(egui::LayerId::new(egui::Order::Tooltip, key));
+    let galley = painter.layout_no_wrap(
+        words,
+        FontId::proportional(13.0),
+        ui.visuals().strong_text_color(),
+    );
+    let at_pointer = pos + vec2(14.0, -24.0);
+    painter.rect_filled(
+        Rect::from_min_size(at_pointer, galley.size()).expand(4.0),
+        4.0,
+        ui.visuals().extreme_bg_color,
+    );
+    painter.galley(at_pointer, galley, ui.visuals().strong_text_color());
+    ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+    ui.ctx().data_mut(|d| d.insert_temp(key, grab));
+}
+
 fn context_line(
     painter: &egui::Painter,
     mapping: &TimeMapping,
