@@ -5,6 +5,7 @@ use std::path::Path;
 
 use dateline::formats;
 use dateline::model::edit::{self, Edit, Ids};
+use dateline::model::structure;
 use dateline::model::{
     DateSpec, DetailsRef, Event, Lane, LaneId, Period, Provenance, QuoteRef, Status, Tag, TagId,
     Timeline,
@@ -44,6 +45,16 @@ enum Op {
     AddTag(usize),
     RemoveTag(usize),
     RenameTag(usize),
+    MoveTag {
+        from: usize,
+        to: usize,
+    },
+    DeleteLaneWith {
+        at: usize,
+        to: usize,
+        delete: bool,
+    },
+    DeleteTagWith(usize),
     TwoAtOnce(usize, usize),
 }
 
@@ -70,6 +81,13 @@ fn op() -> impl Strategy<Value = Op> {
         (0..4usize).prop_map(Op::AddTag),
         (0..4usize).prop_map(Op::RemoveTag),
         (0..4usize).prop_map(Op::RenameTag),
+        (0..4usize, 0..4usize).prop_map(|(from, to)| Op::MoveTag { from, to }),
+        (0..6usize, 0..6usize, any::<bool>()).prop_map(|(at, to, delete)| Op::DeleteLaneWith {
+            at,
+            to,
+            delete
+        }),
+        (0..4usize).prop_map(Op::DeleteTagWith),
         (0..40usize, 0..40usize).prop_map(|(a, b)| Op::TwoAtOnce(a, b)),
     ]
 }
@@ -220,6 +238,19 @@ fn concrete(t: &Timeline, ids: &Ids, op: &Op, n: &mut usize) -> Option<Edit> {
             from: from % lanes,
             to: to % lanes,
         },
+        Op::MoveTag { from, to } if !t.tags.is_empty() => Edit::MoveTag {
+            from: from % t.tags.len(),
+            to: to % t.tags.len(),
+        },
+        Op::DeleteLaneWith { at, to, delete } if lanes > 1 => {
+            let fate = if delete {
+                structure::LaneFate::DeleteWith
+            } else {
+                structure::LaneFate::MoveTo((at + 1 + to % (lanes - 1)) % lanes)
+            };
+            structure::remove_lane(t, at % lanes, fate)
+        }
+        Op::DeleteTagWith(at) if !t.tags.is_empty() => structure::remove_tag(t, at % t.tags.len()),
         Op::AddTag(at) => Edit::InsertTag {
             at: at % (t.tags.len() + 1),
             tag: Tag {

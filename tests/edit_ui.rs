@@ -413,3 +413,74 @@ fn dragging_an_event_moves_it_by_whole_years_and_to_another_lane_as_one_step() {
     let at = h.state().timeline().event_index(id).unwrap();
     assert_eq!(h.state().timeline().events[at].when.to_string(), "2026");
 }
+
+#[test]
+fn lanes_are_added_renamed_and_deleted_with_their_events_moved_and_all_undone() {
+    let mut h = harness();
+    let original = h.state().timeline().clone();
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Lanes and tags…").click();
+    h.run();
+    // A new lane, named as typed.
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "New lane name")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "New lane name")
+        .type_text("Trade law");
+    h.run();
+    h.get_by_label("Add lane").click();
+    h.run();
+    let lanes = &h.state().timeline().lanes;
+    assert_eq!(lanes.len(), original.lanes.len() + 1);
+    assert_eq!(
+        (
+            lanes.last().unwrap().id.as_str(),
+            lanes.last().unwrap().label.as_str()
+        ),
+        ("trade-law", "Trade law")
+    );
+    // Renamed by typing over its name.
+    type_into(&mut h, "Name of lane Trade law", "Trade and law");
+    assert_eq!(
+        h.state().timeline().lanes.last().unwrap().label,
+        "Trade and law"
+    );
+    // Deleting the United States lane asks where its events go; they go to the first other lane.
+    let us_events = original
+        .events
+        .iter()
+        .filter(|e| original.lanes[usize::from(e.lane.0)].id == "us")
+        .count();
+    let delete_buttons: Vec<_> = h.query_all_by_label("Delete…").collect();
+    delete_buttons[0].click();
+    h.run();
+    assert!(
+        h.query_by_label_contains(&format!("holds {us_events} events"))
+            .is_some()
+    );
+    h.get_by_label("Move them and delete the lane").click();
+    h.run();
+    let t = h.state().timeline();
+    assert!(t.lanes.iter().all(|l| l.id != "us"));
+    assert_eq!(t.events.len(), original.events.len(), "no event lost");
+    let kz = t.lanes.iter().position(|l| l.id == "kazakhstan").unwrap();
+    let kz_before = original
+        .events
+        .iter()
+        .filter(|e| original.lanes[usize::from(e.lane.0)].id == "kazakhstan")
+        .count();
+    assert_eq!(
+        t.events
+            .iter()
+            .filter(|e| usize::from(e.lane.0) == kz)
+            .count(),
+        kz_before + us_events
+    );
+    // Three steps, each undone.
+    for _ in 0..3 {
+        h.state_mut().apply(Command::Undo);
+        h.run();
+    }
+    assert_eq!(h.state().timeline(), &original);
+}

@@ -98,6 +98,15 @@ pub enum Command {
     },
     /// A drag was let go.
     EndDrag,
+    /// Apply `edit` as one undoable step named `name` (lanes and tags are changed this way).
+    ApplyEdit {
+        /// The change.
+        edit: Box<crate::model::edit::Edit>,
+        /// The step's name in the Edit menu.
+        name: String,
+    },
+    /// Show or hide the "Lanes and tags" window.
+    ShowLanesAndTags(bool),
     /// Delete the selected event.
     DeleteSelected,
     /// Add a copy of the selected event.

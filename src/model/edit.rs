@@ -109,6 +109,13 @@ pub enum Edit {
         /// The new id and name.
         tag: Tag,
     },
+    /// Move the tag at `from` to place `to` in the legend.
+    MoveTag {
+        /// Its place now.
+        from: usize,
+        /// Its place after.
+        to: usize,
+    },
     /// Several edits as one step, applied in order (all or none).
     Batch(Vec<Edit>),
 }
@@ -484,6 +491,17 @@ pub fn apply(timeline: &mut Timeline, ids: &mut Ids, edit: Edit) -> Result<Appli
             let tag = timeline.tags.remove(at);
             remap_tags(timeline, |t| if t > at { t - 1 } else { t });
             Ok(other(Edit::InsertTag { at, tag }))
+        }
+        Edit::MoveTag { from, to } => {
+            let n = timeline.tags.len();
+            for at in [from, to] {
+                if at >= n {
+                    return Err(EditError::NoSuch { what: "tag", at });
+                }
+            }
+            move_within(&mut timeline.tags, from, to);
+            remap_tags(timeline, |t| moved_position(t, from, to));
+            Ok(other(Edit::MoveTag { from: to, to: from }))
         }
         Edit::ReplaceTag { at, tag } => {
             let Some(old) = timeline.tags.get(at) else {

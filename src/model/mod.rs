@@ -4,6 +4,7 @@ pub mod date;
 pub mod edit;
 pub mod event;
 pub mod shift;
+pub mod structure;
 pub mod timeline;
 
 pub use date::{DateError, DateSpec, EdtfDate, IntervalEnd, Precision};

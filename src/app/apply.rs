@@ -1,0 +1,199 @@
+//! How the app applies what the person asked for: each command, after the frame that emitted it, so
+//! drawing never changes the model halfway through.
+
+use super::{DatelineApp, Notice, command, editing, export, files, persist};
+use crate::view::mapping;
+use command::Command;
+
+impl DatelineApp {
+    /// Applies one command.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::Select(selection) => {
+                self.selected = selection.filter(|&i| i < self.doc.timeline().events.len());
+                self.reveal = self.selected.is_some();
+                self.flash_start = None;
+            }
+            Command::SelectAndReveal(i) => self.select_and_reveal(i),
+            Command::Step(direction) => {
+                let shown: Vec<usize> = if self.query.is_empty() {
+                    (0..self.doc.timeline().events.len())
+                        .filter(|&i| self.keeps(i))
+                        .collect()
+                } else {
+                    self.matches.clone()
+                };
+                if let Some(j) = self.step_in(&shown, direction) {
+                    self.select_and_reveal(j);
+                }
+            }
+            Command::StepMatch(direction) => {
+                let matches = self.matches.clone();
+                if let Some(j) = self.step_in(&matches, direction) {
+                    self.select_and_reveal(j);
+                }
+            }
+            Command::FitAll => self.pending_range = Some(self.fit_range()),
+            Command::ZoomBy(factor) => {
+                let m = self.current_mapping();
+                let z = m.zoom_at(factor, m.width / 2.0);
+                self.pending_range = Some((z.start_days, z.end_days));
+            }
+            Command::ShowRange(s, e) => self.pending_range = Some(mapping::fit_range(s, e)),
+            Command::SetView(s, e) => self.pending_range = Some(mapping::clamp_span(s, e)),
+            Command::SetFilters(filters) => {
+                self.filters = filters;
+                self.refilter();
+                if self.selected.is_some_and(|i| !self.keeps(i)) {
+                    self.selected = None;
+                }
+            }
+            Command::Escape => {
+                if self.query.is_empty() {
+                    self.selected = None;
+                } else {
+                    self.query.clear();
+                    self.rematch();
+                }
+            }
+            Command::SetTab(tab) => {
+                self.side_tab = tab;
+                self.reveal = true;
+            }
+            Command::OpenText(path) => {
+                let path = std::path::absolute(&path).unwrap_or(path);
+                if self.open_text(&path) {
+                    persist::set_text_for(&mut self.texts, self.doc.file(), Some(&path));
+                }
+            }
+            Command::CloseText => {
+                self.source_text = None;
+                persist::set_text_for(&mut self.texts, self.doc.file(), None);
+            }
+            Command::Open(path) => self.when_saved_or_asked(editing::Pending::Open(path)),
+            Command::OpenBuiltin => self.when_saved_or_asked(editing::Pending::OpenBuiltin),
+            Command::Reload => self.when_saved_or_asked(editing::Pending::Reload),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::Save => {
+                let ctx = self.repaint.ctx();
+                self.save(ctx.as_ref());
+            }
+            Command::SaveAs(path) => self.save_as(&path, false),
+            Command::NewEvent { day, lane } => self.new_event(day, lane),
+            Command::ReplaceEvent { at, event, name } => {
+                self.edit(
+                    crate::model::edit::Edit::ReplaceEvent {
+                        at,
+                        event: *event,
+                        to: None,
+                    },
+                    name,
+                    None,
+                );
+            }
+            Command::DragEvent { at, event, drag } => {
+                let name = format!("move {}", editing::step_title(event.title()));
+                self.edit(
+                    crate::model::edit::Edit::ReplaceEvent {
+                        at,
+                        event: *event,
+                        to: None,
+                    },
+                    name,
+                    Some(drag),
+                );
+            }
+            Command::EndDrag => self.doc.seal(),
+            Command::ApplyEdit { edit, name } => {
+                self.edit(*edit, name, None);
+            }
+            Command::ShowLanesAndTags(show) => self.show_structure = show,
+            Command::DeleteSelected => self.delete_selected(),
+            Command::DuplicateSelected => self.duplicate_selected(),
+            Command::StartEditing => self.editing = self.selected.is_some(),
+            Command::StopEditing => self.editing = false,
+            Command::AnswerUnsaved(answer) => self.answer_unsaved(answer),
+            Command::RestoreRecovery => self.restore_recovery(),
+            Command::DiscardRecovery => {
+                self.recovery_offer = None;
+                self.remove_recovery();
+            }
+            Command::ReloadDroppingEdits => {
+                self.disk_changed = false;
+                self.go_on(editing::Pending::Reload);
+            }
+            Command::KeepEdits => {
+                self.disk_changed = false;
+                self.doc.keep_over_disk_change();
+            }
+            Command::CancelLoad => self.cancel_load(),
+            Command::ExportJson(path) => self.request_export(export::ExportKind::Json, path),
+            Command::ExportCsv(path) => self.request_export(export::ExportKind::Csv, path),
+            Command::ExportPng(path) => self.request_export(export::ExportKind::Png, path),
+            Command::ConfirmReplace => {
+                if let Some(prompt) = self.replace_prompt.take() {
+                    if prompt.save_as {
+                        self.save_as(&prompt.path, true);
+                    } else {
+                        self.export_now(prompt.kind, prompt.path);
+                    }
+                }
+            }
+            Command::CancelReplace => {
+                if let Some(prompt) = self.replace_prompt.take() {
+                    self.notice = Some(Notice::info(format!(
+                        "Nothing written: {} is as it was.",
+                        files::shown_path(&prompt.path)
+                    )));
+                }
+            }
+            Command::ClearRecent => self.recent.clear(),
+            Command::Quit => self.when_saved_or_asked(editing::Pending::Quit),
+        }
+    }
+
+    /// The event after (or before) the selection among `shown` (time-ordered); without a selection, the
+    /// first (or last) one in view.
+    pub(super) fn step_in(&self, shown: &[usize], direction: isize) -> Option<usize> {
+        if shown.is_empty() {
+            return None;
+        }
+        match self.selected {
+            Some(i) => {
+                let at = shown.partition_point(|&j| j < i);
+                if direction > 0 {
+                    let k = if shown.get(at) == Some(&i) {
+                        at + 1
+                    } else {
+                        at
+                    };
+                    shown.get(k).copied()
+                } else {
+                    at.checked_sub(1).and_then(|k| shown.get(k).copied())
+                }
+            }
+            None if direction > 0 => {
+                let start = self.view_range.map_or(f64::MIN, |r| r.0);
+                Some(
+                    shown
+                        .iter()
+                        .copied()
+                        .find(|&i| self.event_span(i).is_some_and(|s| s.1 > start))
+                        .unwrap_or(shown[0]),
+                )
+            }
+            None => {
+                let end = self.view_range.map_or(f64::MAX, |r| r.1);
+                Some(
+                    shown
+                        .iter()
+                        .rev()
+                        .copied()
+                        .find(|&i| self.event_span(i).is_some_and(|s| s.0 < end))
+                        .unwrap_or(shown[shown.len() - 1]),
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,603 @@
+//! The frame's layout: the menus, the title bar with the search, the side panel, the timeline and the
+//! overview strip, the windows and questions over them. It shows the app's state and pushes commands;
+//! the state changes only when they are applied.
+
+use super::{
+    DatelineApp, NOTICE_LINES, SEARCH_ID, SEARCH_WIDTH, command, editing, files, fonts, persist,
+};
+use crate::model::date::days_from_epoch;
+use crate::view::confirm;
+use crate::view::file_menu;
+use crate::view::mapping;
+use crate::view::overview;
+use crate::view::text_panel::{self, FLASH_SECS};
+use crate::view::{details, help, legend, list, timeline};
+use command::Command;
+use persist::{SideTab, ThemeChoice};
+use std::path::Path;
+
+impl DatelineApp {
+    pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                let menu = file_menu::FileMenu {
+                    recent: &self.recent,
+                    file: self.doc.file(),
+                    text_open: self.source_text.is_some(),
+                    dirty: self.doc.is_dirty(),
+                    saves_in_place: self.doc.saves_in_place(),
+                };
+                file_menu::file_menu_ui(ui, &menu, &mut self.dialogs, commands);
+            });
+            ui.menu_button("Edit", |ui| self.edit_menu_ui(ui, commands));
+            ui.menu_button("View", |ui| {
+                if ui.button("Fit all        Home").clicked() {
+                    commands.push(Command::FitAll);
+                }
+                if ui.button("Zoom in        +").clicked() {
+                    commands.push(Command::ZoomBy(1.5));
+                }
+                if ui.button("Zoom out       -").clicked() {
+                    commands.push(Command::ZoomBy(1.0 / 1.5));
+                }
+                ui.separator();
+                if ui.button("Details panel").clicked() {
+                    commands.push(Command::SetTab(SideTab::Details));
+                }
+                if ui.button("Source text    T").clicked() {
+                    commands.push(Command::SetTab(SideTab::Text));
+                }
+                ui.separator();
+                ui.label("Theme");
+                egui::widgets::global_theme_preference_buttons(ui);
+            });
+            ui.menu_button("Help", |ui| {
+                if ui.button("Keyboard shortcuts   ?").clicked() {
+                    self.show_help = true;
+                }
+            });
+        });
+    }
+
+    /// The Edit menu: undo and redo, named for their steps; new, edit, duplicate and delete.
+    pub(super) fn edit_menu_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let history = self.doc.history();
+        let undo = history
+            .undo_name()
+            .map_or_else(|| "Undo".to_owned(), |n| format!("Undo {n}"));
+        if ui
+            .add_enabled(
+                history.undo_name().is_some(),
+                egui::Button::new(undo).shortcut_text("Ctrl+Z"),
+            )
+            .clicked()
+        {
+            commands.push(Command::Undo);
+        }
+        let redo = history
+            .redo_name()
+            .map_or_else(|| "Redo".to_owned(), |n| format!("Redo {n}"));
+        if ui
+            .add_enabled(
+                history.redo_name().is_some(),
+                egui::Button::new(redo).shortcut_text("Ctrl+Shift+Z"),
+            )
+            .clicked()
+        {
+            commands.push(Command::Redo);
+        }
+        ui.separator();
+        if ui
+            .add(egui::Button::new("New event").shortcut_text("N"))
+            .clicked()
+        {
+            commands.push(Command::NewEvent {
+                day: None,
+                lane: None,
+            });
+        }
+        let selected = self.selected.is_some();
+        if ui
+            .add_enabled(selected, egui::Button::new("Edit event").shortcut_text("E"))
+            .clicked()
+        {
+            commands.push(Command::StartEditing);
+        }
+        if ui
+            .add_enabled(
+                selected,
+                egui::Button::new("Duplicate event").shortcut_text("Ctrl+D"),
+            )
+            .clicked()
+        {
+            commands.push(Command::DuplicateSelected);
+        }
+        if ui
+            .add_enabled(
+                selected,
+                egui::Button::new("Delete event").shortcut_text("Delete"),
+            )
+            .clicked()
+        {
+            commands.push(Command::DeleteSelected);
+        }
+        ui.separator();
+        if ui.button("Lanes and tags…").clicked() {
+            commands.push(Command::ShowLanesAndTags(true));
+        }
+    }
+
+    /// The title line: the timeline's title and source on the left, cut to the room left once the search
+    /// box and the buttons on the right have theirs (which they always get in full).
+    pub(super) fn top_bar(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        // Copies of what the left side shows, so the right side may change the app; a title is cut well
+        // past any room first.
+        let title = crate::view::elide::bounded(&self.doc.timeline().title, 2_000).into_owned();
+        let source = self.doc.timeline().source.clone();
+        egui::Sides::new().shrink_left().truncate().show(
+            ui,
+            |ui| title_ui(ui, &title, source.as_ref()),
+            |ui| {
+                let (icon, next, tip) = match self.theme_choice {
+                    ThemeChoice::System => (
+                        "Theme: system",
+                        ThemeChoice::Dark,
+                        "The theme follows the system; click for dark",
+                    ),
+                    ThemeChoice::Dark => (
+                        "Theme: dark",
+                        ThemeChoice::Light,
+                        "Dark theme; click for light",
+                    ),
+                    ThemeChoice::Light => (
+                        "Theme: light",
+                        ThemeChoice::System,
+                        "Light theme; click to follow the system",
+                    ),
+                };
+                if ui.button(icon).on_hover_text(tip).clicked() {
+                    ui.ctx().set_theme(next.preference());
+                }
+                if ui
+                    .button("Shortcuts")
+                    .on_hover_text("Every keyboard shortcut (?)")
+                    .clicked()
+                {
+                    self.show_help = true;
+                }
+                let text_open = self.side_tab == SideTab::Text;
+                if ui
+                    .selectable_label(text_open, "Text")
+                    .on_hover_text("Show the source text beside the timeline (T)")
+                    .clicked()
+                {
+                    commands.push(Command::SetTab(if text_open {
+                        SideTab::Details
+                    } else {
+                        SideTab::Text
+                    }));
+                }
+                if ui
+                    .button("New event")
+                    .on_hover_text(
+                        "Add an event in the middle of the view (N), or double-click a lane",
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::NewEvent {
+                        day: None,
+                        lane: None,
+                    });
+                }
+                if ui
+                    .button("Fit all")
+                    .on_hover_text("Show every event (Home, or double-click the timeline)")
+                    .clicked()
+                {
+                    commands.push(Command::FitAll);
+                }
+                self.search_ui(ui, commands);
+            },
+        );
+    }
+
+    pub(super) fn search_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let id = egui::Id::unique(SEARCH_ID);
+        if !self.query.is_empty() {
+            if ui
+                .small_button("Next")
+                .on_hover_text("Next match (Enter)")
+                .clicked()
+            {
+                commands.push(Command::StepMatch(1));
+            }
+            if ui
+                .small_button("Prev")
+                .on_hover_text("Previous match (Shift+Enter)")
+                .clicked()
+            {
+                commands.push(Command::StepMatch(-1));
+            }
+            let n = self.matches.len();
+            ui.label(if n == 1 {
+                "1 match".to_owned()
+            } else {
+                format!("{n} matches")
+            });
+        }
+        // The search box keeps a usable width whatever the window's: the title gives way instead.
+        let edit = egui::TextEdit::singleline(&mut self.query)
+            .id(id)
+            .hint_text("Search (Ctrl+F or /)")
+            .desired_width(SEARCH_WIDTH)
+            .min_size(egui::vec2(SEARCH_WIDTH, 0.0));
+        let response = ui
+            .add(edit)
+            .on_hover_text("Titles, summaries, quotes, people and places");
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Search"));
+        if response.changed() {
+            self.rematch();
+        }
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            let back = ui.input(|i| i.modifiers.shift);
+            commands.push(Command::StepMatch(if back { -1 } else { 1 }));
+            response.request_focus();
+        }
+        if self.focus_search {
+            response.request_focus();
+            self.focus_search = false;
+        }
+    }
+
+    pub(super) fn side_panel(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            if ui
+                .selectable_label(self.side_tab == SideTab::Details, "Details")
+                .clicked()
+            {
+                commands.push(Command::SetTab(SideTab::Details));
+            }
+            if ui
+                .selectable_label(self.side_tab == SideTab::Text, "Text")
+                .clicked()
+            {
+                commands.push(Command::SetTab(SideTab::Text));
+            }
+        });
+        ui.separator();
+        match self.side_tab {
+            SideTab::Details => match self
+                .selected
+                .filter(|&i| i < self.doc.timeline().events.len())
+            {
+                Some(at) if self.editing => {
+                    let generation = self.doc.history().generation();
+                    let filled = self.form.filled_for == Some((at, generation));
+                    let typing = ui.ctx().memory(|m| m.focused().is_some());
+                    if !filled && !typing {
+                        self.form = crate::view::editor::EventForm::of(
+                            &self.doc.timeline().events[at],
+                            at,
+                            generation,
+                        );
+                    }
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            crate::view::editor::editor_ui(
+                                ui,
+                                self.doc.timeline(),
+                                at,
+                                &mut self.form,
+                                commands,
+                            );
+                        });
+                }
+                Some(at) => {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button("Edit")
+                            .on_hover_text("Edit this event (E)")
+                            .clicked()
+                        {
+                            commands.push(Command::StartEditing);
+                        }
+                        if ui
+                            .button("Duplicate")
+                            .on_hover_text("Add a copy of this event (Ctrl+D)")
+                            .clicked()
+                        {
+                            commands.push(Command::DuplicateSelected);
+                        }
+                        if ui
+                            .button("Delete")
+                            .on_hover_text("Delete this event (Delete)")
+                            .clicked()
+                        {
+                            commands.push(Command::DeleteSelected);
+                        }
+                    });
+                    let event = &self.doc.timeline().events[at];
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            details::details_ui(ui, self.doc.timeline(), event);
+                        });
+                }
+                None => {
+                    ui.weak("Click an event on the timeline or in the list to read what the text says about it.");
+                }
+            },
+            SideTab::Text => {
+                let now = ui.input(|i| i.time);
+                let flash = match (self.selected, self.flash_start) {
+                    (Some(_), Some(start)) if now - start < FLASH_SECS => {
+                        ui.ctx().request_repaint();
+                        Some(((now - start) / FLASH_SECS) as f32)
+                    }
+                    _ => None,
+                };
+                if self.reveal && self.selected.is_some() {
+                    self.flash_start = Some(now);
+                }
+                match &self.source_text {
+                    Some(text) => text_panel::text_ui(
+                        ui,
+                        self.doc.timeline(),
+                        text,
+                        self.selected,
+                        self.reveal,
+                        flash,
+                        commands,
+                    ),
+                    None => text_panel::quotes_ui(
+                        ui,
+                        self.doc.timeline(),
+                        self.index.generation,
+                        self.selected,
+                        self.reveal,
+                        commands,
+                    ),
+                }
+            }
+        }
+    }
+
+    /// The questions over the window: replace a file, save unsaved changes, restore a recovery copy.
+    pub(super) fn questions_ui(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(prompt) = &self.replace_prompt {
+            confirm::replace_prompt_ui(ctx, prompt, commands);
+        }
+        if let Some(pending) = &self.unsaved_prompt {
+            let name = self.doc.file().and_then(Path::file_name).map_or_else(
+                || self.doc.timeline().title.clone(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            crate::view::unsaved::unsaved_prompt_ui(ctx, &name, pending.doing(), commands);
+        }
+        if let Some(found) = &self.recovery_offer {
+            let name = found
+                .origin
+                .as_deref()
+                .and_then(Path::file_name)
+                .map_or_else(
+                    || "the built-in timeline".to_owned(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+            let written = found
+                .written
+                .map(|t| {
+                    let when: chrono::DateTime<chrono::Local> = t.into();
+                    format!(" on {}", when.format("%-d %B %Y at %H:%M"))
+                })
+                .unwrap_or_default();
+            crate::view::unsaved::recovery_prompt_ui(ctx, &name, &written, commands);
+        }
+    }
+
+    /// Closing the window with unsaved changes asks first.
+    pub(super) fn guard_close(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.quitting {
+            return;
+        }
+        if self.doc.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.unsaved_prompt = Some(editing::Pending::Quit);
+        } else {
+            self.remove_recovery();
+        }
+    }
+
+    /// Shows the whole window's contents for one frame and applies what the person did.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let mut commands = Vec::new();
+        if !self.fonts_installed {
+            fonts::install(ui.ctx());
+            self.fonts_installed = true;
+        }
+        self.repaint.set(ui.ctx());
+        self.poll_background();
+        self.ensure_watcher();
+        self.update_title(ui.ctx());
+        self.theme_choice = ThemeChoice::from_preference(ui.ctx().options(|o| o.theme_preference));
+        self.keyboard(ui.ctx(), &mut commands);
+        self.guard_close(ui.ctx());
+        self.keep_recovery_copy();
+        files::dropped_files(ui.ctx(), &mut commands);
+
+        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar(ui, &mut commands));
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            ui.add_space(2.0);
+            self.top_bar(ui, &mut commands);
+            if let Some(loading) = &self.loading {
+                files::loading_ui(ui, loading, &mut commands);
+            }
+            if self.disk_changed {
+                files::disk_changed_banner_ui(ui, &mut commands);
+            }
+            if let Some(error) = &self.reload_error {
+                files::reload_banner_ui(ui, error);
+            }
+            if let Some(notice) = self.notice.clone() {
+                ui.horizontal(|ui| {
+                    let color = if notice.error {
+                        ui.visuals().warn_fg_color
+                    } else {
+                        ui.visuals().text_color()
+                    };
+                    ui.colored_label(color, files::shortened(&notice.text, NOTICE_LINES));
+                    if ui.small_button("dismiss").clicked() {
+                        self.notice = None;
+                    }
+                });
+            }
+            ui.add_space(2.0);
+        });
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            let shown = self.index.len();
+            let total = self.doc.timeline().events.len();
+            let filtered = if shown == total { String::new() } else { format!("{shown} of {total} events shown · ") };
+            ui.weak(format!("{filtered}Drag to pan · wheel or +/- to zoom · click an event to read it · Left/Right: previous/next · ?: all shortcuts"));
+        });
+        egui::Panel::left("event-list")
+            .resizable(true)
+            .default_size(290.0)
+            .min_size(200.0)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                egui::CollapsingHeader::new("Filters and legend")
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        legend::legend_ui(
+                            ui,
+                            self.doc.timeline(),
+                            &self.filters,
+                            &self.counts,
+                            &mut commands,
+                        );
+                    });
+                ui.separator();
+                ui.strong(if self.query.is_empty() {
+                    "Events".to_owned()
+                } else {
+                    format!(
+                        "Events matching “{}”",
+                        crate::view::elide::one_line(&self.query, 40)
+                    )
+                });
+                list::list_ui(
+                    ui,
+                    self.doc.timeline(),
+                    &self.list_rows,
+                    self.selected,
+                    self.reveal,
+                    &mut commands,
+                );
+            });
+        if self.selected.is_some() || self.side_tab == SideTab::Text {
+            egui::Panel::right("side-panel")
+                .resizable(true)
+                .default_size(340.0)
+                .min_size(240.0)
+                .show(ui, |ui| {
+                    self.side_panel(ui, &mut commands);
+                });
+        }
+        self.reveal = false;
+        egui::CentralPanel::default().show(ui, |ui| {
+            let overview_height = overview::HEIGHT + 8.0;
+            let timeline_height = (ui.available_height() - overview_height).max(120.0);
+            let query_active = !self.query.is_empty();
+            let matches = &self.matches;
+            let highlight = move |i: usize| matches.binary_search(&i).is_ok();
+            let view = timeline::TimelineView {
+                timeline: self.doc.timeline(),
+                index: &self.index,
+                selected: self.selected,
+                highlight: if query_active { Some(&highlight) } else { None },
+                highlight_key: if query_active {
+                    self.matches_generation
+                } else {
+                    0
+                },
+                today_days: days_from_epoch(self.today) as f64,
+                set_range: self.pending_range.take(),
+            };
+            let drawn = ui.allocate_ui(egui::vec2(ui.available_width(), timeline_height), |ui| {
+                timeline::timeline_ui(ui, &view, &mut commands)
+            });
+            if let Ok(mut rect) = self.timeline_rect.lock() {
+                *rect = Some(drawn.response.rect);
+            }
+            let out = drawn.inner;
+            let (s, e) = mapping::clamp_span(out.range.0, out.range.1);
+            if (s, e) != out.range {
+                self.pending_range = Some((s, e));
+            }
+            self.view_range = Some((s, e));
+            self.plot_width = out.width;
+            self.shapes = out.shapes;
+            ui.add_space(6.0);
+            if let Some((s, e)) =
+                overview::overview_ui(ui, &self.index, (s, e), &mut self.overview_drag)
+            {
+                commands.push(Command::SetView(s, e));
+            }
+        });
+        help::help_window(ui.ctx(), &mut self.show_help);
+        crate::view::structure::structure_ui(
+            ui.ctx(),
+            &mut self.show_structure,
+            self.doc.timeline(),
+            &mut self.structure,
+            &mut commands,
+        );
+        self.dialogs.show(ui.ctx(), &mut commands);
+        self.questions_ui(ui.ctx(), &mut commands);
+        files::drop_overlay(ui.ctx());
+
+        // Text laid out after the timeline can grow the glyph atlas under what the timeline baked.
+        let repaint = !commands.is_empty()
+            || self.pending_range.is_some()
+            || crate::view::memo::atlas_grew_since_generation(ui.ctx());
+        for command in commands {
+            self.apply(command);
+        }
+        if repaint {
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+/// The timeline's title, who published its source and a link to it, each cut to the room there is.
+fn title_ui(ui: &mut egui::Ui, title: &str, source: Option<&crate::model::SourceText>) {
+    use crate::view::elide;
+    let room = |ui: &egui::Ui, size: f32| elide::max_chars_for(ui.available_width(), size);
+    let heading = room(ui, 20.0);
+    ui.add(
+        egui::Label::new(egui::RichText::new(elide::one_line(title, heading)).heading()).truncate(),
+    )
+    .on_hover_text(elide::bounded(title, 1_000));
+    let Some(source) = source else {
+        return;
+    };
+    let by: Vec<String> = source
+        .publisher
+        .iter()
+        .cloned()
+        .chain(source.author.iter().map(|a| format!("by {a}")))
+        .collect();
+    if !by.is_empty() && ui.available_width() > 40.0 {
+        let line = format!("— {}", by.join(", "));
+        ui.add(
+            egui::Label::new(egui::RichText::new(elide::one_line(&line, room(ui, 14.0))).weak())
+                .truncate(),
+        )
+        .on_hover_text(elide::bounded(&line, 1_000));
+    }
+    if let Some(url) = &source.url
+        && ui.available_width() > 40.0
+    {
+        crate::view::link::link_ui(ui, "source", url);
+    }
+}

@@ -1,0 +1,120 @@
+//! The keyboard: which keys ask for what, as commands (see the `?` window for the list).
+
+use super::{DatelineApp, SEARCH_ID, command, persist};
+use crate::view::file_menu::DialogPurpose;
+use command::Command;
+use persist::SideTab;
+
+impl DatelineApp {
+    pub(super) fn keyboard(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if self.swallow_slash {
+            ctx.input_mut(|i| {
+                let slash = |e: &egui::Event| matches!(e, egui::Event::Text(t) if t == "/");
+                if let Some(k) = i.events.iter().position(slash) {
+                    i.events.remove(k);
+                    self.swallow_slash = false;
+                } else if i.events.iter().any(|e| matches!(e, egui::Event::Text(_))) {
+                    self.swallow_slash = false;
+                }
+            });
+        }
+        let search_id = egui::Id::unique(SEARCH_ID);
+        let search_focused = ctx.memory(|m| m.has_focus(search_id));
+        if self.dialogs.is_open()
+            || self.replace_prompt.is_some()
+            || self.unsaved_prompt.is_some()
+            || self.recovery_offer.is_some()
+        {
+            // The file dialog or the question takes the keyboard (Esc closes it, typing names a file).
+            return;
+        }
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::O)) {
+            self.open_dialog(ctx, DialogPurpose::Open);
+            return;
+        }
+        let shift_command = egui::Modifiers::COMMAND | egui::Modifiers::SHIFT;
+        if ctx.input_mut(|i| i.consume_key(shift_command, egui::Key::S)) {
+            self.open_dialog(ctx, DialogPurpose::SaveAs);
+            return;
+        }
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S)) {
+            commands.push(Command::Save);
+            return;
+        }
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
+            self.focus_search = true;
+        }
+        if ctx.egui_wants_keyboard_input() {
+            if search_focused && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+                commands.push(Command::Escape);
+            }
+            // A text field keeps its own undo (Ctrl+Z) and its own keys.
+            return;
+        }
+        ctx.input_mut(|i| {
+            // Checked before Ctrl+Z alone, which they contain.
+            if i.consume_key(shift_command, egui::Key::Z)
+                || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y)
+            {
+                commands.push(Command::Redo);
+            }
+            if i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z) {
+                commands.push(Command::Undo);
+            }
+            if i.consume_key(egui::Modifiers::COMMAND, egui::Key::D) {
+                commands.push(Command::DuplicateSelected);
+            }
+            if i.modifiers.is_none() {
+                if i.key_pressed(egui::Key::N) {
+                    commands.push(Command::NewEvent {
+                        day: None,
+                        lane: None,
+                    });
+                }
+                if i.key_pressed(egui::Key::E) {
+                    commands.push(Command::StartEditing);
+                }
+                if i.key_pressed(egui::Key::Delete) {
+                    commands.push(Command::DeleteSelected);
+                }
+            }
+            if i.key_pressed(egui::Key::Slash) {
+                self.focus_search = true;
+                let before = i.events.len();
+                i.events
+                    .retain(|e| !matches!(e, egui::Event::Text(t) if t == "/"));
+                self.swallow_slash = i.events.len() == before;
+            }
+            if i.key_pressed(egui::Key::Questionmark) {
+                self.show_help = !self.show_help;
+            }
+            if i.key_pressed(egui::Key::T) && i.modifiers.is_none() {
+                commands.push(Command::SetTab(if self.side_tab == SideTab::Text {
+                    SideTab::Details
+                } else {
+                    SideTab::Text
+                }));
+            }
+            // Every press counts, however many arrive in one frame (a key held down, or a fast typist).
+            for _ in 0..i.num_presses(egui::Key::ArrowRight) {
+                commands.push(Command::Step(1));
+            }
+            for _ in 0..i.num_presses(egui::Key::ArrowLeft) {
+                commands.push(Command::Step(-1));
+            }
+            if i.key_pressed(egui::Key::Home) {
+                commands.push(Command::FitAll);
+            }
+            let zoom_in = i.num_presses(egui::Key::Plus) + i.num_presses(egui::Key::Equals);
+            for _ in 0..zoom_in {
+                commands.push(Command::ZoomBy(1.5));
+            }
+            for _ in 0..i.num_presses(egui::Key::Minus) {
+                commands.push(Command::ZoomBy(1.0 / 1.5));
+            }
+            if i.key_pressed(egui::Key::Escape) {
+                commands.push(Command::Escape);
+            }
+        });
+    }
+}
