@@ -169,7 +169,9 @@ impl DatelineApp {
                 }
             }
         }
-        if self.watcher.as_ref().is_some_and(FileWatcher::take_changed) {
+        if self.watcher.as_ref().is_some_and(FileWatcher::take_changed)
+            && !self.doc.file_is_as_written()
+        {
             if self.doc.is_dirty() {
                 // Neither side is dropped silently: the banner asks.
                 self.disk_changed = true;

@@ -28,6 +28,18 @@ pub struct Document {
     /// Whether the file is dateline JSON, which Save writes over; any other format is saved with Save As.
     saves_in_place: bool,
     history: History,
+    /// The file's size and modification time just after dateline last wrote it, so the watcher's news of
+    /// that write is not taken for someone else's change.
+    written: Option<Stamp>,
+}
+
+/// What tells one version of a file from another without reading it: its size and modification time.
+type Stamp = (u64, std::time::SystemTime);
+
+/// The stamp of the file at `path` now, if it can be read.
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
 }
 
 /// What a step changed: one event's move, insertion or removal (with the event as it was), or
@@ -75,6 +87,7 @@ impl Document {
             file,
             saves_in_place,
             history: History::new(),
+            written: None,
         }
     }
 
@@ -194,7 +207,14 @@ impl Document {
         })
         .map_err(|e| format!("{}: cannot write the file: {e}", formats::show::path(path)))?;
         self.history.mark_saved();
+        self.written = stamp(path);
         Ok(())
+    }
+
+    /// Whether the file on disk is, by its size and modification time, the one dateline last wrote: a
+    /// change the watcher reports then is dateline's own save, not news.
+    pub fn file_is_as_written(&self) -> bool {
+        self.written.is_some() && self.file.as_deref().and_then(stamp) == self.written
     }
 
     /// Puts a new version of the file in place of the timeline (it changed on disk): no unsaved changes
@@ -276,6 +296,10 @@ mod tests {
             .unwrap();
         assert_eq!(d.save(), Ok(true));
         assert_eq!(&crate::formats::load_path(&path).unwrap(), d.timeline());
+        // The file as saved is known for dateline's own write; another program's change is not.
+        assert!(d.file_is_as_written());
+        std::fs::write(&path, "{}").unwrap();
+        assert!(!d.file_is_as_written());
         // A TimelineJS file is never written over by Save.
         let tljs = Document::opened(d.timeline().clone(), dir.path().join("t.json"), false);
         assert!(!tljs.saves_in_place());
