@@ -420,7 +420,7 @@ fn lanes_are_added_renamed_and_deleted_with_their_events_moved_and_all_undone() 
     let original = h.state().timeline().clone();
     h.get_by_label("Edit").click();
     h.run();
-    h.get_by_label("Lanes and tags…").click();
+    h.get_by_label("Lanes, tags and periods…").click();
     h.run();
     // A new lane, named as typed.
     h.get_by_role_and_label(egui::accesskit::Role::TextInput, "New lane name")
@@ -478,6 +478,104 @@ fn lanes_are_added_renamed_and_deleted_with_their_events_moved_and_all_undone() 
         kz_before + us_events
     );
     // Three steps, each undone.
+    for _ in 0..3 {
+        h.state_mut().apply(Command::Undo);
+        h.run();
+    }
+    assert_eq!(h.state().timeline(), &original);
+}
+
+#[test]
+fn periods_are_added_redated_duplicated_and_deleted_each_as_one_step() {
+    let mut h = harness();
+    let original = h.state().timeline().clone();
+    h.state_mut().apply(Command::ShowLanesAndTags(true));
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "New period name")
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "New period name")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "New period name")
+        .type_text("Soviet era");
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "New period date")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "New period date")
+        .type_text("1922/1991-12-26");
+    h.run();
+    h.get_by_label("Add period").scroll_to_me();
+    h.run();
+    h.get_by_label("Add period").click();
+    h.run();
+    let t = h.state().timeline();
+    let at = t
+        .periods
+        .iter()
+        .position(|p| p.title == "Soviet era")
+        .unwrap();
+    assert_eq!(t.periods[at].when.to_string(), "1922/1991-12-26");
+    assert_eq!(t.periods[at].id, "soviet-era");
+    // An impossible date is refused with the loader's words; the period keeps its date.
+    h.get_by_role_and_label(
+        egui::accesskit::Role::TextInput,
+        "Date of period Soviet era",
+    )
+    .focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(
+        egui::accesskit::Role::TextInput,
+        "Date of period Soviet era",
+    )
+    .type_text("1922/1991-02-30");
+    h.run();
+    assert!(
+        h.query_by_label_contains("that day does not exist")
+            .is_some()
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    let t = h.state().timeline();
+    let at = t
+        .periods
+        .iter()
+        .position(|p| p.title == "Soviet era")
+        .unwrap();
+    assert_eq!(t.periods[at].when.to_string(), "1922/1991-12-26");
+    // Duplicated, then the copy deleted.
+    let before = t.periods.len();
+    let duplicate: Vec<_> = h.query_all_by_label("Duplicate").collect();
+    duplicate[at].scroll_to_me();
+    h.run();
+    let duplicate: Vec<_> = h.query_all_by_label("Duplicate").collect();
+    duplicate[at].click();
+    h.run();
+    assert_eq!(h.state().timeline().periods.len(), before + 1);
+    assert!(
+        h.state()
+            .timeline()
+            .periods
+            .iter()
+            .any(|p| p.id == "soviet-era-copy")
+    );
+    let copy = h
+        .state()
+        .timeline()
+        .periods
+        .iter()
+        .position(|p| p.id == "soviet-era-copy")
+        .unwrap();
+    let delete: Vec<_> = h.query_all_by_label("Delete").collect();
+    delete[copy].scroll_to_me();
+    h.run();
+    let delete: Vec<_> = h.query_all_by_label("Delete").collect();
+    delete[copy].click();
+    h.run();
+    assert_eq!(h.state().timeline().periods.len(), before);
     for _ in 0..3 {
         h.state_mut().apply(Command::Undo);
         h.run();

@@ -105,7 +105,7 @@ pub enum Command {
         /// The step's name in the Edit menu.
         name: String,
     },
-    /// Show or hide the "Lanes and tags" window.
+    /// Show or hide the "Lanes, tags and periods" window.
     ShowLanesAndTags(bool),
     /// Delete the selected event.
     DeleteSelected,

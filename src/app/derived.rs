@@ -110,7 +110,8 @@ impl DatelineApp {
         });
         let mut matches = std::mem::take(&mut self.matches);
         follow::follow(&mut matches, removed, inserted, shown);
-        let rows = list::rows(timeline, &matches);
+        let mut rows = std::mem::take(&mut self.list_rows);
+        list::follow(&mut rows, timeline, removed, inserted, shown);
         self.set_matches(matches, rows);
         true
     }

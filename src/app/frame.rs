@@ -122,7 +122,7 @@ impl DatelineApp {
             commands.push(Command::DeleteSelected);
         }
         ui.separator();
-        if ui.button("Lanes and tags…").clicked() {
+        if ui.button("Lanes, tags and periods…").clicked() {
             commands.push(Command::ShowLanesAndTags(true));
         }
     }

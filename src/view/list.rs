@@ -34,6 +34,63 @@ pub fn rows(timeline: &Timeline, shown: &[usize]) -> Vec<ListRow> {
     rows
 }
 
+/// Follows a change of one event in `rows` (made by [`rows`]) without making them again: the row of the
+/// event that was at `removed` goes (with its year's heading when it was the year's only event), the
+/// others are renumbered as the events moved, and the event now at `shown` (when it is shown) gets its
+/// row, under its year's heading.
+pub fn follow(
+    rows: &mut Vec<ListRow>,
+    timeline: &Timeline,
+    removed: Option<usize>,
+    inserted: Option<usize>,
+    shown: bool,
+) {
+    let is_heading = |row: Option<&ListRow>| row.is_none_or(|r| matches!(r, ListRow::Year(_)));
+    if let Some(r) = removed
+        && let Some(p) = rows.iter().position(|row| *row == ListRow::Event(r))
+    {
+        rows.remove(p);
+        if p > 0 && is_heading(rows.get(p - 1)) && is_heading(rows.get(p)) {
+            rows.remove(p - 1);
+        }
+    }
+    for row in rows.iter_mut() {
+        if let ListRow::Event(e) = row {
+            *e = crate::explore::follow::renumber(*e, removed, inserted);
+        }
+    }
+    let Some(i) = inserted.filter(|_| shown) else {
+        return;
+    };
+    let Some(event) = timeline.events.get(i) else {
+        return;
+    };
+    let year_of = |e: usize| timeline.events.get(e).map(|e| e.when.first_day().year());
+    let year = event.when.first_day().year();
+    // The next event's row, and the last event's row before it.
+    let next = rows
+        .iter()
+        .position(|row| matches!(row, ListRow::Event(e) if *e > i))
+        .unwrap_or(rows.len());
+    let prev = rows[..next]
+        .iter()
+        .rposition(|row| matches!(row, ListRow::Event(_)));
+    let event_at = |p: usize| match rows[p] {
+        ListRow::Event(e) => Some(e),
+        ListRow::Year(_) => None,
+    };
+    if let Some(p) = prev
+        && event_at(p).and_then(year_of) == Some(year)
+    {
+        rows.insert(p + 1, ListRow::Event(i));
+    } else if next < rows.len() && event_at(next).and_then(year_of) == Some(year) {
+        rows.insert(next, ListRow::Event(i));
+    } else {
+        let at = prev.map_or(0, |p| p + 1);
+        rows.splice(at..at, [ListRow::Year(year), ListRow::Event(i)]);
+    }
+}
+
 /// The most characters of a title an entry or its tooltip shows, however wide the list is made.
 const MAX_ENTRY_CHARS: usize = 600;
 

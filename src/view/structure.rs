@@ -1,11 +1,12 @@
-//! The "Lanes and tags" window: add, rename, reorder and delete the timeline's lanes and tags. Deleting a
-//! lane that holds events asks what becomes of them (moved to another lane, or deleted with it); deleting
-//! a tag says how many events lose it. Every change is pushed as one undoable edit; nothing changes here.
+//! The "Lanes, tags and periods" window: add, rename, reorder and delete the timeline's lanes and tags, and
+//! add, rename, redate, duplicate and delete its periods. Deleting a lane that holds events asks what
+//! becomes of them (moved to another lane, or deleted with it); deleting a tag says how many events lose
+//! it. Every change is pushed as one undoable edit; nothing changes here.
 
 use crate::app::command::Command;
 use crate::model::edit::Edit;
 use crate::model::structure::{self, LaneFate};
-use crate::model::{Lane, Tag, Timeline};
+use crate::model::{DateSpec, Lane, LaneId, Period, Provenance, Tag, Timeline};
 use crate::view::elide;
 
 /// Lanes or tags.
@@ -37,6 +38,14 @@ pub struct StructureState {
     pub renaming: Option<(Kind, usize, String)>,
     /// A lane or tag whose deletion is being asked about, and (for a lane) where its events would go.
     pub deleting: Option<(Kind, usize, Option<usize>)>,
+    /// A period's date while it is typed: which period, and the text so far.
+    pub redating: Option<(usize, String)>,
+    /// A period's name while it is typed: which period, and the text so far.
+    pub renaming_period: Option<(usize, String)>,
+    /// The name typed for a new period.
+    pub new_period: String,
+    /// The date typed for a new period.
+    pub new_period_date: String,
 }
 
 /// A name as a step names it: quoted, on one line, short.
@@ -52,10 +61,11 @@ pub fn structure_ui(
     state: &mut StructureState,
     commands: &mut Vec<Command>,
 ) {
-    egui::Window::new("Lanes and tags")
+    egui::Window::new("Lanes, tags and periods")
         .open(open)
         .resizable(true)
         .default_width(460.0)
+        .default_height(600.0)
         .show(ctx, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.heading("Lanes");
@@ -71,6 +81,13 @@ pub fn structure_ui(
                     item_row(ui, timeline, Kind::Tag, at, state, commands);
                 }
                 add_row(ui, timeline, Kind::Tag, state, commands);
+                ui.add_space(10.0);
+                ui.heading("Periods");
+                ui.label("Eras drawn as bands behind the events, with their dates in EDTF (1947~/1991~).");
+                for at in 0..timeline.periods.len() {
+                    period_row(ui, timeline, at, state, commands);
+                }
+                add_period_row(ui, timeline, state, commands);
             });
         });
 }
@@ -344,4 +361,227 @@ fn add_row(
             text.clear();
         }
     });
+}
+
+/// One period: its name and its date (typed over to change them), its lane, duplicate, delete.
+fn period_row(
+    ui: &mut egui::Ui,
+    timeline: &Timeline,
+    at: usize,
+    state: &mut StructureState,
+    commands: &mut Vec<Command>,
+) {
+    let period = &timeline.periods[at];
+    let title = quoted(&period.title);
+    let replace = |changed: Period| Edit::ReplacePeriod {
+        at,
+        period: changed,
+        to: None,
+    };
+    ui.horizontal(|ui| {
+        // The name.
+        let typing = matches!(&state.renaming_period, Some((i, _)) if *i == at);
+        let mut text = match &state.renaming_period {
+            Some((_, t)) if typing => t.clone(),
+            _ => period.title.clone(),
+        };
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .desired_width(170.0)
+                .id_salt(("period", "name", at)),
+        );
+        field.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::TextInput,
+                true,
+                format!("Name of period {}", elide::one_line(&period.title, 60)),
+            )
+        });
+        if field.changed() {
+            state.renaming_period = Some((at, text.clone()));
+        }
+        if field.lost_focus() && typing {
+            let cancelled = ui.input(|i| i.key_pressed(egui::Key::Escape));
+            let new = text.trim();
+            if !cancelled && !new.is_empty() && new != period.title {
+                let mut changed = period.clone();
+                new.clone_into(&mut changed.title);
+                commands.push(Command::ApplyEdit {
+                    edit: Box::new(replace(changed)),
+                    name: format!("rename period {title}"),
+                });
+            }
+            state.renaming_period = None;
+        }
+        // The date, checked as it is typed.
+        let typing = matches!(&state.redating, Some((i, _)) if *i == at);
+        let mut text = match &state.redating {
+            Some((_, t)) if typing => t.clone(),
+            _ => period.when.to_string(),
+        };
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .desired_width(120.0)
+                .id_salt(("period", "date", at)),
+        );
+        field.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::TextInput,
+                true,
+                format!("Date of period {}", elide::one_line(&period.title, 60)),
+            )
+        });
+        let read = DateSpec::parse(text.trim());
+        if field.changed() {
+            state.redating = Some((at, text.clone()));
+        }
+        if field.lost_focus() && typing {
+            let cancelled = ui.input(|i| i.key_pressed(egui::Key::Escape));
+            if let (false, Ok(when)) = (cancelled, read.as_ref())
+                && *when != period.when
+            {
+                let mut changed = period.clone();
+                changed.when = *when;
+                commands.push(Command::ApplyEdit {
+                    edit: Box::new(replace(changed)),
+                    name: format!("change the date of period {title}"),
+                });
+            }
+            state.redating = None;
+        }
+        // Its lane, or all of them.
+        let lane_name = |lane: Option<LaneId>| {
+            lane.map_or_else(
+                || "All lanes".to_owned(),
+                |l| elide::one_line(timeline.lane_label(l), 30).into_owned(),
+            )
+        };
+        let mut lane = period.lane;
+        egui::ComboBox::from_id_salt(("period-lane", at))
+            .selected_text(lane_name(lane))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut lane, None, "All lanes");
+                for i in 0..timeline.lanes.len() {
+                    let id = u16::try_from(i).map(LaneId).ok();
+                    ui.selectable_value(&mut lane, id, lane_name(id));
+                }
+            })
+            .response
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::ComboBox,
+                    true,
+                    format!("Lane of period {}", elide::one_line(&period.title, 60)),
+                )
+            });
+        if lane != period.lane {
+            let mut changed = period.clone();
+            changed.lane = lane;
+            commands.push(Command::ApplyEdit {
+                edit: Box::new(replace(changed)),
+                name: format!("move period {title}"),
+            });
+        }
+        if ui
+            .button("Duplicate")
+            .on_hover_text("Add a copy of this period")
+            .clicked()
+        {
+            let mut copy = period.clone();
+            copy.id = free_id(timeline, &format!("{}-copy", period.id));
+            commands.push(Command::ApplyEdit {
+                edit: Box::new(Edit::InsertPeriod {
+                    at: None,
+                    period: copy,
+                }),
+                name: format!("duplicate period {title}"),
+            });
+        }
+        if ui.button("Delete").clicked() {
+            commands.push(Command::ApplyEdit {
+                edit: Box::new(Edit::RemovePeriod { at }),
+                name: format!("delete period {title}"),
+            });
+        }
+    });
+    if let Some((i, text)) = &state.redating
+        && *i == at
+        && let Err(e) = DateSpec::parse(text.trim())
+    {
+        ui.colored_label(ui.visuals().warn_fg_color, e.to_string());
+    }
+}
+
+/// `base`, or `base-2`, `base-3`… : the first that no event or period of the timeline has.
+fn free_id(timeline: &Timeline, base: &str) -> String {
+    let taken = |id: &str| {
+        timeline.periods.iter().any(|p| p.id == id) || timeline.event_index(id).is_some()
+    };
+    if !taken(base) {
+        return base.to_owned();
+    }
+    (2..timeline.periods.len() + timeline.events.len() + 3)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| base.to_owned())
+}
+
+/// Fields for a new period's name and date, and the button that adds it.
+fn add_period_row(
+    ui: &mut egui::Ui,
+    timeline: &Timeline,
+    state: &mut StructureState,
+    commands: &mut Vec<Command>,
+) {
+    let read = DateSpec::parse(state.new_period_date.trim());
+    ui.horizontal(|ui| {
+        let name = ui.add(
+            egui::TextEdit::singleline(&mut state.new_period)
+                .desired_width(170.0)
+                .hint_text("New period name")
+                .id_salt(("period", "new")),
+        );
+        name.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New period name")
+        });
+        let date = ui.add(
+            egui::TextEdit::singleline(&mut state.new_period_date)
+                .desired_width(120.0)
+                .hint_text("1947~/1991~")
+                .id_salt(("period", "new-date")),
+        );
+        date.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New period date")
+        });
+        let ready = !state.new_period.trim().is_empty() && read.is_ok();
+        if ui
+            .add_enabled(ready, egui::Button::new("Add period"))
+            .clicked()
+            && let Ok(when) = read.as_ref()
+        {
+            let title = state.new_period.trim().to_owned();
+            // An id from its words, as a new lane's is made.
+            let base = structure::new_lane(&Timeline::default(), &title).id;
+            let period = Period {
+                id: free_id(timeline, &base),
+                title: title.clone(),
+                when: *when,
+                lane: None,
+                summary: String::new(),
+                provenance: Provenance::Unstated,
+                sources: Vec::new(),
+            };
+            commands.push(Command::ApplyEdit {
+                edit: Box::new(Edit::InsertPeriod { at: None, period }),
+                name: format!("add period {}", quoted(&title)),
+            });
+            state.new_period.clear();
+            state.new_period_date.clear();
+        }
+    });
+    if !state.new_period_date.trim().is_empty()
+        && let Err(e) = read
+    {
+        ui.colored_label(ui.visuals().warn_fg_color, e.to_string());
+    }
 }
