@@ -582,3 +582,30 @@ fn periods_are_added_redated_duplicated_and_deleted_each_as_one_step() {
     }
     assert_eq!(h.state().timeline(), &original);
 }
+
+#[test]
+fn the_editor_keeps_to_its_panel_frame_after_frame() {
+    let mut h = harness();
+    let at = h
+        .state()
+        .timeline()
+        .event_index("kazakhstan-joins-wto")
+        .unwrap();
+    h.state_mut().apply(Command::Select(Some(at)));
+    h.run();
+    h.key_press(Key::E);
+    h.run();
+    let title = |h: &Harness<'_, DatelineApp>| {
+        h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Title")
+            .rect()
+    };
+    let first = title(&h);
+    h.run_steps(30);
+    let later = title(&h);
+    assert_eq!(first, later, "the panel grew");
+    // The panel is beside the timeline, not over it, and within the window.
+    assert!(
+        later.right() <= 1400.0 && later.width() < 500.0,
+        "{later:?}"
+    );
+}

@@ -218,25 +218,28 @@ pub fn editor_ui(
         }
     });
     ui.add_space(4.0);
+    // The fields' column gets what the panel has left after the names' column.
+    let field_width = (ui.available_width() - GRID_NAMES - 8.0).max(120.0);
     egui::Grid::new("event-editor")
         .num_columns(2)
+        .min_col_width(GRID_NAMES)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             ui.label("Title");
-            if line(ui, &mut form.title, "Title", Some(old.title())) {
+            if line(ui, &mut form.title, "Title", Some(old.title()), field_width) {
                 changed = Some("rename");
             }
             ui.end_row();
 
             ui.label("Date");
             let was_date = date_text(old, true);
-            if line(ui, &mut form.date, "Date", Some(&was_date)) {
+            if line(ui, &mut form.date, "Date", Some(&was_date), field_width) {
                 changed = Some("change the date of");
             }
             ui.end_row();
             ui.label("End");
             let was_end = date_text(old, false);
-            if line(ui, &mut form.end, "End", Some(&was_end)) {
+            if line(ui, &mut form.end, "End", Some(&was_end), field_width) {
                 changed = Some("change the date of");
             }
             ui.end_row();
@@ -362,6 +365,7 @@ pub fn editor_ui(
         &mut form.people,
         "People",
         Some(&old.details_ref().people.join("; ")),
+        ui.available_width(),
     ) {
         changed = Some("edit");
     }
@@ -371,6 +375,7 @@ pub fn editor_ui(
         &mut form.places,
         "Places",
         Some(&old.details_ref().places.join("; ")),
+        ui.available_width(),
     ) {
         changed = Some("edit");
     }
@@ -382,7 +387,13 @@ pub fn editor_ui(
         }
         ui.horizontal(|ui| {
             ui.label("said by");
-            if line(ui, speaker, &format!("Speaker of quote {}", i + 1), None) {
+            if line(
+                ui,
+                speaker,
+                &format!("Speaker of quote {}", i + 1),
+                None,
+                ui.available_width() - REMOVE_ROOM,
+            ) {
                 changed = Some("edit the quotes of");
             }
             if ui.small_button("Remove").clicked() {
@@ -405,14 +416,26 @@ pub fn editor_ui(
     let mut remove_source = None;
     for (i, (label, url)) in form.sources.iter_mut().enumerate() {
         ui.horizontal(|ui| {
-            if line(ui, label, &format!("Source {} label", i + 1), None) {
+            if line(
+                ui,
+                label,
+                &format!("Source {} label", i + 1),
+                None,
+                ui.available_width() - REMOVE_ROOM,
+            ) {
                 changed = Some("edit the sources of");
             }
             if ui.small_button("Remove").clicked() {
                 remove_source = Some(i);
             }
         });
-        if line(ui, url, &format!("Source {} address", i + 1), None) {
+        if line(
+            ui,
+            url,
+            &format!("Source {} address", i + 1),
+            None,
+            ui.available_width(),
+        ) {
             changed = Some("edit the sources of");
         }
     }
@@ -463,12 +486,20 @@ fn date_text(event: &Event, start: bool) -> String {
     }
 }
 
+/// The room a row keeps for its Remove button after its field.
+const REMOVE_ROOM: f32 = 72.0;
+
+/// The width of the editor's column of field names.
+const GRID_NAMES: f32 = 80.0;
+
 /// A one-line field named `name`: applied (returns true) on Enter or when it loses focus after a change;
 /// Esc puts back `was`.
-fn line(ui: &mut egui::Ui, text: &mut String, name: &str, was: Option<&str>) -> bool {
+/// `width` is the room the panel gives, never more: a field asking for more would widen the panel, frame
+/// after frame.
+fn line(ui: &mut egui::Ui, text: &mut String, name: &str, was: Option<&str>, width: f32) -> bool {
     let response = ui.add(
         egui::TextEdit::singleline(text)
-            .desired_width(f32::INFINITY)
+            .desired_width(width.max(80.0))
             .hint_text(RichText::new(name).weak()),
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
@@ -477,10 +508,11 @@ fn line(ui: &mut egui::Ui, text: &mut String, name: &str, was: Option<&str>) -> 
 
 /// A field of several lines named `name`, applied when it loses focus after a change.
 fn area(ui: &mut egui::Ui, text: &mut String, name: &str, was: Option<&str>) -> bool {
+    let width = ui.available_width();
     let response = ui.add(
         egui::TextEdit::multiline(text)
             .desired_rows(2)
-            .desired_width(f32::INFINITY),
+            .desired_width(width.max(80.0)),
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, name));
     committed(ui, &response, text, was)

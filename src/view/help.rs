@@ -1,12 +1,15 @@
 //! The keyboard help: every shortcut in one place.
 
 /// Every shortcut and what it does.
-pub const SHORTCUTS: [(&str, &str); 15] = [
+pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Left / Right arrow", "previous / next event in time"),
-    ("Home, or double-click", "fit everything in view"),
+    (
+        "Home, or double-click above the lanes",
+        "fit everything in view",
+    ),
     ("+ / -", "zoom in / out"),
     ("Mouse wheel, pinch", "zoom around the pointer"),
-    ("Drag the timeline", "pan"),
+    ("Drag empty space", "pan"),
     ("Drag the overview", "pan; drag its edges to zoom"),
     ("Click an event", "read its details"),
     ("Click a cluster", "zoom into it"),
@@ -14,6 +17,18 @@ pub const SHORTCUTS: [(&str, &str); 15] = [
     ("Ctrl+F or /", "search"),
     ("Enter / Shift+Enter", "next / previous match"),
     ("T", "show the source text"),
+    ("N, or double-click in a lane", "new event"),
+    ("E, or double-click an event", "edit the selected event"),
+    (
+        "Drag an event",
+        "change its date (in steps of its precision) or lane",
+    ),
+    ("Drag a span's end", "change that end"),
+    ("Delete", "delete the selected event"),
+    ("Ctrl+D", "duplicate the selected event"),
+    ("Ctrl+Z", "undo"),
+    ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
+    ("Ctrl+S / Ctrl+Shift+S", "save / save as"),
     ("Ctrl+O", "open a timeline file"),
     ("Drop a file on the window", "open it"),
     ("?", "this help"),
@@ -31,7 +46,7 @@ pub fn help_window(ctx: &egui::Context, open: &mut bool) {
                 .striped(true)
                 .spacing([16.0, 4.0])
                 .show(ui, |ui| {
-                    for (keys, what) in SHORTCUTS {
+                    for &(keys, what) in SHORTCUTS {
                         ui.strong(keys);
                         ui.label(what);
                         ui.end_row();
