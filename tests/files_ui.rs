@@ -130,7 +130,6 @@ fn failed_opens_keep_the_timeline_and_say_where_and_why() {
         (&broken, "2015-02-30"),
         (&empty, "the file is empty"),
         (&binary, "not UTF-8 text"),
-        (&prose, "not a timeline dateline can read"),
     ] {
         open(&mut h, path);
         assert!(
@@ -154,6 +153,26 @@ fn failed_opens_keep_the_timeline_and_say_where_and_why() {
             "{first_line}"
         );
     }
+    // A text is not read as a timeline: drafting one from it is offered, and a text with no dates
+    // drafts nothing and leaves the timeline on screen.
+    h.state_mut().apply(Command::Open(prose.clone()));
+    h.run();
+    assert!(!h.state().is_loading());
+    assert_eq!(h.state().draft_offer(), Some(prose.as_path()));
+    assert!(
+        h.query_by_label_contains("is a text, not a timeline")
+            .is_some()
+    );
+    h.get_by_label("Draft a timeline").click();
+    h.run();
+    wait_until(&mut h, "the draft", |app| !app.is_drafting());
+    assert!(has_builtin(h.state()));
+    let notice = h.state().notice().expect("a message").to_owned();
+    assert!(notice.contains("no dates found"), "{notice}");
+    assert!(
+        notice.contains("The timeline on screen is unchanged"),
+        "{notice}"
+    );
     open(&mut h, &missing);
     assert!(has_builtin(h.state()));
     assert!(

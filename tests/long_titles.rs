@@ -93,6 +93,7 @@ fn a_ten_megabyte_title_is_cut_to_its_room_before_it_is_laid_out() {
                 highlight_key: 0,
                 today_days,
                 set_range: Some(range),
+                draft_tag: None,
             };
             timeline_ui(ui, &view, &mut Vec::new());
         });

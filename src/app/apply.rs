@@ -109,6 +109,17 @@ impl DatelineApp {
                 self.edit(*edit, name, None);
             }
             Command::ShowLanesAndTags(show) => self.show_structure = show,
+            Command::DraftFromText(path) => {
+                self.draft_offer = None;
+                self.when_saved_or_asked(editing::Pending::Draft(path));
+            }
+            Command::DeclineDraft => self.draft_offer = None,
+            Command::AcceptDraft => self.accept_selected(),
+            Command::RejectDraft => self.reject_selected(),
+            Command::AcceptAllDrafts => self.accept_all(),
+            Command::NextDraft => self.go_to_next_draft(None),
+            Command::MergeWithPrevious => self.merge_selected(),
+            Command::DateMention(k) => self.date_mention(k),
             Command::DeleteSelected => self.delete_selected(),
             Command::DuplicateSelected => self.duplicate_selected(),
             Command::StartEditing => self.editing = self.selected.is_some(),

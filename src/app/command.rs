@@ -107,6 +107,22 @@ pub enum Command {
     },
     /// Show or hide the "Lanes, tags and periods" window.
     ShowLanesAndTags(bool),
+    /// Draft a timeline from the text in this file (asking first when there are unsaved changes).
+    DraftFromText(PathBuf),
+    /// Decline the offer to draft a timeline from the text file opened.
+    DeclineDraft,
+    /// Accept the selected draft: it is reviewed.
+    AcceptDraft,
+    /// Reject the selected draft: it is deleted.
+    RejectDraft,
+    /// Accept every draft left.
+    AcceptAllDrafts,
+    /// Select the next draft not yet reviewed.
+    NextDraft,
+    /// Merge the selected event into the one before it (one event the text mentions twice).
+    MergeWithPrevious,
+    /// Make an event from the sentence of the mention that needs a date at this place in the list.
+    DateMention(usize),
     /// Delete the selected event.
     DeleteSelected,
     /// Add a copy of the selected event.

@@ -21,6 +21,8 @@ pub enum Pending {
     OpenBuiltin,
     /// Read the open file again.
     Reload,
+    /// Draft a timeline from this text in place of the timeline.
+    Draft(PathBuf),
 }
 
 impl Pending {
@@ -31,6 +33,7 @@ impl Pending {
             Self::Open(_) => "before opening another file",
             Self::OpenBuiltin => "before going back to the built-in timeline",
             Self::Reload => "before reading the file again",
+            Self::Draft(_) => "before drafting a new timeline",
         }
     }
 }
@@ -292,6 +295,11 @@ impl DatelineApp {
                 self.remove_recovery();
                 self.reload();
             }
+            Pending::Draft(path) => {
+                self.remove_recovery();
+                let path = std::path::absolute(&path).unwrap_or(path);
+                self.start_draft(path);
+            }
         }
     }
 
@@ -322,6 +330,17 @@ impl DatelineApp {
             return;
         }
         let wait = self.recovery_delay;
+        // One copy is written at a time: the next waits for the last.
+        let writing = self
+            .recovery_writer
+            .as_ref()
+            .is_some_and(|w| !w.is_finished());
+        if writing {
+            if let Some(ctx) = self.repaint.ctx() {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            return;
+        }
         if edited.elapsed() < wait {
             if let Some(ctx) = self.repaint.ctx() {
                 ctx.request_repaint_after(wait.saturating_sub(edited.elapsed()));
@@ -334,7 +353,7 @@ impl DatelineApp {
         // Written beside the window's work; a failure is said once, the edits stay on screen.
         let results = self.export_results.0.clone();
         let wake = self.repaint.wake();
-        let _ = std::thread::Builder::new()
+        self.recovery_writer = std::thread::Builder::new()
             .name("dateline-recovery".to_owned())
             .spawn(move || {
                 if let Err(e) =
@@ -346,12 +365,18 @@ impl DatelineApp {
                     )));
                     wake();
                 }
-            });
+            })
+            .ok();
     }
 
     /// Removes the recovery copy (the changes were saved or dropped).
     pub(super) fn remove_recovery(&mut self) {
         self.edited_at = None;
+        // A copy still being written would land after the removal and be offered for changes that were
+        // saved or dropped: it is waited for first.
+        if let Some(writer) = self.recovery_writer.take() {
+            let _ = writer.join();
+        }
         if let Some(folder) = &self.recovery_dir {
             crate::document::recovery::remove(folder);
         }

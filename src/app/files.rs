@@ -23,6 +23,11 @@ impl DatelineApp {
     /// Starts opening `path` in the background; a load already running is cancelled.
     pub(super) fn open(&mut self, path: PathBuf) {
         let path = std::path::absolute(&path).unwrap_or(path);
+        // A text is not a timeline: opening one drafts a timeline from it, to review beside it.
+        if super::review::is_text_file(&path) {
+            self.draft_offer = Some(path);
+            return;
+        }
         self.start_load(path, Purpose::Open);
     }
 
@@ -76,7 +81,9 @@ impl DatelineApp {
             DialogPurpose::SaveAs => {
                 export::proposed_export_name(self.doc.file(), ExportKind::Json)
             }
-            DialogPurpose::Open | DialogPurpose::OpenText => String::new(),
+            DialogPurpose::Open | DialogPurpose::OpenText | DialogPurpose::DraftFromText => {
+                String::new()
+            }
         };
         self.dialogs.open(ctx, purpose, folder.as_deref(), &name);
     }

@@ -265,6 +265,16 @@ impl DatelineApp {
             }
         });
         ui.separator();
+        crate::view::review::review_bar(
+            ui,
+            self.doc.timeline(),
+            self.selected,
+            self.selected
+                .is_some_and(|i| super::review::is_draft(self.doc.timeline(), i)),
+            super::review::drafts_left(self.doc.timeline()),
+            &self.needs_date,
+            commands,
+        );
         match self.side_tab {
             SideTab::Details => match self
                 .selected
@@ -375,6 +385,9 @@ impl DatelineApp {
             );
             crate::view::unsaved::unsaved_prompt_ui(ctx, &name, pending.doing(), commands);
         }
+        if let Some(path) = &self.draft_offer {
+            crate::view::review::draft_offer_ui(ctx, path, commands);
+        }
         if let Some(found) = &self.recovery_offer {
             let name = found
                 .origin
@@ -417,6 +430,7 @@ impl DatelineApp {
         }
         self.repaint.set(ui.ctx());
         self.poll_background();
+        self.poll_draft();
         self.ensure_watcher();
         self.update_title(ui.ctx());
         self.theme_choice = ThemeChoice::from_preference(ui.ctx().options(|o| o.theme_preference));
@@ -457,6 +471,22 @@ impl DatelineApp {
             let shown = self.index.len();
             let total = self.doc.timeline().events.len();
             let filtered = if shown == total { String::new() } else { format!("{shown} of {total} events shown · ") };
+            if let Some(job) = &self.drafting {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(format!(
+                        "Drafting a timeline from {}…",
+                        crate::formats::show::path(&job.path)
+                    ));
+                });
+                ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+                return;
+            }
+            let drafts = super::review::drafts_left(self.doc.timeline());
+            if drafts > 0 {
+                ui.weak(format!("{filtered}{drafts} drafts to review · A accept · R reject · E edit · J next draft · Ctrl+Z undo"));
+                return;
+            }
             ui.weak(format!("{filtered}Drag to pan · wheel or +/- to zoom · click an event to read it · Left/Right: previous/next · ?: all shortcuts"));
         });
         egui::Panel::left("event-list")
@@ -494,7 +524,8 @@ impl DatelineApp {
                     &mut commands,
                 );
             });
-        if self.selected.is_some() || self.side_tab == SideTab::Text {
+        if self.selected.is_some() || self.side_tab == SideTab::Text || !self.needs_date.is_empty()
+        {
             egui::Panel::right("side-panel")
                 .resizable(true)
                 .default_size(340.0)
@@ -522,6 +553,7 @@ impl DatelineApp {
                 },
                 today_days: days_from_epoch(self.today) as f64,
                 set_range: self.pending_range.take(),
+                draft_tag: super::review::draft_tag(self.doc.timeline()),
             };
             let drawn = ui.allocate_ui(egui::vec2(ui.available_width(), timeline_height), |ui| {
                 timeline::timeline_ui(ui, &view, &mut commands)

@@ -77,6 +77,16 @@ impl DatelineApp {
                 if i.key_pressed(egui::Key::Delete) {
                     commands.push(Command::DeleteSelected);
                 }
+                // Reviewing a draft.
+                if i.key_pressed(egui::Key::A) {
+                    commands.push(Command::AcceptDraft);
+                }
+                if i.key_pressed(egui::Key::R) {
+                    commands.push(Command::RejectDraft);
+                }
+                if i.key_pressed(egui::Key::J) {
+                    commands.push(Command::NextDraft);
+                }
             }
             if i.key_pressed(egui::Key::Slash) {
                 self.focus_search = true;

@@ -14,6 +14,7 @@ mod frame;
 mod keys;
 pub mod loader;
 pub mod persist;
+pub mod review;
 pub mod wake;
 
 use std::path::{Path, PathBuf};
@@ -117,6 +118,12 @@ pub struct DatelineApp {
     show_help: bool,
     /// Whether the "Lanes and tags" window is open.
     show_structure: bool,
+    /// A text file the person opened, with the offer to draft a timeline from it.
+    draft_offer: Option<PathBuf>,
+    /// A draft being made from a text on another thread.
+    drafting: Option<review::Drafting>,
+    /// The mentions of the open draft's text that need a date.
+    needs_date: Vec<review::NeedsDate>,
     /// What that window holds between frames.
     structure: crate::view::structure::StructureState,
     /// A message for the person (an error that did not stop the app, or news).
@@ -165,6 +172,8 @@ pub struct DatelineApp {
     disk_changed: bool,
     /// Where the recovery copy is written; `None` keeps none.
     recovery_dir: Option<PathBuf>,
+    /// The thread writing the recovery copy, while it runs.
+    recovery_writer: Option<std::thread::JoinHandle<()>>,
     /// How long after an edit the recovery copy is written.
     recovery_delay: std::time::Duration,
     /// A recovery copy left by the last session, offered at launch.
@@ -205,6 +214,9 @@ impl DatelineApp {
             overview_drag: None,
             show_help: false,
             show_structure: false,
+            drafting: None,
+            draft_offer: None,
+            needs_date: Vec::new(),
             structure: crate::view::structure::StructureState::default(),
             notice: None,
             focus_search: false,
@@ -229,6 +241,7 @@ impl DatelineApp {
             quitting: false,
             disk_changed: false,
             recovery_dir: None,
+            recovery_writer: None,
             recovery_delay: std::time::Duration::from_secs(3),
             recovery_offer: None,
             timeline_rect: Arc::default(),
@@ -477,6 +490,26 @@ impl DatelineApp {
     /// Whether the selected event is being edited.
     pub fn is_editing(&self) -> bool {
         self.editing
+    }
+
+    /// How many drafted events are left to review.
+    pub fn drafts_to_review(&self) -> usize {
+        review::drafts_left(self.doc.timeline())
+    }
+
+    /// The text file whose drafting is offered, when one was opened.
+    pub fn draft_offer(&self) -> Option<&Path> {
+        self.draft_offer.as_deref()
+    }
+
+    /// Whether a draft is being made from a text.
+    pub fn is_drafting(&self) -> bool {
+        self.drafting.is_some()
+    }
+
+    /// The mentions of the drafted text that need a date.
+    pub fn needs_date(&self) -> &[review::NeedsDate] {
+        &self.needs_date
     }
 
     /// The document: the timeline, its file and its history.

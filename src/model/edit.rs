@@ -410,32 +410,42 @@ pub fn apply(timeline: &mut Timeline, ids: &mut Ids, edit: Edit) -> Result<Appli
             }
             check_label(&lane.id, "lane", timeline.lanes.iter().map(|l| &l.id), None)
                 .map_err(|e| e.unwrap_or_else(|| EditError::DuplicateLaneId(lane.id.clone())))?;
+            // Events of a timeline without lanes are all in its one implied lane: the first lane added
+            // is that lane, so they stay in it.
+            let first = timeline.lanes.is_empty();
             timeline.lanes.insert(at, lane);
-            remap_lanes(timeline, |l| if l >= at { l + 1 } else { l });
+            if !first {
+                remap_lanes(timeline, |l| if l >= at { l + 1 } else { l });
+            }
             Ok(other(Edit::RemoveLane { at }))
         }
         Edit::RemoveLane { at } => {
             let Some(lane) = timeline.lanes.get(at) else {
                 return Err(EditError::NoSuch { what: "lane", at });
             };
-            let count = timeline
+            let events = timeline
                 .events
                 .iter()
                 .filter(|e| usize::from(e.lane.0) == at)
-                .count()
-                + timeline
-                    .periods
-                    .iter()
-                    .filter(|p| p.lane.is_some_and(|l| usize::from(l.0) == at))
-                    .count();
-            if count > 0 {
+                .count();
+            let periods = timeline
+                .periods
+                .iter()
+                .filter(|p| p.lane.is_some_and(|l| usize::from(l.0) == at))
+                .count();
+            // The last lane may go with its events: the timeline is then one without lanes, whose events
+            // are all in its one implied lane (a period, though, is in a lane it names, or in none).
+            let count = events + periods;
+            if periods > 0 || (events > 0 && timeline.lanes.len() > 1) {
                 return Err(EditError::LaneInUse {
                     id: lane.id.clone(),
                     count,
                 });
             }
             let lane = timeline.lanes.remove(at);
-            remap_lanes(timeline, |l| if l > at { l - 1 } else { l });
+            if !timeline.lanes.is_empty() {
+                remap_lanes(timeline, |l| if l > at { l - 1 } else { l });
+            }
             Ok(other(Edit::InsertLane { at, lane }))
         }
         Edit::ReplaceLane { at, lane } => {

@@ -16,6 +16,8 @@ pub enum DialogPurpose {
     Open,
     /// A source text to show beside the timeline.
     OpenText,
+    /// A text to draft a timeline from.
+    DraftFromText,
     /// Where to write an export.
     Export(ExportKind),
     /// Where to save the timeline as dateline JSON.
@@ -51,6 +53,9 @@ impl FileDialogs {
         let mut dialog = match purpose {
             DialogPurpose::Open => FileDialog::open_file().title("Open a timeline"),
             DialogPurpose::OpenText => FileDialog::open_file().title("Open a source text"),
+            DialogPurpose::DraftFromText => {
+                FileDialog::open_file().title("Draft a timeline from a text")
+            }
             DialogPurpose::SaveAs => FileDialog::save_file()
                 .title("Save as dateline JSON")
                 .default_filename(file_name),
@@ -111,6 +116,7 @@ pub fn command_for(purpose: DialogPurpose, path: &Path) -> Command {
     match purpose {
         DialogPurpose::Open => Command::Open(path.to_owned()),
         DialogPurpose::OpenText => Command::OpenText(path.to_owned()),
+        DialogPurpose::DraftFromText => Command::DraftFromText(path.to_owned()),
         DialogPurpose::SaveAs => Command::SaveAs(path.to_owned()),
         DialogPurpose::Export(kind) => {
             let path = with_extension(path, kind.extension());
@@ -216,6 +222,15 @@ pub fn file_menu_ui(
         commands.push(Command::Reload);
     }
     ui.separator();
+    if ui
+        .button("Draft from text…")
+        .on_hover_text(
+            "Find every date in a text (plain, Markdown or HTML) and draft one event per dated sentence, to review beside the text",
+        )
+        .clicked()
+    {
+        dialogs.open(ui.ctx(), DialogPurpose::DraftFromText, menu.folder(), "");
+    }
     if ui
         .button("Open text…")
         .on_hover_text("Open the source text to read beside the timeline")

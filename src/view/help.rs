@@ -29,7 +29,9 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+Z", "undo"),
     ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
     ("Ctrl+S / Ctrl+Shift+S", "save / save as"),
-    ("Ctrl+O", "open a timeline file"),
+    ("A / R", "accept / reject the selected draft"),
+    ("J", "next draft to review"),
+    ("Ctrl+O", "open a timeline file (a text file is drafted)"),
     ("Drop a file on the window", "open it"),
     ("?", "this help"),
 ];

@@ -270,6 +270,9 @@ pub(super) struct LaneMarks<'a> {
     pub marker_y: f32,
     /// How far marks may reach sideways (the view, plus a little so ends stay hidden).
     pub clip: egui::Rangef,
+    /// The tag drafted events carry until they are reviewed, when the timeline has it: they are drawn
+    /// in a dashed grey frame.
+    pub draft: Option<crate::model::TagId>,
 }
 
 /// What a lane's marks paint, and what the pointer can hit.
@@ -301,6 +304,7 @@ impl LaneMarks<'_> {
                     faded: self.dim(event_i),
                     selected: self.selected == Some(event_i),
                     dark: self.dark,
+                    draft: self.draft.is_some_and(|t| self.events[event_i].has_tag(t)),
                 };
                 let (rect, target) = paint_mark(
                     &mut shapes,
@@ -446,6 +450,10 @@ impl TickMesh {
 
 /// How one lane draws its marks.
 #[derive(Clone, Copy)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent looks of one mark, each a yes or no"
+)]
 struct MarkStyle {
     /// The lane's marker line.
     y: f32,
@@ -457,6 +465,8 @@ struct MarkStyle {
     selected: bool,
     /// The dark theme is on.
     dark: bool,
+    /// A draft not yet reviewed.
+    draft: bool,
 }
 
 /// Draws one mark into `out`: a pill with its count for a cluster; for an event, a dot, a diamond for a
@@ -475,6 +485,7 @@ fn paint_mark(
         faded,
         selected,
         dark,
+        draft,
     } = style;
     let color = look.color;
     // Shapes reaching outside the view are drawn only over the view (plus a little, so their ends stay
@@ -562,6 +573,14 @@ fn paint_mark(
         }
         rect
     };
+    if draft && m.is_single() {
+        let grey = if dark {
+            Color32::from_gray(170)
+        } else {
+            Color32::from_gray(90)
+        };
+        outline(out, rect.expand(2.5), grey, true);
+    }
     if selected {
         out.push(Shape::rect_stroke(
             rect.expand(4.0),

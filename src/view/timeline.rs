@@ -54,6 +54,8 @@ pub struct TimelineView<'a> {
     pub today_days: f64,
     /// A range to show this frame, when the app asks for one.
     pub set_range: Option<(f64, f64)>,
+    /// The tag of drafts not yet reviewed, when the timeline has one (they are drawn apart).
+    pub draft_tag: Option<crate::model::TagId>,
 }
 
 /// What the plot reports after a frame.
@@ -406,6 +408,7 @@ pub fn timeline_ui(
                     dark,
                     marker_y,
                     clip: frame.x_range().expand(20.0),
+                    draft: view.draft_tag,
                 };
                 let LaneShapes { shapes, targets } = if dense {
                     lane_marks.ticks(&painter)

@@ -1,0 +1,396 @@
+//! Drafting a timeline from a text in the window, and reviewing the draft beside the text: the draft is
+//! made on a background thread, opens as a new unsaved timeline with its text in the side panel, and each
+//! drafted event (tagged "draft" until reviewed) is accepted, rejected, edited or merged with another,
+//! every step undoable. Mentions that could not be dated are listed, each ready to become an event.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use super::{DatelineApp, Notice};
+use crate::document::Document;
+use crate::draft::{self, DRAFT_TAG, Draft, DraftOptions};
+use crate::model::edit::Edit;
+use crate::model::{DetailsRef, Event, Provenance, QuoteRef, TagId, Timeline};
+use crate::view::text_panel::SourceTextView;
+
+/// What a finished drafting gives: the draft and the text it was made from, or why it could not be made.
+type Drafted = Result<(Box<Draft>, String), String>;
+
+/// A drafting under way on another thread.
+pub struct Drafting {
+    /// The text file drafted from.
+    pub path: PathBuf,
+    result: mpsc::Receiver<Drafted>,
+}
+
+/// A mention of a date the finder could not place, kept beside the draft for the person to date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NeedsDate {
+    /// The mention's words and why it has no date ("\"recent\" (relative, and the text has no date)").
+    pub describe: String,
+    /// Its sentence, word for word.
+    pub sentence: String,
+    /// Where the sentence begins in the text, in characters.
+    pub at: u32,
+}
+
+/// Whether `path` names a text to draft from (plain text, Markdown or HTML) rather than a timeline.
+pub fn is_text_file(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "txt" | "text" | "md" | "markdown" | "html" | "htm"
+        )
+    })
+}
+
+/// The id of the draft tag in `timeline`, if it has one.
+pub fn draft_tag(timeline: &Timeline) -> Option<TagId> {
+    timeline
+        .tags
+        .iter()
+        .position(|t| t.id == DRAFT_TAG)
+        .and_then(|i| u16::try_from(i).ok())
+        .map(TagId)
+}
+
+/// Whether the event at `at` is a draft not yet reviewed.
+pub fn is_draft(timeline: &Timeline, at: usize) -> bool {
+    draft_tag(timeline)
+        .zip(timeline.events.get(at))
+        .is_some_and(|(tag, e)| e.has_tag(tag))
+}
+
+/// The event without the draft tag: reviewed.
+fn accepted(timeline: &Timeline, at: usize) -> Option<Event> {
+    let tag = draft_tag(timeline)?;
+    let event = timeline.events.get(at)?;
+    let tags: Vec<TagId> = event.tags().filter(|&t| t != tag).collect();
+    Some(event.with_tags(&tags))
+}
+
+/// The next draft after position `from` in time order (wrapping round), if any is left.
+pub fn next_draft(timeline: &Timeline, from: Option<usize>) -> Option<usize> {
+    let tag = draft_tag(timeline)?;
+    let n = timeline.events.len();
+    let start = from.map_or(0, |f| f + 1);
+    (0..n)
+        .map(|k| (start + k) % n.max(1))
+        .find(|&i| timeline.events[i].has_tag(tag))
+}
+
+/// How many drafts are left to review.
+pub fn drafts_left(timeline: &Timeline) -> usize {
+    draft_tag(timeline).map_or(0, |tag| {
+        timeline.events.iter().filter(|e| e.has_tag(tag)).count()
+    })
+}
+
+/// One edit that merges the event at `from` into the event at `into`: `into` keeps its date and title and
+/// takes the other's quotes, people, places and sources that it lacks; `from` goes.
+pub fn merge(timeline: &Timeline, from: usize, into: usize) -> Option<Edit> {
+    if from == into {
+        return None;
+    }
+    let (a, b) = (timeline.events.get(into)?, timeline.events.get(from)?);
+    let (da, db) = (a.details_ref(), b.details_ref());
+    let mut details: DetailsRef<'_> = da.clone();
+    for q in db.quotes {
+        if !details.quotes.iter().any(|have| have.text == q.text) {
+            details.quotes.push(q);
+        }
+    }
+    details
+        .quotes
+        .sort_by_key(|q: &QuoteRef<'_>| q.at.unwrap_or(u32::MAX));
+    for p in db.people {
+        if !details.people.contains(&p) {
+            details.people.push(p);
+        }
+    }
+    for p in db.places {
+        if !details.places.contains(&p) {
+            details.places.push(p);
+        }
+    }
+    for s in db.sources {
+        if !details.sources.contains(&s) {
+            details.sources.push(s);
+        }
+    }
+    let tags: Vec<TagId> = a.tags().collect();
+    let mut merged = Event::new(a.id(), a.title(), a.when, &tags, &details);
+    merged.status = a.status;
+    merged.lane = a.lane;
+    merged.provenance = a.provenance;
+    // Replace first (positions stay), then remove the other.
+    Some(Edit::Batch(vec![
+        Edit::ReplaceEvent {
+            at: into,
+            event: merged,
+            to: Some(into),
+        },
+        Edit::RemoveEvent { at: from },
+    ]))
+}
+
+impl DatelineApp {
+    /// Starts drafting a timeline from the text at `path` on another thread.
+    pub(super) fn start_draft(&mut self, path: PathBuf) {
+        let (tx, rx) = mpsc::channel();
+        let wake = self.repaint.wake();
+        let file = path.clone();
+        let spawned = std::thread::Builder::new()
+            .name("dateline-draft".into())
+            .spawn(move || {
+                let result = draft::input::read_path(&file)
+                    .map_err(|e| e.to_string())
+                    .map(|source| {
+                        let published = draft::published::stated(&source.text);
+                        let made =
+                            draft::draft(&source.text, published, &DraftOptions::for_file(&file));
+                        (Box::new(made), source.text)
+                    });
+                let _ = tx.send(result);
+                wake();
+            });
+        match spawned {
+            Ok(_) => self.drafting = Some(Drafting { path, result: rx }),
+            Err(e) => self.notice = Some(Notice::error(format!("Cannot start drafting: {e}"))),
+        }
+    }
+
+    /// Takes a finished draft: it becomes the open timeline, unsaved, with its text beside it.
+    pub(super) fn poll_draft(&mut self) {
+        let Some(job) = &self.drafting else { return };
+        let result = match job.result.try_recv() {
+            Ok(result) => result,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                Err("drafting stopped unexpectedly".to_owned())
+            }
+        };
+        let path = job.path.clone();
+        self.drafting = None;
+        match result {
+            Ok((made, text)) => self.install_draft(&path, *made, text),
+            Err(message) => {
+                self.notice = Some(Notice::error(format!(
+                    "{message}\nThe timeline on screen is unchanged."
+                )));
+            }
+        }
+    }
+
+    fn install_draft(&mut self, path: &Path, made: Draft, text: String) {
+        let Draft {
+            timeline, undated, ..
+        } = made;
+        let events = timeline.events.len();
+        if events == 0 && undated.is_empty() {
+            self.notice = Some(Notice::error(format!(
+                "{}: no dates found in this text, so there is nothing to draft.\nThe timeline on screen is unchanged.",
+                crate::formats::show::path(path)
+            )));
+            return;
+        }
+        let mut doc = Document::new(timeline, None, false);
+        doc.mark_unsaved();
+        self.install_document(doc);
+        self.needs_date = undated
+            .iter()
+            .map(|u| NeedsDate {
+                describe: u.describe(),
+                sentence: text
+                    .get(u.sentence.0..u.sentence.1)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned(),
+                at: u32::try_from(text.get(..u.sentence.0).map_or(0, |t| t.chars().count()))
+                    .unwrap_or(u32::MAX),
+            })
+            .collect();
+        self.source_text = Some(SourceTextView::new(
+            path.to_owned(),
+            text,
+            self.doc.timeline(),
+        ));
+        self.side_tab = super::persist::SideTab::Text;
+        self.selected = next_draft(self.doc.timeline(), None);
+        self.reveal = self.selected.is_some();
+        self.notice = Some(Notice::info(format!(
+            "Drafted from {}: {events} events to review, {} mentions needing a date. Accept (A), reject (R) or edit (E) each; J goes to the next.",
+            crate::formats::show::path(path),
+            self.needs_date.len()
+        )));
+    }
+
+    /// Accepts the selected draft (it is reviewed), and goes to the next.
+    pub(super) fn accept_selected(&mut self) {
+        let Some(at) = self.selected.filter(|&i| is_draft(self.doc.timeline(), i)) else {
+            return;
+        };
+        let Some(event) = accepted(self.doc.timeline(), at) else {
+            return;
+        };
+        let name = format!("accept {}", super::editing::step_title(event.title()));
+        let id = event.id().to_owned();
+        if self.edit(
+            Edit::ReplaceEvent {
+                at,
+                event,
+                to: Some(at),
+            },
+            name,
+            None,
+        ) {
+            let here = self.doc.timeline().event_index(&id);
+            self.go_to_next_draft(here);
+        }
+    }
+
+    /// Rejects the selected draft (it is deleted), and goes to the next.
+    pub(super) fn reject_selected(&mut self) {
+        let Some(at) = self.selected.filter(|&i| is_draft(self.doc.timeline(), i)) else {
+            return;
+        };
+        let name = format!(
+            "reject {}",
+            super::editing::step_title(self.doc.timeline().events[at].title())
+        );
+        if self.edit(Edit::RemoveEvent { at }, name, None) {
+            self.go_to_next_draft(at.checked_sub(1));
+        }
+    }
+
+    /// Accepts every draft left, as one step.
+    pub(super) fn accept_all(&mut self) {
+        let timeline = self.doc.timeline();
+        let edits: Vec<Edit> = (0..timeline.events.len())
+            .filter(|&i| is_draft(timeline, i))
+            .filter_map(|i| {
+                accepted(timeline, i).map(|event| Edit::ReplaceEvent {
+                    at: i,
+                    event,
+                    to: Some(i),
+                })
+            })
+            .collect();
+        if edits.is_empty() {
+            return;
+        }
+        let n = edits.len();
+        self.edit(Edit::Batch(edits), format!("accept {n} drafts"), None);
+    }
+
+    /// Merges the selected draft into the event before it in time (one event mentioned twice).
+    pub(super) fn merge_selected(&mut self) {
+        let Some(at) = self.selected.filter(|&i| i > 0) else {
+            return;
+        };
+        let into = at - 1;
+        let Some(edit) = merge(self.doc.timeline(), at, into) else {
+            return;
+        };
+        let name = format!(
+            "merge {} into {}",
+            super::editing::step_title(self.doc.timeline().events[at].title()),
+            super::editing::step_title(self.doc.timeline().events[into].title())
+        );
+        if self.edit(edit, name, None) {
+            self.select_and_reveal(into);
+        }
+    }
+
+    /// Selects the next draft after `from`, or says that none is left.
+    pub(super) fn go_to_next_draft(&mut self, from: Option<usize>) {
+        match next_draft(self.doc.timeline(), from.or(self.selected)) {
+            Some(i) => self.select_and_reveal(i),
+            None => {
+                self.notice = Some(Notice::info(
+                    "Every draft is reviewed. Save As keeps the timeline.",
+                ));
+            }
+        }
+    }
+
+    /// Makes an event from the sentence of a mention that needed a date, and opens it for editing (the
+    /// person types its date).
+    pub(super) fn date_mention(&mut self, k: usize) {
+        let Some(item) = self.needs_date.get(k).cloned() else {
+            return;
+        };
+        let title: String = crate::view::elide::one_line(&item.sentence, 80).into_owned();
+        let mut details = DetailsRef::default();
+        details.quotes.push(QuoteRef {
+            text: &item.sentence,
+            speaker: None,
+            at: Some(item.at),
+        });
+        let mapping = self.current_mapping();
+        let day = mapping.time_from_x(mapping.width / 2.0);
+        let when =
+            super::editing::date_at(day, 1.0 / mapping.points_per_day().max(f64::MIN_POSITIVE));
+        let id = self.doc.fresh_id("dated-mention");
+        let tags: Vec<TagId> = draft_tag(self.doc.timeline()).into_iter().collect();
+        let mut event = Event::new(&id, &title, when, &tags, &details);
+        event.provenance = Provenance::Article;
+        if self.edit(
+            Edit::InsertEvent { at: None, event },
+            format!("add {}", super::editing::step_title(&title)),
+            None,
+        ) {
+            self.needs_date.remove(k);
+            self.editing = true;
+            self.notice = Some(Notice::info(
+                "Type the date the text means for this sentence, then accept it.",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn drafted() -> Timeline {
+        let text = "The amendment was passed in 1974. Kazakhstan joined the WTO in 2015. \
+                    In 2015 Kazakhstan became a member of the WTO.";
+        draft::draft(text, None, &DraftOptions::default()).timeline
+    }
+
+    #[test]
+    fn drafts_are_found_in_order_and_counted() {
+        let t = drafted();
+        let n = drafts_left(&t);
+        assert!(n >= 2, "{n}");
+        let first = next_draft(&t, None).unwrap();
+        assert!(is_draft(&t, first));
+        assert_ne!(next_draft(&t, Some(first)), Some(first));
+    }
+
+    #[test]
+    fn a_merge_keeps_both_quotes_in_one_event() {
+        let t = drafted();
+        let with_quotes: Vec<usize> = (0..t.events.len()).collect();
+        let (into, from) = (with_quotes[0], with_quotes[1]);
+        let edit = merge(&t, from, into).unwrap();
+        let mut after = t.clone();
+        let mut ids = crate::model::edit::Ids::of(&after);
+        crate::model::edit::apply(&mut after, &mut ids, edit).unwrap();
+        assert_eq!(after.events.len(), t.events.len() - 1);
+        let quotes = after.events[into].details().quotes;
+        let want = t.events[into].details().quotes.len() + t.events[from].details().quotes.len();
+        assert_eq!(quotes.len(), want);
+        assert!(merge(&t, 0, 0).is_none());
+    }
+
+    #[test]
+    fn text_files_are_told_from_timelines_by_their_names() {
+        assert!(is_text_file(Path::new("article.txt")));
+        assert!(is_text_file(Path::new("Page.HTML")));
+        assert!(is_text_file(Path::new("notes.md")));
+        assert!(!is_text_file(Path::new("timeline.json")));
+        assert!(!is_text_file(Path::new("sheet.csv")));
+    }
+}
