@@ -62,7 +62,9 @@ fn the_article_yields_its_four_events_and_nothing_else() {
         let quote = &details.quotes[0].text;
         assert!(text.contains(quote.as_str()), "{quote}");
         // It says where in the text it is, in characters, so the text view can find it.
-        let at = details.quotes[0].at.expect("a drafted quote knows where it is") as usize;
+        let at = details.quotes[0]
+            .at
+            .expect("a drafted quote knows where it is") as usize;
         let from: String = text.chars().skip(at).take(quote.chars().count()).collect();
         assert_eq!(&from, quote);
         assert!(

@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod csv;
 pub mod error;
 pub mod locate;
+pub mod markwhen;
 pub mod native;
 pub mod report;
 pub mod show;

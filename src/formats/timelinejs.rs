@@ -28,7 +28,11 @@ use crate::model::{
     SourceLink, Status, Timeline,
 };
 
+mod display;
 mod stream;
+pub mod write;
+
+pub use write::{to_string, write_to};
 
 /// Reads `TimelineJS` JSON. On failure returns the problems found, each with its line and column (the
 /// first [`MAX_LISTED_PROBLEMS`](super::report::MAX_LISTED_PROBLEMS), then how many more).
@@ -420,6 +424,15 @@ impl SlideBuilder {
         let Some(when) = when.filter(|_| !self.broken) else {
             return;
         };
+        let shown = slide
+            .display_date
+            .as_deref()
+            .or_else(|| slide.start.as_ref()?.display_date.as_deref())
+            .map(html_to_line)
+            .filter(|d| !d.is_empty());
+        // A display date in dateline's own words gives back what the date parts cannot say.
+        let stated = shown.as_deref().and_then(|s| own_words(s, start, end));
+        let (when, status) = stated.unwrap_or((when, Status::Occurred));
 
         let id = self.ids.claim(slide.unique_id.as_deref(), &title, "event");
         let mut details = EventDetails {
@@ -427,20 +440,14 @@ impl SlideBuilder {
             sources: slide.media.iter().filter_map(media_link).collect(),
             ..EventDetails::default()
         };
-        let shown = slide
-            .display_date
-            .as_deref()
-            .or_else(|| slide.start.as_ref()?.display_date.as_deref())
-            .map(html_to_line)
-            .filter(|d| !d.is_empty());
-        if let Some(shown) = shown {
+        if let Some(shown) = shown.filter(|_| stated.is_none()) {
             match DateSpec::parse(&shown) {
                 Ok(date) => details.text_date = Some(date),
                 Err(_) => details.note = Some(format!("Shown as: {shown}")),
             }
         }
         let mut event = Event::new(&id, &title, when, &[], &details.borrowed());
-        event.status = Status::Occurred;
+        event.status = status;
         event.lane = lane;
         // A TimelineJS file does not say where its events came from: nothing is claimed.
         event.provenance = Provenance::Unstated;
@@ -497,6 +504,12 @@ impl SlideBuilder {
         let Some(when) = when.filter(|_| !self.broken) else {
             return;
         };
+        // An era dateline wrote says its date in dateline's words: what its parts cannot say comes back.
+        let when = slide
+            .display_date
+            .as_deref()
+            .and_then(|s| own_words(&html_to_line(s), start, end))
+            .map_or(when, |(when, _)| when);
         self.era_ids.push(slide.unique_id.clone());
         self.timeline.periods.push(Period {
             id: String::new(),
@@ -528,6 +541,35 @@ impl SlideBuilder {
         self.timeline.sort_chronologically();
         self.timeline
     }
+}
+
+/// The date and status a `display_date` written in dateline's words (see [`display`]) gives, when it
+/// names the days the slide's own parts give: its first day is the first day of `start`, and its last
+/// day the last day of `end` (an end still going on may end anywhere; a date without an end may have
+/// none). `None` otherwise.
+fn own_words(
+    shown: &str,
+    start: Option<EdtfDate>,
+    end: Option<EdtfDate>,
+) -> Option<(DateSpec, Status)> {
+    let (when, status) = display::read(shown)?;
+    let start = start?;
+    // Today only matters for an open end, which is not compared.
+    let (first, last) = when.covered(start.first_day());
+    let same_end = |e: EdtfDate| e.last_day() == last;
+    let fits = first == start.first_day()
+        && match when {
+            DateSpec::Interval {
+                end: IntervalEnd::Open,
+                ..
+            } => true,
+            DateSpec::Interval {
+                end: IntervalEnd::Date(_),
+                start: Some(_),
+            } => end.is_some_and(same_end),
+            _ => end.is_none_or(same_end),
+        };
+    fits.then_some((when, status))
 }
 
 /// A date that must be there: a problem when it is missing or invalid.
