@@ -34,6 +34,8 @@ pub enum Format {
     TimelineJsCsv,
     /// CSV in dateline's own columns.
     DatelineCsv,
+    /// Markwhen text.
+    Markwhen,
 }
 
 impl Format {
@@ -44,6 +46,7 @@ impl Format {
             Self::TimelineJs => "TimelineJS JSON",
             Self::TimelineJsCsv => "TimelineJS spreadsheet CSV",
             Self::DatelineCsv => "dateline CSV",
+            Self::Markwhen => "Markwhen",
         }
     }
 }
@@ -54,6 +57,8 @@ impl Format {
 ///   `TimelineJS`; one with `"format"`, `lanes`, `tags`, `periods`, `source`, a string `title`, or events
 ///   with `date` is dateline JSON.
 /// - Text whose first line has commas and known column headers is CSV (see [`csv::sniff`]).
+/// - Other text that opens with a `---` header or has `DATE: title` event lines is Markwhen (see
+///   [`markwhen::looks_like`]).
 pub fn detect(text: &str) -> Result<Format, String> {
     let start = text.trim_start_matches('\u{feff}').trim_start();
     if start.starts_with('{') {
@@ -68,9 +73,11 @@ pub fn detect(text: &str) -> Result<Format, String> {
     match csv::sniff(text) {
         Some(csv::Layout::TimelineJs) => Ok(Format::TimelineJsCsv),
         Some(csv::Layout::Dateline) => Ok(Format::DatelineCsv),
+        None if markwhen::looks_like(text) => Ok(Format::Markwhen),
         None => Err(
-            "expected dateline JSON, TimelineJS JSON (objects starting with '{'), or CSV with a header row \
-             (TimelineJS's Year, Month, Day, Headline, … or dateline's kind, id, title, date, …)"
+            "expected dateline JSON, TimelineJS JSON (objects starting with '{'), CSV with a header row \
+             (TimelineJS's Year, Month, Day, Headline, … or dateline's kind, id, title, date, …), or \
+             Markwhen (a --- header, or lines such as 2015-11-30: title)"
                 .to_owned(),
         ),
     }
@@ -136,6 +143,7 @@ pub fn load_str(text: &str, path: &Path) -> Result<Timeline, LoadError> {
         Format::Native => native::parse(body),
         Format::TimelineJs => timelinejs::parse(body),
         Format::TimelineJsCsv | Format::DatelineCsv => csv::parse(body),
+        Format::Markwhen => markwhen::parse(body),
     };
     result.map_err(|problems| LoadError::Invalid {
         path: path.to_owned(),

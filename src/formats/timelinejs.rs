@@ -840,14 +840,15 @@ fn written(value: &Scalar) -> String {
 /// Hands out identifiers, unique among those already given: a wanted one when there is one, else a slug of
 /// the title; a taken one gets `-2`, `-3`, … appended.
 #[derive(Default)]
-struct Ids {
+pub(crate) struct Ids {
     taken: HashSet<String>,
     /// The next suffix to try for each base, so many equal titles stay fast.
     next: HashMap<String, u64>,
 }
 
 impl Ids {
-    fn claim(&mut self, wanted: Option<&str>, title: &str, fallback: &str) -> String {
+    /// The wanted id, else a slug of `title`, else `fallback`, made unique.
+    pub(crate) fn claim(&mut self, wanted: Option<&str>, title: &str, fallback: &str) -> String {
         let slug = || {
             let slug = slugify(title);
             if slug.is_empty() {
