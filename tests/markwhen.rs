@@ -485,3 +485,104 @@ proptest! {
         same_timeline(&round_trip(&t), &t);
     }
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Mutated files: never a panic, every failure located, and what loads writes back the same.
+
+const TOKENS: &[&str] = &[
+    ":",
+    ": ",
+    "\n",
+    "\r\n",
+    "\r",
+    "#",
+    "# ",
+    "!",
+    "/",
+    " - ",
+    "-",
+    "now",
+    " every week x3",
+    "BCE",
+    "bce",
+    "after !job ",
+    "before !x 2 days",
+    "3 weeks",
+    "2015-02-30",
+    "13",
+    "group g\n",
+    "endGroup\n",
+    "section s\n",
+    "endSection\n",
+    "---\n",
+    "  id: ",
+    "  edtf: ",
+    "\"",
+    "[",
+    "{",
+    "é",
+    "\u{feff}",
+    "\u{1b}",
+    "\0",
+    "//",
+    "  kind: period\n",
+    "  order: x\n",
+    "Jan 3",
+    "1/2/2003",
+    "x99999",
+];
+
+fn mutated(seed: &str, edits: &[(usize, usize, u8)]) -> String {
+    let mut text = seed.to_owned();
+    for &(at, token, kind) in edits {
+        let mut at = at % (text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        match kind % 3 {
+            0 => text.insert_str(at, TOKENS[token % TOKENS.len()]),
+            1 => {
+                let mut end = (at + token % 12).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                text.replace_range(at..end, "");
+            }
+            _ => {
+                let mut end = (at + token % 40).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let copy = text[at..end].to_owned();
+                text.insert_str(at, &copy);
+            }
+        }
+    }
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn mutated_markwhen_never_panics_and_every_failure_is_located(
+        seed in 0usize..2,
+        edits in proptest::collection::vec((any::<usize>(), any::<usize>(), any::<u8>()), 1..6),
+    ) {
+        let seeds = [
+            std::fs::read_to_string(fixture("markwhen-docs.mw")).unwrap(),
+            markwhen::to_string(&load("interop.json")),
+        ];
+        let text = mutated(&seeds[seed], &edits);
+        match read(&text) {
+            Ok(t) => same_timeline(&round_trip(&t), &t),
+            Err(e) => {
+                prop_assert!(e.first_position().is_some(), "{e}");
+                if let LoadError::Invalid { problems, .. } = &e {
+                    prop_assert!(problems.iter().all(|p| p.position.line >= 1 && p.position.column >= 1));
+                    prop_assert!(problems.windows(2).all(|w| w[0].position <= w[1].position));
+                }
+            }
+        }
+    }
+}

@@ -50,11 +50,30 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
 }
 
 /// The JSON path of a part of a slide.
-fn path_of(which: Which, field: Field) -> SmallVec<[Step<'static>; 4]> {
+fn path_of(which: Which, field: Field) -> SmallVec<[Step<'static>; 6]> {
     let mut path = SmallVec::new();
-    match which {
-        Which::Era(i) => path.extend([Step::Key("eras"), Step::Index(i)]),
-        Which::Event(i) => path.extend([Step::Key("events"), Step::Index(i)]),
+    let (wrapped, list, i) = match which {
+        Which::Era(i) => (false, "eras", i),
+        Which::Event(i) => (false, "events", i),
+        Which::Slide(i) => (true, "slides", i),
+        Which::WrappedEra(i) => (true, "eras", i),
+        Which::WrappedEvent(i) => (true, "events", i),
+        Which::OldDate(i) => (true, "date", i),
+        Which::OldEra(i) => (true, "era", i),
+    };
+    if wrapped {
+        path.push(Step::Key("timeline"));
+    }
+    path.extend([Step::Key(list), Step::Index(i)]);
+    if matches!(which, Which::OldDate(_) | Which::OldEra(_)) {
+        // TimelineJS 2 writes a date as one string, "YYYY,MM,DD", and the group as a tag.
+        match field {
+            Field::Slide => {}
+            Field::Start | Field::StartPart(_) => path.push(Step::Key("startDate")),
+            Field::End | Field::EndPart(_) => path.push(Step::Key("endDate")),
+            Field::Group => path.push(Step::Key("tag")),
+        }
+        return path;
     }
     match field {
         Field::Slide => {}
@@ -87,6 +106,9 @@ struct RawSlide {
     display_date: Option<String>,
     #[serde(default, deserialize_with = "lenient_text")]
     unique_id: Option<String>,
+    /// `title` or `era` in a `slides` list.
+    #[serde(default, rename = "type", deserialize_with = "lenient_text")]
+    kind: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -317,8 +339,20 @@ pub(crate) struct Slide {
 /// Which slide a problem is in (the title slide has none: only its texts are used).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Which {
+    /// `eras[i]`.
     Era(usize),
+    /// `events[i]`.
     Event(usize),
+    /// `timeline.slides[i]`: a slide list in the `timeline` wrapper.
+    Slide(usize),
+    /// `timeline.eras[i]`.
+    WrappedEra(usize),
+    /// `timeline.events[i]`.
+    WrappedEvent(usize),
+    /// `timeline.date[i]`: an event of a `TimelineJS` 2 file.
+    OldDate(usize),
+    /// `timeline.era[i]`: an era of a `TimelineJS` 2 file.
+    OldEra(usize),
 }
 
 /// A part of a date.
@@ -396,9 +430,8 @@ impl SlideBuilder {
         self.timeline.description = html_to_text(&slide.text);
     }
 
-    /// The event slide at position `i` of the file's events.
-    pub(crate) fn event(&mut self, i: usize, slide: &Slide, at: At<'_>) {
-        let which = Which::Event(i);
+    /// An event slide, `which` saying where it is in the file.
+    pub(crate) fn event(&mut self, which: Which, slide: &Slide, at: At<'_>) {
         let mut found = false;
         let mut report = |which, field, message| {
             found = true;
@@ -482,9 +515,8 @@ impl SlideBuilder {
         lane
     }
 
-    /// The era slide at position `i` of the file's eras.
-    pub(crate) fn era(&mut self, i: usize, slide: &Slide, at: At<'_>) {
-        let which = Which::Era(i);
+    /// An era slide, `which` saying where it is in the file.
+    pub(crate) fn era(&mut self, which: Which, slide: &Slide, at: At<'_>) {
         let mut found = false;
         let mut report = |which, field, message| {
             found = true;

@@ -4,7 +4,7 @@
 //! The reference parser 1.2.0 reports "Cannot parse recurrence" for every recurrence it is given and
 //! keeps only the first occurrence; dateline follows the documented meaning and expands them.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::dates::{Every, Limit};
 use super::relative::shift;
@@ -63,6 +63,7 @@ pub fn occurrences(
         }
         let end = start
             .checked_add_signed(length)
+            .filter(|d| d.year().abs() <= crate::model::date::MAX_ABS_YEAR)
             .ok_or("the recurrence goes out of range")?;
         out.push((start, end));
     }
