@@ -342,6 +342,22 @@ fn the_command_line_writes_and_checks_markwhen() {
         "2026-11-29",
     ]);
     assert_eq!(text(&exported.stdout), text(&original.stdout));
+    // Formats a file name cannot hold are usage errors (exit 2), saying what fits.
+    for (name, format, says) in [
+        ("x.json", Some("markwhen"), "ending in .mw"),
+        ("x.mw", Some("timelinejs"), "ending in .json"),
+        ("x.txt", None, ".mw (Markwhen)"),
+    ] {
+        let to = dir.path().join(name);
+        let mut args = vec!["export", "--to", to.to_str().unwrap()];
+        if let Some(format) = format {
+            args.extend(["--format", format]);
+        }
+        let run = dateline(&args);
+        assert_eq!(run.status.code(), Some(2), "{name}: {}", text(&run.stderr));
+        assert!(text(&run.stderr).contains(says), "{}", text(&run.stderr));
+        assert!(!to.exists());
+    }
     let _ = TODAY;
 }
 
