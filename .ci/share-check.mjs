@@ -168,10 +168,8 @@ function compareReading(file) {
     }
     const open = row.date.endsWith("/..");
     const fits = same(ymd(e.from), ymd(row.start)) && (open || same(ymd(e.to), nextDay(ymd(row.end))));
-    const lane = row.lane;
     if (fits) agree += 1;
     else differ.push(`"${title}" (line ${e.line}): Markwhen ${e.from.slice(0, 10)}..${e.to.slice(0, 10)}, dateline ${row.date}`);
-    void lane;
   }
   console.log(
     `markwhen reading ${file}: the parser read ${events.length} events, dateline ${rows.length}; ` +

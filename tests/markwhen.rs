@@ -165,6 +165,15 @@ fn structural_problems_are_located() {
 }
 
 #[test]
+fn the_pages_of_a_document_are_one_timeline() {
+    let t = read("# A\n2015: first\n_-_-_break_-_-_\n2016: second\n").unwrap();
+    assert_eq!(t.events.len(), 2);
+    assert_eq!(t.lane_label(titled(&t, "first").lane), "A");
+    assert_eq!(t.lane_label(titled(&t, "second").lane), "Events");
+    assert!(titled(&t, "first").details().summary.is_empty());
+}
+
+#[test]
 fn markwhen_is_detected_from_content() {
     assert_eq!(
         formats::detect("---\ntitle: A\n---\n"),

@@ -14,7 +14,8 @@
 //!   the "Events" lane;
 //! - properties dateline writes keep what Markwhen cannot say: `edtf` (the exact date with its
 //!   qualifiers, or an end that is unknown), `status`, `provenance`, `lane`, `title`, `summary`, `note`,
-//!   `text_date`, `quotes`, `people`, `places`, `sources`, `tags`, and `kind: period` for a period;
+//!   `text_date`, `quotes`, `people`, `places`, `sources`, `tags`, `kind: period` for a period, and
+//!   `order` where events of one day in different lanes would otherwise come back in another order;
 //!   `location` becomes a place; other properties are kept in the event's note as `key: value`.
 //!   Values may be JSON (a quoted string, a list or an object), which is also YAML.
 //! - The header's `dateline:` property (JSON) holds the lanes' and tags' ids and names and the source

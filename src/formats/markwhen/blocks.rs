@@ -8,6 +8,7 @@
 //!   1.2.0 reads those keyword lines as description text; dateline follows the documentation).
 //! - An event is a line `DATE: title #tags !id`, then `key: value` property lines, then description
 //!   lines, up to the next event, heading or group line. `//` starts a comment line.
+//! - A document's pages, separated by a `_-_-_break_-_-_` line, are read into one timeline.
 
 use super::dates::{self, DateLine, Lexed};
 use crate::formats::locate::Position;
@@ -137,6 +138,9 @@ pub struct Reading {
     pub day_first: bool,
 }
 
+/// The line that separates the pages of a Markwhen document.
+pub const PAGE_BREAK: &str = "_-_-_break_-_-_";
+
 /// Groups may be nested this deep, which no timeline needs; deeper nesting is a problem, so a file
 /// cannot make each of its events carry a path of a million groups.
 pub const MAX_DEPTH: usize = 64;
@@ -200,6 +204,15 @@ pub fn read<'t>(text: &'t str, sink: &mut dyn Sink<'t>, report: &mut Report) {
     for line in all {
         let trimmed = line.text.trim();
         if trimmed.starts_with("//") {
+            continue;
+        }
+        // A page break: the next page's events join the same timeline, outside the groups of this one.
+        if trimmed == PAGE_BREAK {
+            flush(&mut current, sink, report);
+            finish_header(&mut header_done, &mut header, &mut reading, sink, report);
+            groups.clear();
+            in_broken_event = false;
+            group_properties = false;
             continue;
         }
         if let Some((level, title)) = heading(trimmed) {
