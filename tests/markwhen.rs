@@ -48,6 +48,7 @@ fn the_documented_constructs_read_to_their_events() {
         ("Day to year", "2004-02-01/2005"),
         ("Year to month", "2005/2006-02"),
         ("Six months from 2018", "2018/2018-06"),
+        ("Five weekdays", "2022-07-04/2022-07-08"),
         ("Still going", "2005/.."),
         ("A Space Odyssey", "2001"),
         ("April 1776", "1776-04"),

@@ -78,10 +78,15 @@ pub fn shift(day: NaiveDate, duration: Duration, back: bool) -> Result<NaiveDate
 }
 
 /// The days from `start` for `duration`: its first and last day (the last day before the day the
-/// length reaches).
+/// length reaches; for weekdays, the last of them).
 pub fn days_for(start: NaiveDate, duration: Duration) -> Result<(NaiveDate, NaiveDate), String> {
     if duration.count == 0 {
         return Err("a length of 0 covers no day".to_owned());
+    }
+    if duration.unit == Unit::Weekday {
+        // Weekdays are counted from the start itself: `5 weekdays` from a Monday is Monday to Friday.
+        let before = start.pred_opt().ok_or("the date is out of range")?;
+        return Ok((start, shift(before, duration, false)?));
     }
     let end = shift(start, duration, false)?;
     Ok((start, end.pred_opt().unwrap_or(end)))
@@ -182,6 +187,16 @@ mod tests {
         assert_eq!(
             shift(day("2024-03-01"), weekdays, false).unwrap(),
             day("2024-03-08")
+        );
+        // Five weekdays from a Monday are that week's Monday to Friday, as Markwhen counts them.
+        assert_eq!(
+            days_for(day("2022-07-04"), weekdays).unwrap(),
+            (day("2022-07-04"), day("2022-07-08"))
+        );
+        // From a Saturday, the next five.
+        assert_eq!(
+            days_for(day("2022-07-02"), weekdays).unwrap(),
+            (day("2022-07-02"), day("2022-07-08"))
         );
         assert!(
             shift(
