@@ -353,3 +353,37 @@ proptest! {
         prop_assert_eq!(story(&back), story(&t));
     }
 }
+
+#[test]
+fn control_characters_foreign_scripts_and_huge_texts_export_and_read_back() {
+    let huge = "é".repeat(5 << 20); // 10 MB
+    let json = serde_json::json!({
+        "format": "dateline/1", "title": "Ünïcode 東京 \u{202e}rtl",
+        "events": [
+            {"id": "nul", "title": "NUL \u{0} and ESC \u{1b}[31m", "date": "2015", "summary": huge},
+            {"id": "арабский", "title": "مرحبا बड़ा 東京", "date": "-0499~"}
+        ]
+    })
+    .to_string();
+    let t = formats::load_str(&json, Path::new("hostile.json")).unwrap();
+    let exported = timelinejs::to_string(&t, TODAY);
+    // Still one valid JSON document, with the text escaped inside its strings.
+    let doc: Value = serde_json::from_str(&exported).unwrap();
+    assert_eq!(
+        slide(&doc, "nul")["text"]["headline"],
+        "NUL \u{0} and ESC \u{1b}[31m"
+    );
+    let back = round_trip(&t);
+    assert_eq!(story(&back), story(&t));
+    assert_eq!(back.title, t.title);
+    assert_eq!(
+        back.events
+            .iter()
+            .find(|e| e.id() == "nul")
+            .unwrap()
+            .details()
+            .summary
+            .len(),
+        huge.len()
+    );
+}

@@ -86,7 +86,8 @@ fn timelinejs_2_problems_are_at_their_dates() {
         p[1].message.contains("30 February 2011 does not exist"),
         "{p:?}"
     );
-    assert!(p[2].message.contains("has no start_date"), "{p:?}");
+    assert!(p[2].message.contains("has no startDate"), "{p:?}");
+    assert!(p[0].message.contains("in the startDate of event"), "{p:?}");
     assert!(p[3].message.contains("\"20x1\" is not a number"), "{p:?}");
 }
 

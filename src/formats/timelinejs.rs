@@ -355,6 +355,19 @@ pub(crate) enum Which {
     OldEra(usize),
 }
 
+impl Which {
+    /// The key of the slide's start or end date, as messages name it: `startDate`/`endDate` in a
+    /// `TimelineJS` 2 file, `start_date`/`end_date` otherwise.
+    fn date_key(self, is_end: bool) -> &'static str {
+        match (self, is_end) {
+            (Self::OldDate(_) | Self::OldEra(_), false) => "startDate",
+            (Self::OldDate(_) | Self::OldEra(_), true) => "endDate",
+            (_, false) => "start_date",
+            (_, true) => "end_date",
+        }
+    }
+}
+
 /// A part of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Part {
@@ -616,9 +629,12 @@ fn required_date(
         return date_of(parts, is_end, which, name, at);
     }
     let message = if is_end {
-        format!("{name} has no end_date (an era needs both a start and an end)")
+        format!(
+            "{name} has no {} (an era needs both a start and an end)",
+            which.date_key(true)
+        )
     } else {
-        format!("{name} has no start_date")
+        format!("{name} has no {}", which.date_key(false))
     };
     at(which, Field::Slide, message);
     None
@@ -711,11 +727,8 @@ fn date_of(
     name: &str,
     at: &mut dyn FnMut(Which, Field, String),
 ) -> Option<EdtfDate> {
-    let (label, whole) = if is_end {
-        ("end_date", Field::End)
-    } else {
-        ("start_date", Field::Start)
-    };
+    let label = which.date_key(is_end);
+    let whole = if is_end { Field::End } else { Field::Start };
     let field = |part| {
         if is_end {
             Field::EndPart(part)
