@@ -649,10 +649,13 @@ impl Builder {
 
     fn add(&mut self, c: Converted) {
         if c.period {
+            let Some(&when) = c.when.first() else {
+                return;
+            };
             self.timeline.periods.push(Period {
                 id: c.id,
                 title: c.title,
-                when: c.when[0],
+                when,
                 lane: c.explicit_lane.then_some(c.lane),
                 summary: c.details.summary,
                 provenance: c.provenance,
