@@ -166,6 +166,17 @@ fn structural_problems_are_located() {
 }
 
 #[test]
+fn a_relative_date_counts_from_the_id_as_written() {
+    // The first event's title makes the id "job"; the second asks for it and is renamed, and the
+    // third still counts from the second.
+    let t =
+        read("2020-01-01: job\n2021-01-01: The real job !job\nafter !job 1 week: Later\n").unwrap();
+    assert_eq!(titled(&t, "job").id(), "job");
+    assert_eq!(titled(&t, "The real job").id(), "job-2");
+    assert_eq!(titled(&t, "Later").when, spec("2021-01-02/2021-01-08"));
+}
+
+#[test]
 fn the_pages_of_a_document_are_one_timeline() {
     let t = read("# A\n2015: first\n_-_-_break_-_-_\n2016: second\n").unwrap();
     assert_eq!(t.events.len(), 2);

@@ -604,6 +604,9 @@ impl Builder {
                     return None;
                 }
                 self.given.insert(id.clone(), block.line.number);
+                // `!id` in a relative date means the id as written, even when an event before took it
+                // as the slug of its title and this one is renamed.
+                self.days.insert(id.clone(), days);
                 self.ids.claim(Some(&id), &title, "event")
             }
             None => self.ids.claim(None, &title, "event"),
