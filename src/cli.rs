@@ -34,8 +34,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check timeline files (dateline JSON or CSV, `TimelineJS` JSON or spreadsheet CSV): one summary line
-    /// per valid file (exit 0), or every problem as `FILE:LINE:COL: message` (exit 1).
+    /// Check timeline files (dateline JSON or CSV, `TimelineJS` JSON or spreadsheet CSV, Markwhen): one
+    /// summary line per valid file (exit 0), or every problem as `FILE:LINE:COL: message` (exit 1).
     Check {
         /// The files to check.
         #[arg(required = true)]
@@ -63,7 +63,8 @@ pub enum Command {
         #[arg(long, value_name = "OUT", value_parser = parse_export_target, required = true)]
         to: ExportTarget,
         /// The format to write, when the extension allows more than one: `dateline` (the default for
-        /// .json) or `timelinejs` (`TimelineJS` 3 JSON, to publish with Knight Lab's `TimelineJS`).
+        /// .json and .csv), `timelinejs` (`TimelineJS` 3 JSON in a .json file, to publish with Knight
+        /// Lab's `TimelineJS`) or `markwhen` (the default for .mw).
         #[arg(long, value_name = "FORMAT")]
         format: Option<FormatChoice>,
     },
