@@ -385,6 +385,11 @@ pub fn is_event_line(line: Line<'_>, reading: Reading) -> bool {
     !matches!(event_line(line, reading), EventLine::Not)
 }
 
+/// Text on one line, white space made single spaces: a title as an event line gives it.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Whether a word is made of what Markwhen's tags and ids are made of: ASCII letters, digits and `_`.
 pub fn is_word(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
@@ -471,7 +476,7 @@ fn title_parts(rest: &str) -> (String, Vec<&str>, Option<&str>) {
         at = range.end;
     }
     title.push_str(&rest[at..]);
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = one_line(&title);
     (
         title,
         tags.into_iter().map(|(_, t)| t).collect(),

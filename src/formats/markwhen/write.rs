@@ -17,6 +17,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use super::blocks::one_line;
 use super::{LinkValue, QuoteValue, Source, blocks, dates};
 use crate::model::{DateSpec, EdtfDate, Event, IntervalEnd, Period, Provenance, Status, Timeline};
 
@@ -155,11 +156,6 @@ fn plain_or_quoted(text: &str) -> String {
             "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n"
         );
     if plain { text.to_owned() } else { quoted(text) }
-}
-
-/// Text on one line, white space made single spaces.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// One date as Markwhen reads it right: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` for years 1 to 9999, the year
