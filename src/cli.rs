@@ -34,8 +34,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check timeline files (dateline JSON or CSV, `TimelineJS` JSON or spreadsheet CSV): one summary line
-    /// per valid file (exit 0), or every problem as `FILE:LINE:COL: message` (exit 1).
+    /// Check timeline files (dateline JSON or CSV, `TimelineJS` JSON or spreadsheet CSV, Markwhen): one
+    /// summary line per valid file (exit 0), or every problem as `FILE:LINE:COL: message` (exit 1).
     Check {
         /// The files to check.
         #[arg(required = true)]
@@ -49,17 +49,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Convert a timeline file (any format `check` reads) to dateline JSON or dateline CSV, chosen by the
-    /// output's extension. Prints one line to stderr on success; every problem of an invalid input as
-    /// `FILE:LINE:COL: message` (exit 1). An existing OUT is replaced (atomically), unless it is FILE
-    /// itself, under any name, link or hard link: that is refused (exit 1).
+    /// Convert a timeline file (any format `check` reads) to dateline JSON, dateline CSV, `TimelineJS`
+    /// JSON or Markwhen, chosen by the output's extension and `--format`. Prints one line to stderr on
+    /// success; every problem of an invalid input as `FILE:LINE:COL: message` (exit 1). An existing OUT
+    /// is replaced (atomically), unless it is FILE itself, under any name, link or hard link: that is
+    /// refused (exit 1).
     Export {
         /// The timeline file to convert (the built-in dataset without one).
         file: Option<PathBuf>,
-        /// Where to write: a path ending in .json (dateline JSON) or .csv (dateline CSV). An existing file
-        /// there is replaced, unless it is the input file itself.
+        /// Where to write: a path ending in .json (dateline JSON, or `TimelineJS` JSON with `--format
+        /// timelinejs`), .csv (dateline CSV) or .mw (Markwhen). An existing file there is replaced,
+        /// unless it is the input file itself.
         #[arg(long, value_name = "OUT", value_parser = parse_export_target, required = true)]
         to: ExportTarget,
+        /// The format to write, when the extension allows more than one: `dateline` (the default for
+        /// .json and .csv), `timelinejs` (`TimelineJS` 3 JSON in a .json file, to publish with Knight
+        /// Lab's `TimelineJS`) or `markwhen` (the default for .mw).
+        #[arg(long, value_name = "FORMAT")]
+        format: Option<FormatChoice>,
     },
     /// Find the dates in a text (plain text, Markdown or HTML) and draft a timeline from it: with
     /// `--mentions`, print every temporal expression as one JSON object per line; with `--to`, write
@@ -82,13 +89,68 @@ pub enum Command {
     },
 }
 
-/// The output format of `export`, chosen by the output file's extension.
+/// The output format of `export`, chosen by the output file's extension and `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
     /// dateline JSON (`.json`).
     Json,
     /// dateline CSV (`.csv`).
     Csv,
+    /// `TimelineJS` 3 JSON (`.json` with `--format timelinejs`).
+    TimelineJs,
+    /// Markwhen (`.mw`).
+    Markwhen,
+}
+
+impl ExportFormat {
+    /// A name for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Json => "dateline JSON",
+            Self::Csv => "dateline CSV",
+            Self::TimelineJs => "TimelineJS JSON",
+            Self::Markwhen => "Markwhen",
+        }
+    }
+}
+
+/// What `--format` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatChoice {
+    /// dateline's own format for the extension (JSON or CSV).
+    Dateline,
+    /// `TimelineJS` 3 JSON.
+    Timelinejs,
+    /// Markwhen text.
+    Markwhen,
+}
+
+impl ExportTarget {
+    /// The target with the format `--format` asks for, or why that format cannot be written under this
+    /// file name.
+    pub fn with_choice(mut self, choice: Option<FormatChoice>) -> Result<Self, String> {
+        let wanted = match (choice, self.format) {
+            (None | Some(FormatChoice::Dateline), ExportFormat::Json | ExportFormat::Csv)
+            | (None | Some(FormatChoice::Markwhen), ExportFormat::Markwhen) => self.format,
+            (Some(FormatChoice::Timelinejs), ExportFormat::Json)
+            | (None, ExportFormat::TimelineJs) => ExportFormat::TimelineJs,
+            (Some(choice), _) => {
+                let (name, extension) = match choice {
+                    FormatChoice::Dateline => ("dateline", ".json or .csv"),
+                    FormatChoice::Timelinejs => ("TimelineJS", ".json"),
+                    FormatChoice::Markwhen => ("Markwhen", ".mw"),
+                };
+                return Err(format!(
+                    "--format {}: a {name} file is written to a name ending in {extension}, not {}",
+                    clap::ValueEnum::to_possible_value(&choice)
+                        .map_or_else(String::new, |v| v.get_name().to_owned()),
+                    show::quoted(&self.path.to_string_lossy())
+                ));
+            }
+        };
+        self.format = wanted;
+        Ok(self)
+    }
 }
 
 /// Where `export` writes, and in which format.
@@ -100,7 +162,7 @@ pub struct ExportTarget {
     pub format: ExportFormat,
 }
 
-/// Reads `--to OUT`: the format comes from OUT's extension (`.json` or `.csv`, any case).
+/// Reads `--to OUT`: the format comes from OUT's extension (`.json`, `.csv` or `.mw`, any case).
 pub fn parse_export_target(value: &str) -> Result<ExportTarget, String> {
     let path = PathBuf::from(value);
     let extension = path
@@ -110,9 +172,10 @@ pub fn parse_export_target(value: &str) -> Result<ExportTarget, String> {
     let format = match extension.as_str() {
         "json" => ExportFormat::Json,
         "csv" => ExportFormat::Csv,
+        "mw" => ExportFormat::Markwhen,
         _ => {
             return Err(format!(
-                "cannot tell the format of {}: the file name must end in .json (dateline JSON) or .csv (dateline CSV)",
+                "cannot tell the format of {}: the file name must end in .json (dateline JSON, or TimelineJS JSON with --format timelinejs), .csv (dateline CSV) or .mw (Markwhen)",
                 show::quoted(value)
             ));
         }
@@ -122,8 +185,14 @@ pub fn parse_export_target(value: &str) -> Result<ExportTarget, String> {
 
 /// Runs `export`: reads `file` (or the built-in dataset), writes it to `target` atomically, and says so
 /// in one line on `err`. Every problem of an unreadable input or a failed write goes to `err` too.
+/// `today` is where spans still going on end, for formats that need an end (`TimelineJS` eras).
 /// Returns the exit code.
-pub fn export(file: Option<&Path>, target: &ExportTarget, err: &mut dyn Write) -> i32 {
+pub fn export(
+    file: Option<&Path>,
+    target: &ExportTarget,
+    today: NaiveDate,
+    err: &mut dyn Write,
+) -> i32 {
     // The same file under any name: compared by device and inode (or the platform's file id).
     if let Some(input) = file
         && same_file::is_same_file(input, &target.path).unwrap_or(false)
@@ -144,11 +213,14 @@ pub fn export(file: Option<&Path>, target: &ExportTarget, err: &mut dyn Write) -
         }
     };
     // Written straight to the file, each event converted as it is written.
-    let (write, name): (WriteFn, &str) = match target.format {
-        ExportFormat::Json => (formats::native::write_to, "dateline JSON"),
-        ExportFormat::Csv => (formats::write_csv_to, "dateline CSV"),
+    let name = target.format.name();
+    let mut write = |out: &mut dyn Write| match target.format {
+        ExportFormat::Json => formats::native::write_to(&timeline, out),
+        ExportFormat::Csv => formats::write_csv_to(&timeline, out),
+        ExportFormat::TimelineJs => formats::timelinejs::write_to(&timeline, today, out),
+        ExportFormat::Markwhen => formats::markwhen::write_to(&timeline, out),
     };
-    match formats::write_atomic_with(&target.path, &mut |out| write(&timeline, out)) {
+    match formats::write_atomic_with(&target.path, &mut write) {
         Ok(()) => {
             let _ = writeln!(
                 err,
@@ -170,9 +242,6 @@ pub fn export(file: Option<&Path>, target: &ExportTarget, err: &mut dyn Write) -
         }
     }
 }
-
-/// A writer of one output format.
-type WriteFn = fn(&Timeline, &mut dyn Write) -> std::io::Result<()>;
 
 /// Reads `draft --to OUT`: a dateline JSON file, so its name must end in `.json`.
 pub fn parse_draft_target(value: &str) -> Result<PathBuf, String> {

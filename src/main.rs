@@ -33,10 +33,18 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some(Command::Export { file, to }) => {
-            let code = cli::export(file.as_deref(), &to, &mut std::io::stderr().lock());
-            ExitCode::from(code as u8)
-        }
+        Some(Command::Export { file, to, format }) => match to.with_choice(format) {
+            Ok(to) => {
+                let code = cli::export(file.as_deref(), &to, today, &mut std::io::stderr().lock());
+                ExitCode::from(code as u8)
+            }
+            Err(message) => {
+                use clap::CommandFactory;
+                Cli::command()
+                    .error(clap::error::ErrorKind::ArgumentConflict, message)
+                    .exit()
+            }
+        },
         Some(Command::Draft {
             text,
             published,

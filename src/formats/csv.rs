@@ -375,11 +375,11 @@ fn parse_timelinejs(text: &str) -> Result<Timeline, Vec<Problem>> {
         let kind = cell("type").trim().to_lowercase();
         match kind.as_str() {
             "" => {
-                builder.event(events, &slide, &mut at);
+                builder.event(Which::Event(events), &slide, &mut at);
                 events += 1;
             }
             "era" => {
-                builder.era(eras, &slide, &mut at);
+                builder.era(Which::Era(eras), &slide, &mut at);
                 eras += 1;
             }
             "title" if !has_title => {

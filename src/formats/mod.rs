@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod csv;
 pub mod error;
 pub mod locate;
+pub mod markwhen;
 pub mod native;
 pub mod report;
 pub mod show;
@@ -33,6 +34,8 @@ pub enum Format {
     TimelineJsCsv,
     /// CSV in dateline's own columns.
     DatelineCsv,
+    /// Markwhen text.
+    Markwhen,
 }
 
 impl Format {
@@ -43,16 +46,19 @@ impl Format {
             Self::TimelineJs => "TimelineJS JSON",
             Self::TimelineJsCsv => "TimelineJS spreadsheet CSV",
             Self::DatelineCsv => "dateline CSV",
+            Self::Markwhen => "Markwhen",
         }
     }
 }
 
 /// Decides the format from the content (not the file name), or says in plain words why none fits.
 ///
-/// - A JSON object whose `title` is an object, or whose `events` have `start_date`, or with `eras`, is
-///   `TimelineJS`; one with `"format"`, `lanes`, `tags`, `periods`, `source`, a string `title`, or events
+/// - A JSON object whose `title` is an object, or whose `events` have `start_date`, or with `eras`, or
+///   with a `timeline` object (`TimelineJS` 2, or `TimelineJS` 3 wrapped), is `TimelineJS`; one with `"format"`, `lanes`, `tags`, `periods`, `source`, a string `title`, or events
 ///   with `date` is dateline JSON.
 /// - Text whose first line has commas and known column headers is CSV (see [`csv::sniff`]).
+/// - Other text that opens with a `---` header or has `DATE: title` event lines is Markwhen (see
+///   [`markwhen::looks_like`]).
 pub fn detect(text: &str) -> Result<Format, String> {
     let start = text.trim_start_matches('\u{feff}').trim_start();
     if start.starts_with('{') {
@@ -67,9 +73,11 @@ pub fn detect(text: &str) -> Result<Format, String> {
     match csv::sniff(text) {
         Some(csv::Layout::TimelineJs) => Ok(Format::TimelineJsCsv),
         Some(csv::Layout::Dateline) => Ok(Format::DatelineCsv),
+        None if markwhen::looks_like(text) => Ok(Format::Markwhen),
         None => Err(
-            "expected dateline JSON, TimelineJS JSON (objects starting with '{'), or CSV with a header row \
-             (TimelineJS's Year, Month, Day, Headline, … or dateline's kind, id, title, date, …)"
+            "expected dateline JSON, TimelineJS JSON (objects starting with '{'), CSV with a header row \
+             (TimelineJS's Year, Month, Day, Headline, … or dateline's kind, id, title, date, …), or \
+             Markwhen (a --- header, or lines such as 2015-11-30: title)"
                 .to_owned(),
         ),
     }
@@ -86,7 +94,10 @@ fn detect_json(text: &str) -> Result<Format, String> {
     if found(&[Step::Key("format")]) {
         return Ok(Format::Native);
     }
-    if starts_with(&[Step::Key("title")], b'{') || found(&[Step::Key("eras")]) {
+    if starts_with(&[Step::Key("title")], b'{')
+        || found(&[Step::Key("eras")])
+        || starts_with(&[Step::Key("timeline")], b'{')
+    {
         return Ok(Format::TimelineJs);
     }
     for i in 0..3 {
@@ -135,11 +146,31 @@ pub fn load_str(text: &str, path: &Path) -> Result<Timeline, LoadError> {
         Format::Native => native::parse(body),
         Format::TimelineJs => timelinejs::parse(body),
         Format::TimelineJsCsv | Format::DatelineCsv => csv::parse(body),
+        Format::Markwhen => markwhen::parse(body),
     };
-    result.map_err(|problems| LoadError::Invalid {
+    let mut timeline = result.map_err(|problems| LoadError::Invalid {
         path: path.to_owned(),
         problems,
-    })
+    })?;
+    // A file that gives no title is called by its name.
+    if timeline.title.is_empty()
+        && matches!(
+            format,
+            Format::TimelineJs | Format::TimelineJsCsv | Format::Markwhen
+        )
+    {
+        timeline.title = title_from_name(path);
+    }
+    Ok(timeline)
+}
+
+/// The title of a file that gives none: its name without the extension (`silk-road` for
+/// `maps/silk-road.json`).
+pub fn title_from_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "Untitled timeline".to_owned())
 }
 
 /// Writes the timeline as dateline CSV; reading it back gives the same timeline. See [`csv`].

@@ -28,7 +28,11 @@ use crate::model::{
     SourceLink, Status, Timeline,
 };
 
+mod display;
 mod stream;
+pub mod write;
+
+pub use write::{to_string, write_to};
 
 /// Reads `TimelineJS` JSON. On failure returns the problems found, each with its line and column (the
 /// first [`MAX_LISTED_PROBLEMS`](super::report::MAX_LISTED_PROBLEMS), then how many more).
@@ -46,11 +50,30 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
 }
 
 /// The JSON path of a part of a slide.
-fn path_of(which: Which, field: Field) -> SmallVec<[Step<'static>; 4]> {
+fn path_of(which: Which, field: Field) -> SmallVec<[Step<'static>; 6]> {
     let mut path = SmallVec::new();
-    match which {
-        Which::Era(i) => path.extend([Step::Key("eras"), Step::Index(i)]),
-        Which::Event(i) => path.extend([Step::Key("events"), Step::Index(i)]),
+    let (wrapped, list, i) = match which {
+        Which::Era(i) => (false, "eras", i),
+        Which::Event(i) => (false, "events", i),
+        Which::Slide(i) => (true, "slides", i),
+        Which::WrappedEra(i) => (true, "eras", i),
+        Which::WrappedEvent(i) => (true, "events", i),
+        Which::OldDate(i) => (true, "date", i),
+        Which::OldEra(i) => (true, "era", i),
+    };
+    if wrapped {
+        path.push(Step::Key("timeline"));
+    }
+    path.extend([Step::Key(list), Step::Index(i)]);
+    if matches!(which, Which::OldDate(_) | Which::OldEra(_)) {
+        // TimelineJS 2 writes a date as one string, "YYYY,MM,DD", and the group as a tag.
+        match field {
+            Field::Slide => {}
+            Field::Start | Field::StartPart(_) => path.push(Step::Key("startDate")),
+            Field::End | Field::EndPart(_) => path.push(Step::Key("endDate")),
+            Field::Group => path.push(Step::Key("tag")),
+        }
+        return path;
     }
     match field {
         Field::Slide => {}
@@ -83,6 +106,9 @@ struct RawSlide {
     display_date: Option<String>,
     #[serde(default, deserialize_with = "lenient_text")]
     unique_id: Option<String>,
+    /// `title` or `era` in a `slides` list.
+    #[serde(default, rename = "type", deserialize_with = "lenient_text")]
+    kind: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -313,8 +339,33 @@ pub(crate) struct Slide {
 /// Which slide a problem is in (the title slide has none: only its texts are used).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Which {
+    /// `eras[i]`.
     Era(usize),
+    /// `events[i]`.
     Event(usize),
+    /// `timeline.slides[i]`: a slide list in the `timeline` wrapper.
+    Slide(usize),
+    /// `timeline.eras[i]`.
+    WrappedEra(usize),
+    /// `timeline.events[i]`.
+    WrappedEvent(usize),
+    /// `timeline.date[i]`: an event of a `TimelineJS` 2 file.
+    OldDate(usize),
+    /// `timeline.era[i]`: an era of a `TimelineJS` 2 file.
+    OldEra(usize),
+}
+
+impl Which {
+    /// The key of the slide's start or end date, as messages name it: `startDate`/`endDate` in a
+    /// `TimelineJS` 2 file, `start_date`/`end_date` otherwise.
+    fn date_key(self, is_end: bool) -> &'static str {
+        match (self, is_end) {
+            (Self::OldDate(_) | Self::OldEra(_), false) => "startDate",
+            (Self::OldDate(_) | Self::OldEra(_), true) => "endDate",
+            (_, false) => "start_date",
+            (_, true) => "end_date",
+        }
+    }
 }
 
 /// A part of a date.
@@ -392,9 +443,8 @@ impl SlideBuilder {
         self.timeline.description = html_to_text(&slide.text);
     }
 
-    /// The event slide at position `i` of the file's events.
-    pub(crate) fn event(&mut self, i: usize, slide: &Slide, at: At<'_>) {
-        let which = Which::Event(i);
+    /// An event slide, `which` saying where it is in the file.
+    pub(crate) fn event(&mut self, which: Which, slide: &Slide, at: At<'_>) {
         let mut found = false;
         let mut report = |which, field, message| {
             found = true;
@@ -420,6 +470,15 @@ impl SlideBuilder {
         let Some(when) = when.filter(|_| !self.broken) else {
             return;
         };
+        let shown = slide
+            .display_date
+            .as_deref()
+            .or_else(|| slide.start.as_ref()?.display_date.as_deref())
+            .map(html_to_line)
+            .filter(|d| !d.is_empty());
+        // A display date in dateline's own words gives back what the date parts cannot say.
+        let stated = shown.as_deref().and_then(|s| own_words(s, start, end));
+        let (when, status) = stated.unwrap_or((when, Status::Occurred));
 
         let id = self.ids.claim(slide.unique_id.as_deref(), &title, "event");
         let mut details = EventDetails {
@@ -427,20 +486,14 @@ impl SlideBuilder {
             sources: slide.media.iter().filter_map(media_link).collect(),
             ..EventDetails::default()
         };
-        let shown = slide
-            .display_date
-            .as_deref()
-            .or_else(|| slide.start.as_ref()?.display_date.as_deref())
-            .map(html_to_line)
-            .filter(|d| !d.is_empty());
-        if let Some(shown) = shown {
+        if let Some(shown) = shown.filter(|_| stated.is_none()) {
             match DateSpec::parse(&shown) {
                 Ok(date) => details.text_date = Some(date),
                 Err(_) => details.note = Some(format!("Shown as: {shown}")),
             }
         }
         let mut event = Event::new(&id, &title, when, &[], &details.borrowed());
-        event.status = Status::Occurred;
+        event.status = status;
         event.lane = lane;
         // A TimelineJS file does not say where its events came from: nothing is claimed.
         event.provenance = Provenance::Unstated;
@@ -475,9 +528,8 @@ impl SlideBuilder {
         lane
     }
 
-    /// The era slide at position `i` of the file's eras.
-    pub(crate) fn era(&mut self, i: usize, slide: &Slide, at: At<'_>) {
-        let which = Which::Era(i);
+    /// An era slide, `which` saying where it is in the file.
+    pub(crate) fn era(&mut self, which: Which, slide: &Slide, at: At<'_>) {
         let mut found = false;
         let mut report = |which, field, message| {
             found = true;
@@ -497,6 +549,12 @@ impl SlideBuilder {
         let Some(when) = when.filter(|_| !self.broken) else {
             return;
         };
+        // An era dateline wrote says its date in dateline's words: what its parts cannot say comes back.
+        let when = slide
+            .display_date
+            .as_deref()
+            .and_then(|s| own_words(&html_to_line(s), start, end))
+            .map_or(when, |(when, _)| when);
         self.era_ids.push(slide.unique_id.clone());
         self.timeline.periods.push(Period {
             id: String::new(),
@@ -530,6 +588,35 @@ impl SlideBuilder {
     }
 }
 
+/// The date and status a `display_date` written in dateline's words (see [`display`]) gives, when it
+/// names the days the slide's own parts give: its first day is the first day of `start`, and its last
+/// day the last day of `end` (an end still going on may end anywhere; a date without an end may have
+/// none). `None` otherwise.
+fn own_words(
+    shown: &str,
+    start: Option<EdtfDate>,
+    end: Option<EdtfDate>,
+) -> Option<(DateSpec, Status)> {
+    let (when, status) = display::read(shown)?;
+    let start = start?;
+    // Today only matters for an open end, which is not compared.
+    let (first, last) = when.covered(start.first_day());
+    let same_end = |e: EdtfDate| e.last_day() == last;
+    let fits = first == start.first_day()
+        && match when {
+            DateSpec::Interval {
+                end: IntervalEnd::Open,
+                ..
+            } => true,
+            DateSpec::Interval {
+                end: IntervalEnd::Date(_),
+                start: Some(_),
+            } => end.is_some_and(same_end),
+            _ => end.is_none_or(same_end),
+        };
+    fits.then_some((when, status))
+}
+
 /// A date that must be there: a problem when it is missing or invalid.
 fn required_date(
     parts: Option<&DateParts>,
@@ -542,9 +629,12 @@ fn required_date(
         return date_of(parts, is_end, which, name, at);
     }
     let message = if is_end {
-        format!("{name} has no end_date (an era needs both a start and an end)")
+        format!(
+            "{name} has no {} (an era needs both a start and an end)",
+            which.date_key(true)
+        )
     } else {
-        format!("{name} has no start_date")
+        format!("{name} has no {}", which.date_key(false))
     };
     at(which, Field::Slide, message);
     None
@@ -637,11 +727,8 @@ fn date_of(
     name: &str,
     at: &mut dyn FnMut(Which, Field, String),
 ) -> Option<EdtfDate> {
-    let (label, whole) = if is_end {
-        ("end_date", Field::End)
-    } else {
-        ("start_date", Field::Start)
-    };
+    let label = which.date_key(is_end);
+    let whole = if is_end { Field::End } else { Field::Start };
     let field = |part| {
         if is_end {
             Field::EndPart(part)
@@ -798,14 +885,15 @@ fn written(value: &Scalar) -> String {
 /// Hands out identifiers, unique among those already given: a wanted one when there is one, else a slug of
 /// the title; a taken one gets `-2`, `-3`, … appended.
 #[derive(Default)]
-struct Ids {
+pub(crate) struct Ids {
     taken: HashSet<String>,
     /// The next suffix to try for each base, so many equal titles stay fast.
     next: HashMap<String, u64>,
 }
 
 impl Ids {
-    fn claim(&mut self, wanted: Option<&str>, title: &str, fallback: &str) -> String {
+    /// The wanted id, else a slug of `title`, else `fallback`, made unique.
+    pub(crate) fn claim(&mut self, wanted: Option<&str>, title: &str, fallback: &str) -> String {
         let slug = || {
             let slug = slugify(title);
             if slug.is_empty() {
