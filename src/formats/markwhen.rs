@@ -457,7 +457,10 @@ impl Builder {
                 match p.key {
                     "id" => wanted_id = Some(text_value(p)?),
                     "title" => title = text_value(p)?,
-                    "lane" => wanted_lane = Some(text_value(p)?),
+                    // An empty lane property names no lane.
+                    "lane" => {
+                        wanted_lane = Some(text_value(p)?).filter(|l| !l.trim().is_empty());
+                    }
                     "summary" => summary = Some(text_value(p)?),
                     "note" => details.note = Some(text_value(p)?),
                     "order" => {
