@@ -164,7 +164,8 @@ fn failed_opens_keep_the_timeline_and_say_where_and_why() {
             .is_some()
     );
     h.get_by_label("Draft a timeline").click();
-    h.run();
+    // A spinner turns while the draft is made: frames are stepped, not run to rest.
+    h.step();
     wait_until(&mut h, "the draft", |app| !app.is_drafting());
     assert!(has_builtin(h.state()));
     let notice = h.state().notice().expect("a message").to_owned();
