@@ -293,12 +293,27 @@ pub fn draft(
     let json = formats::native::to_string(&draft.timeline);
     match formats::write_atomic(to, json.as_bytes()) {
         Ok(()) => {
+            let count = |n: usize, one: &str, many: &str| {
+                if n == 1 {
+                    format!("1 {one}")
+                } else {
+                    format!("{n} {many}")
+                }
+            };
             let _ = writeln!(
                 err,
-                "wrote {} (dateline JSON): {} drafted events, {} mentions needing a date",
+                "wrote {} (dateline JSON): {}, {}",
                 to.display(),
-                draft.timeline.events.len(),
-                draft.undated.len()
+                count(
+                    draft.timeline.events.len(),
+                    "drafted event",
+                    "drafted events"
+                ),
+                count(
+                    draft.undated.len(),
+                    "mention needing a date",
+                    "mentions needing a date"
+                )
             );
             for item in &draft.undated {
                 let _ = writeln!(err, "  needs a date: {}", item.describe());

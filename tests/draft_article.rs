@@ -114,7 +114,7 @@ fn the_command_line_writes_the_draft_and_it_reads_back() {
     let stderr = common::text(&run.stderr);
     assert_eq!(run.status.code(), Some(0), "{stderr}");
     assert!(
-        stderr.contains("4 drafted events, 1 mentions needing a date"),
+        stderr.contains("4 drafted events, 1 mention needing a date"),
         "{stderr}"
     );
     let timeline = dateline::formats::load_path(&out).expect("the draft is a valid dateline file");

@@ -218,10 +218,17 @@ impl DatelineApp {
         self.side_tab = super::persist::SideTab::Text;
         self.selected = next_draft(self.doc.timeline(), None);
         self.reveal = self.selected.is_some();
+        let waiting = match self.needs_date.len() {
+            1 => "1 mention needing a date".to_owned(),
+            n => format!("{n} mentions needing a date"),
+        };
+        let drafted = match events {
+            1 => "1 event to review".to_owned(),
+            n => format!("{n} events to review"),
+        };
         self.notice = Some(Notice::info(format!(
-            "Drafted from {}: {events} events to review, {} mentions needing a date. Accept (A), reject (R) or edit (E) each; J goes to the next.",
-            crate::formats::show::path(path),
-            self.needs_date.len()
+            "Drafted from {}: {drafted}, {waiting}. Accept (A), reject (R) or edit (E) each; J goes to the next.",
+            crate::formats::show::path(path)
         )));
     }
 
