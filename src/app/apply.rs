@@ -141,6 +141,12 @@ impl DatelineApp {
             Command::CancelLoad => self.cancel_load(),
             Command::ExportJson(path) => self.request_export(export::ExportKind::Json, path),
             Command::ExportCsv(path) => self.request_export(export::ExportKind::Csv, path),
+            Command::ExportTimelineJs(path) => {
+                self.request_export(export::ExportKind::TimelineJs, path);
+            }
+            Command::ExportMarkwhen(path) => {
+                self.request_export(export::ExportKind::Markwhen, path);
+            }
             Command::ExportPng(path) => self.request_export(export::ExportKind::Png, path),
             Command::ConfirmReplace => {
                 if let Some(prompt) = self.replace_prompt.take() {

@@ -51,6 +51,10 @@ pub enum Command {
     ExportJson(PathBuf),
     /// Write the timeline as dateline CSV (asking first when the file exists).
     ExportCsv(PathBuf),
+    /// Export the timeline as a TimelineJS file to this path (asking first when a file is there).
+    ExportTimelineJs(PathBuf),
+    /// Export the timeline as a Markwhen file to this path (asking first when a file is there).
+    ExportMarkwhen(PathBuf),
     /// Write a picture of the timeline area as PNG (asking first when the file exists).
     ExportPng(PathBuf),
     /// Go on with the export waiting to replace an existing file.

@@ -18,23 +18,29 @@ pub enum ExportKind {
     Csv,
     /// The timeline area as a PNG picture.
     Png,
+    /// The timeline as a TimelineJS 3 file, to publish on the web.
+    TimelineJs,
+    /// The timeline as a Markwhen text file.
+    Markwhen,
 }
 
 impl ExportKind {
     /// The file name extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
-            Self::Json => "json",
+            Self::Json | Self::TimelineJs => "json",
             Self::Csv => "csv",
             Self::Png => "png",
+            Self::Markwhen => "mw",
         }
     }
 
     /// What is added to a proposed file name that would otherwise be the open file's own.
     fn suffix(self) -> &'static str {
         match self {
-            Self::Json | Self::Csv => "dateline",
+            Self::Json | Self::Csv | Self::Markwhen => "dateline",
             Self::Png => "view",
+            Self::TimelineJs => "timelinejs",
         }
     }
 
@@ -44,21 +50,29 @@ impl ExportKind {
             Self::Json => "dateline JSON",
             Self::Csv => "dateline CSV",
             Self::Png => "PNG picture",
+            Self::TimelineJs => "TimelineJS",
+            Self::Markwhen => "Markwhen",
         }
     }
 }
 
-/// Writes the timeline to `path` as dateline JSON or CSV, atomically. Returns a one-line message for the
-/// person, naming the file either way.
+/// Writes the timeline to `path` as dateline JSON, CSV, TimelineJS or Markwhen, atomically (`today` ends
+/// the spans still going on, for TimelineJS). Returns a one-line message for the person, naming the file
+/// either way.
 pub fn write_timeline(
     timeline: &Timeline,
     kind: ExportKind,
     path: &Path,
+    today: chrono::NaiveDate,
 ) -> Result<String, String> {
     // Each event is converted only while it is written, so an export holds no second copy of the timeline.
-    let write: fn(&Timeline, &mut dyn std::io::Write) -> std::io::Result<()> = match kind {
-        ExportKind::Json => formats::native::write_to,
-        ExportKind::Csv => formats::write_csv_to,
+    let timelinejs =
+        |t: &Timeline, out: &mut dyn std::io::Write| formats::timelinejs::write_to(t, today, out);
+    let write: &dyn Fn(&Timeline, &mut dyn std::io::Write) -> std::io::Result<()> = match kind {
+        ExportKind::Json => &formats::native::write_to,
+        ExportKind::Csv => &formats::write_csv_to,
+        ExportKind::TimelineJs => &timelinejs,
+        ExportKind::Markwhen => &formats::markwhen::write_to,
         ExportKind::Png => {
             return Err(format!(
                 "{}: a timeline is written as JSON or CSV; a PNG is a picture of the view",
@@ -261,12 +275,23 @@ mod tests {
     fn exports_are_written_atomically_and_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let timeline = crate::formats::builtin().unwrap();
-        for kind in [ExportKind::Json, ExportKind::Csv] {
-            let path = dir.path().join(format!("out.{}", kind.extension()));
-            let message = write_timeline(&timeline, kind, &path).unwrap();
-            assert!(message.contains("out."), "{message}");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        for kind in [
+            ExportKind::Json,
+            ExportKind::Csv,
+            ExportKind::TimelineJs,
+            ExportKind::Markwhen,
+        ] {
+            let path = dir
+                .path()
+                .join(format!("out-{}.{}", kind.suffix(), kind.extension()));
+            let message = write_timeline(&timeline, kind, &path, today).unwrap();
+            assert!(message.contains("out-"), "{message}");
+            assert!(message.contains(kind.name()), "{message}");
             let back = crate::formats::load_path(&path).unwrap();
-            assert_eq!(back.events.len(), timeline.events.len());
+            assert_eq!(back.events.len(), timeline.events.len(), "{}", kind.name());
+            let dates = |t: &Timeline| t.events.iter().map(|e| e.when).collect::<Vec<_>>();
+            assert_eq!(dates(&back), dates(&timeline), "{}", kind.name());
         }
         let png_path = dir.path().join("view.png");
         let message = write_png(
@@ -292,7 +317,13 @@ mod tests {
         );
         // A folder that does not exist: a message naming the file.
         let missing = dir.path().join("no/such/dir/out.json");
-        let err = write_timeline(&timeline, ExportKind::Json, &missing).unwrap_err();
+        let err = write_timeline(
+            &timeline,
+            ExportKind::Json,
+            &missing,
+            chrono::NaiveDate::MIN,
+        )
+        .unwrap_err();
         assert!(err.contains("out.json"), "{err}");
     }
 

@@ -112,14 +112,16 @@ impl DatelineApp {
     pub(super) fn export_now(&mut self, kind: ExportKind, path: PathBuf) {
         match kind {
             ExportKind::Png => self.export_png(path),
-            ExportKind::Json | ExportKind::Csv => self.export_timeline(kind, &path),
+            ExportKind::Json | ExportKind::Csv | ExportKind::TimelineJs | ExportKind::Markwhen => {
+                self.export_timeline(kind, &path);
+            }
         }
     }
 
     /// Writes the timeline as dateline JSON or CSV, and says how it went.
     fn export_timeline(&mut self, kind: ExportKind, path: &Path) {
         self.notice = Some(
-            match export::write_timeline(self.doc.timeline(), kind, path) {
+            match export::write_timeline(self.doc.timeline(), kind, path, self.today) {
                 Ok(message) => Notice::info(message),
                 Err(message) => Notice::error(message),
             },

@@ -64,6 +64,8 @@ impl FileDialogs {
                     ExportKind::Json => "Export as dateline JSON",
                     ExportKind::Csv => "Export as CSV",
                     ExportKind::Png => "Export the view as PNG",
+                    ExportKind::TimelineJs => "Export as TimelineJS (to publish on the web)",
+                    ExportKind::Markwhen => "Export as Markwhen",
                 })
                 .default_filename(file_name),
         }
@@ -124,6 +126,8 @@ pub fn command_for(purpose: DialogPurpose, path: &Path) -> Command {
                 ExportKind::Json => Command::ExportJson(path),
                 ExportKind::Csv => Command::ExportCsv(path),
                 ExportKind::Png => Command::ExportPng(path),
+                ExportKind::TimelineJs => Command::ExportTimelineJs(path),
+                ExportKind::Markwhen => Command::ExportMarkwhen(path),
             }
         }
     }
@@ -273,6 +277,22 @@ pub fn file_menu_ui(
         }
         if ui.button("CSV…").clicked() {
             menu.export_dialog(ui.ctx(), dialogs, ExportKind::Csv);
+        }
+        if ui
+            .button("TimelineJS…")
+            .on_hover_text("A file Knight Lab's TimelineJS 3 shows on a web page as it is")
+            .clicked()
+        {
+            menu.export_dialog(ui.ctx(), dialogs, ExportKind::TimelineJs);
+        }
+        if ui
+            .button("Markwhen…")
+            .on_hover_text(
+                "A Markwhen text file (.mw); what Markwhen cannot say is kept in properties",
+            )
+            .clicked()
+        {
+            menu.export_dialog(ui.ctx(), dialogs, ExportKind::Markwhen);
         }
     });
     if ui
