@@ -51,7 +51,7 @@ pub enum Command {
     ExportJson(PathBuf),
     /// Write the timeline as dateline CSV (asking first when the file exists).
     ExportCsv(PathBuf),
-    /// Export the timeline as a TimelineJS file to this path (asking first when a file is there).
+    /// Export the timeline as a `TimelineJS` file to this path (asking first when a file is there).
     ExportTimelineJs(PathBuf),
     /// Export the timeline as a Markwhen file to this path (asking first when a file is there).
     ExportMarkwhen(PathBuf),

@@ -18,7 +18,7 @@ pub enum ExportKind {
     Csv,
     /// The timeline area as a PNG picture.
     Png,
-    /// The timeline as a TimelineJS 3 file, to publish on the web.
+    /// The timeline as a `TimelineJS` 3 file, to publish on the web.
     TimelineJs,
     /// The timeline as a Markwhen text file.
     Markwhen,
@@ -56,8 +56,8 @@ impl ExportKind {
     }
 }
 
-/// Writes the timeline to `path` as dateline JSON, CSV, TimelineJS or Markwhen, atomically (`today` ends
-/// the spans still going on, for TimelineJS). Returns a one-line message for the person, naming the file
+/// Writes the timeline to `path` as dateline JSON, CSV, `TimelineJS` or Markwhen, atomically (`today` ends
+/// the spans still going on, for `TimelineJS`). Returns a one-line message for the person, naming the file
 /// either way.
 pub fn write_timeline(
     timeline: &Timeline,
