@@ -49,17 +49,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Convert a timeline file (any format `check` reads) to dateline JSON or dateline CSV, chosen by the
+    /// Convert a timeline file (any format `check` reads) to dateline JSON or dateline CSV, or draw it as
+    /// an SVG or PNG figure (title, source, legend, axis and every label that fits), chosen by the
     /// output's extension. Prints one line to stderr on success; every problem of an invalid input as
     /// `FILE:LINE:COL: message` (exit 1). An existing OUT is replaced (atomically), unless it is FILE
     /// itself, under any name, link or hard link: that is refused (exit 1).
     Export {
         /// The timeline file to convert (the built-in dataset without one).
         file: Option<PathBuf>,
-        /// Where to write: a path ending in .json (dateline JSON) or .csv (dateline CSV). An existing file
+        /// Where to write: a path ending in .json (dateline JSON), .csv (dateline CSV), .svg or .png (a
+        /// figure of the whole timeline, or of --from/--until). An existing file
         /// there is replaced, unless it is the input file itself.
         #[arg(long, value_name = "OUT", value_parser = parse_export_target, required = true)]
         to: ExportTarget,
+        /// For .svg and .png: the figure's width, its range.
+        #[command(flatten)]
+        image: ImageArgs,
     },
     /// Find the dates in a text (plain text, Markdown or HTML) and draft a timeline from it: with
     /// `--mentions`, print every temporal expression as one JSON object per line; with `--to`, write
@@ -89,6 +94,10 @@ pub enum ExportFormat {
     Json,
     /// dateline CSV (`.csv`).
     Csv,
+    /// A figure of the whole timeline as SVG (`.svg`).
+    Svg,
+    /// A figure of the whole timeline as PNG (`.png`).
+    Png,
 }
 
 /// Where `export` writes, and in which format.
@@ -110,9 +119,11 @@ pub fn parse_export_target(value: &str) -> Result<ExportTarget, String> {
     let format = match extension.as_str() {
         "json" => ExportFormat::Json,
         "csv" => ExportFormat::Csv,
+        "svg" => ExportFormat::Svg,
+        "png" => ExportFormat::Png,
         _ => {
             return Err(format!(
-                "cannot tell the format of {}: the file name must end in .json (dateline JSON) or .csv (dateline CSV)",
+                "cannot tell the format of {}: the file name must end in .json (dateline JSON), .csv (dateline CSV), .svg or .png (a figure)",
                 show::quoted(value)
             ));
         }
@@ -147,6 +158,9 @@ pub fn export(file: Option<&Path>, target: &ExportTarget, err: &mut dyn Write) -
     let (write, name): (WriteFn, &str) = match target.format {
         ExportFormat::Json => (formats::native::write_to, "dateline JSON"),
         ExportFormat::Csv => (formats::write_csv_to, "dateline CSV"),
+        ExportFormat::Svg | ExportFormat::Png => {
+            return export_image(file, target, &ImageArgs::default(), system_today(), err);
+        }
     };
     match formats::write_atomic_with(&target.path, &mut |out| write(&timeline, out)) {
         Ok(()) => {
@@ -156,6 +170,131 @@ pub fn export(file: Option<&Path>, target: &ExportTarget, err: &mut dyn Write) -
                 show::path(&target.path),
                 timeline.events.len(),
                 timeline.periods.len()
+            );
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "{}: cannot write the file: {}",
+                show::path(&target.path),
+                show::escaped(&e.to_string())
+            );
+            1
+        }
+    }
+}
+
+/// How `export` draws a figure (`--to OUT.svg` or `OUT.png`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, clap::Args)]
+pub struct ImageArgs {
+    /// The figure's width in pixels (.svg and .png only; 1600 without it).
+    #[arg(long, value_name = "PX")]
+    pub width: Option<u32>,
+    /// Draw from this date on: YYYY, YYYY-MM or YYYY-MM-DD (.svg and .png only).
+    #[arg(long, value_name = "DATE", value_parser = parse_date_bound)]
+    pub from: Option<DateSpec>,
+    /// Draw up to the end of this date: YYYY, YYYY-MM or YYYY-MM-DD (.svg and .png only).
+    #[arg(long, value_name = "DATE", value_parser = parse_date_bound)]
+    pub until: Option<DateSpec>,
+}
+
+impl ImageArgs {
+    /// Whether any of the figure's options is given.
+    pub fn any(&self) -> bool {
+        self.width.is_some() || self.from.is_some() || self.until.is_some()
+    }
+}
+
+/// Reads `--from` and `--until`: a date as dateline writes one (`1974`, `2015-11`, `2015-11-30`).
+fn parse_date_bound(value: &str) -> Result<DateSpec, String> {
+    DateSpec::parse(value).map_err(|e| format!("{}: {}", show::quoted(value), e.reason()))
+}
+
+/// Runs `export` to an image: reads `file` (or the built-in dataset), lays out its figure as `image`
+/// says, and writes it to `target` (SVG, or PNG rendered from that SVG) atomically, saying so in one line
+/// on `err`. Like the other exports, an existing OUT is replaced unless it is the input itself.
+/// Returns the exit code.
+pub fn export_image(
+    file: Option<&Path>,
+    target: &ExportTarget,
+    image: &ImageArgs,
+    today: NaiveDate,
+    err: &mut dyn Write,
+) -> i32 {
+    use crate::figure;
+    if let Some(input) = file
+        && same_file::is_same_file(input, &target.path).unwrap_or(false)
+    {
+        let _ = writeln!(
+            err,
+            "{}: not written: it is the input file {} itself; choose another --to",
+            show::path(&target.path),
+            show::path(input)
+        );
+        return 1;
+    }
+    let timeline = match open(file) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 1;
+        }
+    };
+    let extent = crate::view::index::EventIndex::build(&timeline, today, |_| true);
+    let day = |d: NaiveDate| crate::model::date::days_from_epoch(d) as f64;
+    let range = match (image.from, image.until) {
+        (None, None) => None,
+        (from, until) => {
+            let (s0, e0) = extent.extent.unwrap_or((0.0, 1.0));
+            let s = from.map_or(s0, |f| day(f.covered(today).0));
+            let e = until.map_or(e0, |u| day(u.covered(today).1) + 1.0);
+            Some((s, e))
+        }
+    };
+    let options = figure::FigureOptions {
+        width: image.width.unwrap_or(figure::DEFAULT_WIDTH),
+        range,
+        today,
+    };
+    let made = figure::layout(&timeline, &extent, &options).and_then(|fig| {
+        let svg = figure::svg::to_string(&fig);
+        let bytes = match target.format {
+            ExportFormat::Png => figure::raster::render_png(&svg)?,
+            _ => svg.into_bytes(),
+        };
+        Ok((fig, bytes))
+    });
+    let (fig, bytes) = match made {
+        Ok(made) => made,
+        Err(e) => {
+            let _ = writeln!(err, "{}: not written: {e}", show::path(&target.path));
+            return if matches!(
+                e,
+                figure::FigureError::Width(_) | figure::FigureError::Range
+            ) {
+                2
+            } else {
+                1
+            };
+        }
+    };
+    let name = if target.format == ExportFormat::Png {
+        "PNG figure"
+    } else {
+        "SVG figure"
+    };
+    match formats::write_atomic(&target.path, &bytes) {
+        Ok(()) => {
+            let _ = writeln!(
+                err,
+                "wrote {} ({name}, {}×{} pixels): {} events, {} lanes, {} labels",
+                show::path(&target.path),
+                fig.width,
+                fig.height,
+                extent.len(),
+                fig.lanes.len(),
+                fig.labels.len()
             );
             0
         }

@@ -33,8 +33,21 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some(Command::Export { file, to }) => {
-            let code = cli::export(file.as_deref(), &to, &mut std::io::stderr().lock());
+        Some(Command::Export { file, to, image }) => {
+            let err = &mut std::io::stderr().lock();
+            let code = match to.format {
+                cli::ExportFormat::Svg | cli::ExportFormat::Png => {
+                    cli::export_image(file.as_deref(), &to, &image, today, err)
+                }
+                _ if image.any() => {
+                    let _ = std::io::Write::write_all(
+                        err,
+                        b"dateline: --width, --from and --until apply to .svg and .png only\n",
+                    );
+                    2
+                }
+                _ => cli::export(file.as_deref(), &to, err),
+            };
             ExitCode::from(code as u8)
         }
         Some(Command::Draft {

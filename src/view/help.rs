@@ -1,7 +1,7 @@
 //! The keyboard help: every shortcut in one place.
 
 /// Every shortcut and what it does.
-pub const SHORTCUTS: [(&str, &str); 15] = [
+pub const SHORTCUTS: [(&str, &str); 20] = [
     ("Left / Right arrow", "previous / next event in time"),
     ("Home, or double-click", "fit everything in view"),
     ("+ / -", "zoom in / out"),
@@ -17,6 +17,11 @@ pub const SHORTCUTS: [(&str, &str); 15] = [
     ("Ctrl+O", "open a timeline file"),
     ("Drop a file on the window", "open it"),
     ("?", "this help"),
+    ("P", "present: story mode, one event at a time"),
+    ("Right / Space, Left", "story mode: next / previous event"),
+    ("Home (story mode)", "the title slide"),
+    ("Esc (story mode)", "leave story mode"),
+    ("F11", "full screen"),
 ];
 
 /// Shows the help window while `open` is true.

@@ -1,0 +1,174 @@
+//! A [`Figure`] as an SVG document, written with the `svg` crate (which escapes text and attributes).
+
+use svg::Document;
+use svg::node::element::{Circle, Definitions, Group, Line, Polygon, Rectangle, Text, Title};
+
+use super::{Figure, MarkShape, Rgb};
+
+/// The fonts asked for, in order: ones that cover Latin, Cyrillic, Greek and the CJK scripts, then any.
+pub const FONT_FAMILY: &str = "Noto Sans, DejaVu Sans, Liberation Sans, Arial, WenQuanYi Zen Hei, Noto Sans CJK SC, sans-serif";
+
+fn hex(c: Rgb) -> String {
+    format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
+}
+
+/// A number with at most two decimals, as SVG wants it.
+fn n(v: f32) -> f64 {
+    (f64::from(v) * 100.0).round() / 100.0
+}
+
+/// The SVG document drawing `figure`: a white page, era bands, lanes, grid and axis, marks and texts.
+pub fn document(figure: &Figure) -> Document {
+    let mut doc = Document::new()
+        .set("width", n(figure.width))
+        .set("height", n(figure.height))
+        .set("viewBox", (0, 0, n(figure.width), n(figure.height)))
+        .set("font-family", FONT_FAMILY)
+        .add(Title::new(figure.title.clone()))
+        .add(Definitions::new())
+        .add(
+            Rectangle::new()
+                .set("width", "100%")
+                .set("height", "100%")
+                .set("fill", "#ffffff"),
+        );
+    let mut bands = Group::new()
+        .set("class", "eras")
+        .set("fill", hex(super::BAND));
+    for b in &figure.bands {
+        bands = bands.add(
+            Rectangle::new()
+                .set("x", n(b.x0))
+                .set("y", n(b.top))
+                .set("width", n((b.x1 - b.x0).max(1.0)))
+                .set("height", n(b.bottom - b.top)),
+        );
+    }
+    doc = doc.add(bands);
+    let mut lines = Group::new()
+        .set("class", "lines")
+        .set("stroke-linecap", "round");
+    for l in &figure.lines {
+        lines = lines.add(
+            Line::new()
+                .set("x1", n(l.from.0))
+                .set("y1", n(l.from.1))
+                .set("x2", n(l.to.0))
+                .set("y2", n(l.to.1))
+                .set("stroke", hex(l.color))
+                .set("stroke-width", n(l.width)),
+        );
+    }
+    doc = doc.add(lines);
+    let mut legend = Group::new().set("class", "legend");
+    for item in &figure.legend {
+        legend = legend.add(
+            Rectangle::new()
+                .set("x", n(item.x))
+                .set("y", n(item.y))
+                .set("width", 12)
+                .set("height", 12)
+                .set("rx", 2)
+                .set("fill", hex(item.color)),
+        );
+    }
+    doc = doc.add(legend);
+    let mut marks = Group::new().set("class", "marks");
+    for m in &figure.marks {
+        let color = hex(m.color);
+        let fill = if m.hollow {
+            "#ffffff".to_owned()
+        } else {
+            color.clone()
+        };
+        let c = f32::midpoint(m.x0, m.x1);
+        marks = match m.shape {
+            MarkShape::Point => marks.add(
+                Circle::new()
+                    .set("cx", n(c))
+                    .set("cy", n(m.y))
+                    .set("r", 4.5)
+                    .set("fill", fill)
+                    .set("stroke", color)
+                    .set("stroke-width", 1.5),
+            ),
+            MarkShape::Bar => {
+                let mut bar = Rectangle::new()
+                    .set("x", n(m.x0))
+                    .set("y", n(m.y - 4.0))
+                    .set("width", n((m.x1 - m.x0).max(1.0)))
+                    .set("height", 8)
+                    .set("rx", 2)
+                    .set("fill", fill)
+                    .set("stroke", color)
+                    .set("stroke-width", 1.5);
+                if m.hollow {
+                    bar = bar.set("stroke-dasharray", "4 2");
+                }
+                marks.add(bar)
+            }
+            MarkShape::Diamond => marks.add(
+                Polygon::new()
+                    .set(
+                        "points",
+                        format!(
+                            "{},{} {},{} {},{} {},{}",
+                            n(c),
+                            n(m.y - 6.0),
+                            n(c + 6.0),
+                            n(m.y),
+                            n(c),
+                            n(m.y + 6.0),
+                            n(c - 6.0),
+                            n(m.y)
+                        ),
+                    )
+                    .set("fill", fill)
+                    .set("stroke", color)
+                    .set("stroke-width", 1.5),
+            ),
+            MarkShape::Cluster(count) => marks
+                .add(
+                    Circle::new()
+                        .set("cx", n(c))
+                        .set("cy", n(m.y))
+                        .set("r", 7)
+                        .set("fill", color.clone()),
+                )
+                .add(
+                    Text::new(if count > 99 {
+                        "99+".to_owned()
+                    } else {
+                        count.to_string()
+                    })
+                    .set("x", n(c))
+                    .set("y", n(m.y + 3.0))
+                    .set("font-size", 8)
+                    .set("text-anchor", "middle")
+                    .set("fill", "#ffffff"),
+                ),
+        };
+    }
+    doc = doc.add(marks);
+    let mut texts = Group::new().set("class", "texts");
+    for t in &figure.texts {
+        let mut text = Text::new(t.text.clone())
+            .set("x", n(t.x))
+            .set("y", n(t.y))
+            .set("font-size", n(t.size))
+            .set("fill", hex(t.color));
+        if t.bold {
+            text = text.set("font-weight", "bold");
+        }
+        if t.end_anchored {
+            text = text.set("text-anchor", "end");
+        }
+        texts = texts.add(text);
+    }
+    doc.add(texts)
+}
+
+/// The SVG text of `figure`.
+pub fn to_string(figure: &Figure) -> String {
+    document(figure).to_string()
+}
