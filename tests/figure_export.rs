@@ -230,3 +230,84 @@ fn huge_and_non_latin_texts_make_a_bounded_well_formed_figure() {
             .any(|t| t.starts_with("ЖЖЖ") && t.ends_with('…'))
     );
 }
+
+/// Runs the window's frames until the export on another thread has said how it went.
+fn wait_for_notice(h: &mut egui_kittest::Harness<'_, dateline::app::DatelineApp>) -> String {
+    for _ in 0..400 {
+        h.run();
+        if let Some(notice) = h.state().notice() {
+            return notice.to_owned();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    panic!("the export never finished");
+}
+
+#[test]
+fn the_window_exports_figures_at_the_width_chosen_and_asks_before_replacing() {
+    use dateline::app::Command;
+    use dateline::app::export::{ExportKind, FigureChoice};
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness();
+    // The File menu offers both figures, with the width chosen.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Whole timeline as SVG…").click();
+    // Stepped, not run: the file dialog's own text fields have no accessible names.
+    h.step();
+    assert_eq!(
+        h.state().dialog(),
+        Some(dateline::view::file_menu::DialogPurpose::Export(
+            ExportKind::FigureSvg(FigureChoice::default())
+        ))
+    );
+    h.key_press(egui::Key::Escape);
+    h.step();
+    h.step();
+    assert_eq!(h.state().dialog(), None);
+    let svg = dir.path().join("whole.svg");
+    let choice = FigureChoice {
+        width: 1000,
+        visible_only: false,
+    };
+    h.state_mut().apply(Command::ExportFigure(
+        ExportKind::FigureSvg(choice),
+        svg.clone(),
+    ));
+    let notice = wait_for_notice(&mut h);
+    assert!(
+        notice.starts_with("Wrote") && notice.contains("1000×"),
+        "{notice}"
+    );
+    let texts = svg_texts(&std::fs::read_to_string(&svg).unwrap());
+    assert!(texts.contains(&h.state().timeline().title));
+    // The PNG of the visible range only.
+    h.get_by_label("dismiss").click();
+    h.run();
+    let png = dir.path().join("range.png");
+    let choice = FigureChoice {
+        width: 700,
+        visible_only: true,
+    };
+    h.state_mut().apply(Command::ExportFigure(
+        ExportKind::FigurePng(choice),
+        png.clone(),
+    ));
+    let notice = wait_for_notice(&mut h);
+    assert!(notice.starts_with("Wrote"), "{notice}");
+    assert_eq!(png_size(&png).0, 700);
+    // An existing file is not replaced unasked.
+    h.get_by_label("dismiss").click();
+    h.run();
+    let before = std::fs::read(&svg).unwrap();
+    h.state_mut().apply(Command::ExportFigure(
+        ExportKind::FigurePng(choice),
+        svg.clone(),
+    ));
+    assert!(h.state().replace_prompt().is_some());
+    h.state_mut().apply(Command::CancelReplace);
+    assert_eq!(std::fs::read(&svg).unwrap(), before);
+}

@@ -62,6 +62,8 @@ pub type Rgb = [u8; 3];
 pub const INK: Rgb = [0x22, 0x22, 0x28];
 /// The colour of secondary text and the axis.
 pub const MUTED: Rgb = [0x5A, 0x5A, 0x6E];
+/// The colour of the today line.
+pub const TODAY: Rgb = [0xC8, 0x3C, 0x3C];
 /// The colour of era bands.
 pub const BAND: Rgb = [0xEC, 0xEC, 0xF2];
 
@@ -558,6 +560,27 @@ pub fn layout(
             x1,
             top: plot_top,
             bottom: y,
+        });
+    }
+
+    // Today, when it is in the range: where ongoing spans end and plans begin.
+    let today = crate::model::date::days_from_epoch(options.today) as f64;
+    let today_x = mapping.x_from_time(today);
+    if (start..end).contains(&today) && (MARGIN..=width - MARGIN).contains(&today_x) {
+        fig.lines.push(LineItem {
+            from: (today_x, plot_top),
+            to: (today_x, y),
+            color: TODAY,
+            width: 1.0,
+        });
+        fig.texts.push(TextItem {
+            text: "today".to_owned(),
+            x: today_x - 3.0,
+            y: plot_top + 10.0,
+            size: 10.0,
+            bold: false,
+            color: TODAY,
+            end_anchored: true,
         });
     }
 

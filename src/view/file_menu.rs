@@ -174,16 +174,13 @@ fn figure_menu_ui(ui: &mut egui::Ui, menu: &FileMenu<'_>, dialogs: &mut FileDial
     use crate::app::export::{FIGURE_WIDTHS, FigureChoice};
     let id = egui::Id::unique("dateline-figure-choice");
     let mut choice: FigureChoice = ui.data_mut(|d| *d.get_temp_mut_or_default(id));
-    ui.horizontal(|ui| {
-        ui.label("Figure width");
-        egui::ComboBox::from_id_salt("figure-width")
-            .selected_text(format!("{} px", choice.width))
-            .show_ui(ui, |ui| {
-                for width in FIGURE_WIDTHS {
-                    ui.selectable_value(&mut choice.width, width, format!("{width} px"));
-                }
-            });
-    });
+    egui::ComboBox::from_label("Figure width")
+        .selected_text(format!("{} px", choice.width))
+        .show_ui(ui, |ui| {
+            for width in FIGURE_WIDTHS {
+                ui.selectable_value(&mut choice.width, width, format!("{width} px"));
+            }
+        });
     ui.checkbox(&mut choice.visible_only, "Only the visible range");
     ui.data_mut(|d| d.insert_temp(id, choice));
     if ui

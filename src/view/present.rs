@@ -109,16 +109,22 @@ pub fn title_slide(timeline: &Timeline, events: usize) -> Slide {
     let summary = (!timeline.description.trim().is_empty())
         .then(|| elide::bounded(&timeline.description, TEXT_CHARS).into_owned());
     let source = timeline.source.as_ref().and_then(|s| {
+        // Who and when first, so a long headline is what gets cut.
         let mut parts: Vec<String> = Vec::new();
-        if !s.title.is_empty() {
-            parts.push(format!("“{}”", s.title));
-        }
         parts.extend(s.publisher.clone());
         parts.extend(s.author.as_ref().map(|a| format!("by {a}")));
         parts.extend(s.published.map(|p| p.to_string()));
-        (!parts.is_empty()).then(|| {
-            elide::one_line(&format!("From {}", parts.join(", ")), LINE_CHARS).into_owned()
-        })
+        let mut line = parts.join(", ");
+        if !s.title.is_empty() {
+            if !line.is_empty() {
+                line.push_str(": ");
+            }
+            line.push('“');
+            line.push_str(&s.title);
+            line.push('”');
+        }
+        (!line.is_empty())
+            .then(|| elide::one_line(&format!("From {line}"), LINE_CHARS).into_owned())
     });
     let counter = match events {
         0 => "No events to show".to_owned(),
@@ -297,7 +303,7 @@ pub fn slide_ui(ui: &mut egui::Ui, slide: &Slide) {
                 if let Some(summary) = &slide.summary {
                     ui.add_space(sizes.small * 0.6);
                     ui.add(
-                        egui::Label::new(RichText::new(summary).size(sizes.text).color(text))
+                        egui::Label::new(RichText::new(summary).size(sizes.text).color(strong))
                             .wrap(),
                     );
                 }
@@ -307,7 +313,8 @@ pub fn slide_ui(ui: &mut egui::Ui, slide: &Slide) {
                     .flatten()
                 {
                     ui.add(
-                        egui::Label::new(RichText::new(line).size(sizes.small).color(text)).wrap(),
+                        egui::Label::new(RichText::new(line).size(sizes.small).color(strong))
+                            .wrap(),
                     );
                 }
             });
@@ -369,7 +376,10 @@ mod tests {
         let slide = title_slide(&t, 22);
         assert_eq!(slide.heading, t.title);
         assert_eq!(slide.summary.as_deref(), Some(t.description.as_str()));
-        assert!(slide.source.as_deref().unwrap().starts_with("From "));
+        // Who published it and when come before the headline, which is what gets cut.
+        let source = slide.source.unwrap();
+        let publisher = t.source.as_ref().unwrap().publisher.clone().unwrap();
+        assert!(source.starts_with(&format!("From {publisher}")), "{source}");
         assert!(slide.counter.starts_with("22 events"), "{}", slide.counter);
         assert!(slide.date.is_none());
         let empty = title_slide(&Timeline::default(), 0);
