@@ -125,3 +125,25 @@ fn story_mode_follows_the_search_and_opens_from_the_view_menu() {
         Some(At::Event(*matches.last().unwrap()))
     );
 }
+
+#[test]
+fn f11_asks_for_full_screen_without_leaving_story_mode() {
+    let mut h = harness();
+    h.key_press(Key::P);
+    h.run();
+    // One frame per input event: the frame of the key going down is the one that asks.
+    h.key_down(Key::F11);
+    h.step();
+    let asked = |h: &Harness<'_, DatelineApp>, on: bool| {
+        h.output().viewport_output.values().any(|v| {
+            v.commands
+                .iter()
+                .any(|c| *c == egui::ViewportCommand::Fullscreen(on))
+        })
+    };
+    assert!(asked(&h, true), "F11 asks for full screen");
+    h.key_up(Key::F11);
+    h.run();
+    // Still presenting: F11 is not one of the keys that leave.
+    assert_eq!(h.state().presenting(), Some(At::Title));
+}
