@@ -292,7 +292,7 @@ pub fn export_image(
                 show::path(&target.path),
                 fig.width,
                 fig.height,
-                extent.len(),
+                fig.events,
                 fig.lanes.len(),
                 fig.labels.len()
             );

@@ -127,11 +127,17 @@ fn from_and_until_draw_only_that_range() {
         "2016-06",
     ]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    // The two events of that range are counted, not the timeline's.
+    assert!(
+        text(&run.stderr).contains(": 2 events"),
+        "{}",
+        text(&run.stderr)
+    );
     let part_texts = svg_texts(&std::fs::read_to_string(&part).unwrap());
     assert!(
         part_texts
             .iter()
-            .any(|t| t.starts_with("1 January 2015 – 30 June 2016")),
+            .any(|t| t == "1 January 2015 – 30 June 2016 · 2 events"),
         "{part_texts:?}"
     );
     assert!(

@@ -99,6 +99,39 @@ pub enum MarkShape {
     Cluster(usize),
 }
 
+/// The shape a lane's dots are drawn as: the second cue after the colour, in the order the window uses,
+/// once every colour of the palette is taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Glyph {
+    /// A disc: the first lanes'.
+    Circle,
+    /// A square.
+    Square,
+    /// A triangle pointing up.
+    TriangleUp,
+    /// A triangle pointing down.
+    TriangleDown,
+    /// A plus sign.
+    Plus,
+    /// A cross.
+    Cross,
+}
+
+impl Glyph {
+    /// The glyph of the `index`-th lane.
+    pub fn of_lane(index: usize) -> Self {
+        const GLYPHS: [Glyph; 6] = [
+            Glyph::Circle,
+            Glyph::Square,
+            Glyph::TriangleUp,
+            Glyph::TriangleDown,
+            Glyph::Plus,
+            Glyph::Cross,
+        ];
+        GLYPHS[(index / palette::SERIES_COLORS) % GLYPHS.len()]
+    }
+}
+
 /// A mark on a lane's line.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MarkItem {
@@ -114,6 +147,8 @@ pub struct MarkItem {
     pub color: Rgb,
     /// Whether it is drawn hollow: an approximate, uncertain or planned date.
     pub hollow: bool,
+    /// The lane's glyph, for a point.
+    pub glyph: Glyph,
 }
 
 /// A lane: its band and name.
@@ -166,6 +201,8 @@ pub struct LegendItem {
     pub y: f32,
     /// The colour.
     pub color: Rgb,
+    /// The lane's glyph.
+    pub glyph: Glyph,
 }
 
 /// Everything a figure shows, placed: what [`svg::document`] draws.
@@ -191,6 +228,8 @@ pub struct Figure {
     pub texts: Vec<TextItem>,
     /// The texts of the event labels placed, in `texts` order (for checking what a figure shows).
     pub labels: Vec<String>,
+    /// How many events are in the range drawn.
+    pub events: usize,
 }
 
 /// The room around the figure.
@@ -340,18 +379,17 @@ pub fn layout(
     let first = crate::model::date::date_from_days(start.ceil() as i64);
     let last = crate::model::date::date_from_days((end.floor() as i64) - 1);
     y += 18.0;
+    fig.events = index
+        .lanes
+        .iter()
+        .map(|l| l.visible(start, end).count())
+        .sum();
     fig.texts.push(TextItem {
         text: format!(
             "{} – {} · {} events",
             crate::model::date::EdtfDate::from_naive(first).words(),
             crate::model::date::EdtfDate::from_naive(last).words(),
-            tl::format_count(
-                index
-                    .lanes
-                    .iter()
-                    .map(|l| l.visible(start, end).count())
-                    .sum()
-            )
+            tl::format_count(fig.events)
         ),
         x: MARGIN,
         y,
@@ -373,7 +411,12 @@ pub fn layout(
             y += 20.0;
         }
         let color = rgb(palette::series_color(k, false));
-        fig.legend.push(LegendItem { x, y, color });
+        fig.legend.push(LegendItem {
+            x,
+            y,
+            color,
+            glyph: Glyph::of_lane(k),
+        });
         fig.texts.push(TextItem {
             text: label,
             x: x + 18.0,
@@ -465,6 +508,7 @@ pub fn layout(
                 y: marker_y,
                 color,
                 hollow,
+                glyph: Glyph::of_lane(k),
             });
             let text = xml_safe(&tl::mark_label(
                 event,
@@ -720,6 +764,25 @@ mod tests {
             layout_all(&t, &options(10)),
             Err(FigureError::Width(10))
         ));
+    }
+
+    #[test]
+    fn lanes_past_the_palette_take_the_next_glyph() {
+        assert_eq!(Glyph::of_lane(0), Glyph::Circle);
+        assert_eq!(Glyph::of_lane(palette::SERIES_COLORS - 1), Glyph::Circle);
+        assert_eq!(Glyph::of_lane(palette::SERIES_COLORS), Glyph::Square);
+        let mut t = crate::formats::builtin().unwrap();
+        t.lanes = (0..9)
+            .map(|k| crate::model::Lane {
+                id: format!("l{k}"),
+                label: format!("Lane {k}"),
+            })
+            .collect();
+        t.events[0].lane = crate::model::LaneId(8);
+        let fig = layout_all(&t, &options(1200)).unwrap();
+        assert_eq!(fig.legend[8].glyph, Glyph::Square);
+        assert_eq!(fig.legend[8].color, fig.legend[1].color);
+        assert!(fig.marks.iter().any(|m| m.glyph == Glyph::Square));
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! A [`Figure`] as an SVG document, written with the `svg` crate (which escapes text and attributes).
 
 use svg::Document;
-use svg::node::element::{Circle, Definitions, Group, Line, Polygon, Rectangle, Text, Title};
+use svg::node::element::{
+    Circle, Definitions, Element, Group, Line, Polygon, Rectangle, Text, Title,
+};
 
-use super::{Figure, MarkShape, Rgb};
+use super::{Figure, Glyph, MarkShape, Rgb};
 
 /// The fonts asked for, in order: ones that cover Latin, Cyrillic, Greek and the CJK scripts, then any.
 pub const FONT_FAMILY: &str = "Noto Sans, DejaVu Sans, Liberation Sans, Arial, WenQuanYi Zen Hei, Noto Sans CJK SC, sans-serif";
@@ -15,6 +17,55 @@ fn hex(c: Rgb) -> String {
 /// A number with at most two decimals, as SVG wants it.
 fn n(v: f32) -> f64 {
     (f64::from(v) * 100.0).round() / 100.0
+}
+
+/// A lane's glyph around (`cx`, `cy`) for a marker of radius `r`, filled with `fill` and outlined with
+/// `stroke` (a plus and a cross are drawn in `stroke`).
+fn glyph(kind: Glyph, cx: f32, cy: f32, r: f32, fill: &str, stroke: &str) -> Element {
+    let points = |pts: &[(f32, f32)]| {
+        pts.iter()
+            .map(|(x, y)| format!("{},{}", n(cx + x * r), n(cy + y * r)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let polygon = |pts: &[(f32, f32)]| -> Element {
+        Polygon::new()
+            .set("points", points(pts))
+            .set("fill", fill)
+            .set("stroke", stroke)
+            .set("stroke-width", 1.5)
+            .into()
+    };
+    let bars = |a: (f32, f32), b: (f32, f32), c: (f32, f32), d: (f32, f32)| -> Element {
+        let line = |p: (f32, f32), q: (f32, f32)| {
+            Line::new()
+                .set("x1", n(cx + p.0 * r))
+                .set("y1", n(cy + p.1 * r))
+                .set("x2", n(cx + q.0 * r))
+                .set("y2", n(cy + q.1 * r))
+        };
+        Group::new()
+            .set("stroke", stroke)
+            .set("stroke-width", n(r * 0.7))
+            .add(line(a, b))
+            .add(line(c, d))
+            .into()
+    };
+    match kind {
+        Glyph::Circle => Circle::new()
+            .set("cx", n(cx))
+            .set("cy", n(cy))
+            .set("r", n(r))
+            .set("fill", fill)
+            .set("stroke", stroke)
+            .set("stroke-width", 1.5)
+            .into(),
+        Glyph::Square => polygon(&[(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),
+        Glyph::TriangleUp => polygon(&[(0.0, -1.2), (1.1, 0.85), (-1.1, 0.85)]),
+        Glyph::TriangleDown => polygon(&[(0.0, 1.2), (1.1, -0.85), (-1.1, -0.85)]),
+        Glyph::Plus => bars((-1.1, 0.0), (1.1, 0.0), (0.0, -1.1), (0.0, 1.1)),
+        Glyph::Cross => bars((-0.85, -0.85), (0.85, 0.85), (-0.85, 0.85), (0.85, -0.85)),
+    }
 }
 
 /// The SVG document drawing `figure`: a white page, era bands, lanes, grid and axis, marks and texts.
@@ -62,15 +113,26 @@ pub fn document(figure: &Figure) -> Document {
     doc = doc.add(lines);
     let mut legend = Group::new().set("class", "legend");
     for item in &figure.legend {
-        legend = legend.add(
-            Rectangle::new()
-                .set("x", n(item.x))
-                .set("y", n(item.y))
-                .set("width", 12)
-                .set("height", 12)
-                .set("rx", 2)
-                .set("fill", hex(item.color)),
-        );
+        legend = if item.glyph == Glyph::Circle {
+            legend.add(
+                Rectangle::new()
+                    .set("x", n(item.x))
+                    .set("y", n(item.y))
+                    .set("width", 12)
+                    .set("height", 12)
+                    .set("rx", 2)
+                    .set("fill", hex(item.color)),
+            )
+        } else {
+            legend.add(glyph(
+                item.glyph,
+                item.x + 6.0,
+                item.y + 6.0,
+                6.0,
+                &hex(item.color),
+                &hex(item.color),
+            ))
+        };
     }
     doc = doc.add(legend);
     let mut marks = Group::new().set("class", "marks");
@@ -83,15 +145,7 @@ pub fn document(figure: &Figure) -> Document {
         };
         let c = f32::midpoint(m.x0, m.x1);
         marks = match m.shape {
-            MarkShape::Point => marks.add(
-                Circle::new()
-                    .set("cx", n(c))
-                    .set("cy", n(m.y))
-                    .set("r", 4.5)
-                    .set("fill", fill)
-                    .set("stroke", color)
-                    .set("stroke-width", 1.5),
-            ),
+            MarkShape::Point => marks.add(glyph(m.glyph, c, m.y, 4.5, &fill, &color)),
             MarkShape::Bar => {
                 let mut bar = Rectangle::new()
                     .set("x", n(m.x0))
