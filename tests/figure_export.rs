@@ -20,7 +20,14 @@ fn svg_texts(svg: &str) -> Vec<String> {
     assert_eq!(doc.root_element().tag_name().name(), "svg");
     doc.descendants()
         .filter(|n| n.has_tag_name("text"))
-        .map(|n| n.text().unwrap_or_default().trim().to_owned())
+        .map(|n| {
+            n.descendants()
+                .filter(roxmltree::Node::is_text)
+                .filter_map(|t| t.text())
+                .collect::<String>()
+                .trim()
+                .to_owned()
+        })
         .collect()
 }
 
@@ -201,6 +208,8 @@ fn huge_and_non_latin_texts_make_a_bounded_well_formed_figure() {
     let mut timeline = dateline::formats::builtin().unwrap();
     timeline.title = format!("北京 <&> \u{1}{}", "長".repeat(5_000_000));
     timeline.lanes[0].label = "Қазақстан & \"ЕАЭО\"".to_owned();
+    timeline.lanes[1].label = "दिल्ली & Delhi".to_owned();
+    timeline.lanes[2].label = "القاهرة — दिल्ली".to_owned();
     let long = "Ж".repeat(10_000_000);
     let mut details = timeline.events[0].details();
     details.summary.clone_from(&long);
@@ -229,6 +238,11 @@ fn huge_and_non_latin_texts_make_a_bounded_well_formed_figure() {
         "{title}"
     );
     assert!(texts.iter().any(|t| t == "Қазақстан & \"ЕАЭО\""));
+    // A script set in its own font is still one text, whole.
+    assert!(texts.iter().any(|t| t == "दिल्ली & Delhi"), "{texts:?}");
+    assert!(svg.contains("Noto Sans Devanagari"));
+    // Right-to-left text beside such a script renders too (and a renderer failure would be an error).
+    assert!(figure::raster::render_png(&svg).is_ok());
     // The long title's label is cut to the figure.
     assert!(
         texts

@@ -25,8 +25,13 @@ pub fn render_png(svg: &str) -> Result<Vec<u8>, FigureError> {
         fontdb: fonts(),
         ..resvg::usvg::Options::default()
     };
-    let tree = resvg::usvg::Tree::from_str(svg, &options)
-        .map_err(|e| FigureError::Render(e.to_string()))?;
+    // The renderer's text layout has been seen to panic on some mixes of scripts: that is an error
+    // about this figure, not the end of the program.
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        resvg::usvg::Tree::from_str(svg, &options)
+    }))
+    .map_err(|_| FigureError::Render("the renderer failed on the figure's text".to_owned()))?;
+    let tree = parsed.map_err(|e| FigureError::Render(e.to_string()))?;
     let size = tree.size().to_int_size();
     let (w, h) = (size.width(), size.height());
     if u64::from(w) * u64::from(h) > MAX_PIXELS {

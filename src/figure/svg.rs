@@ -19,6 +19,81 @@ fn n(v: f32) -> f64 {
     (f64::from(v) * 100.0).round() / 100.0
 }
 
+/// The font of a script whose shaping changes the number of glyphs (the Brahmic scripts, Thai, Lao,
+/// Myanmar, Khmer): a run of it is set in its own font, since a renderer's per-glyph fallback from a Latin
+/// font cannot draw it.
+fn script_font(c: char) -> Option<&'static str> {
+    Some(match u32::from(c) {
+        0x0900..=0x097F | 0xA8E0..=0xA8FF => "Noto Sans Devanagari",
+        0x0980..=0x09FF => "Noto Sans Bengali",
+        0x0A00..=0x0A7F => "Noto Sans Gurmukhi",
+        0x0A80..=0x0AFF => "Noto Sans Gujarati",
+        0x0B00..=0x0B7F => "Noto Sans Oriya",
+        0x0B80..=0x0BFF => "Noto Sans Tamil",
+        0x0C00..=0x0C7F => "Noto Sans Telugu",
+        0x0C80..=0x0CFF => "Noto Sans Kannada",
+        0x0D00..=0x0D7F => "Noto Sans Malayalam",
+        0x0D80..=0x0DFF => "Noto Sans Sinhala",
+        0x0E00..=0x0E7F => "Noto Sans Thai",
+        0x0E80..=0x0EFF => "Noto Sans Lao",
+        0x1000..=0x109F => "Noto Sans Myanmar",
+        0x1780..=0x17FF => "Noto Sans Khmer",
+        _ => return None,
+    })
+}
+
+/// XML text escaping, for the runs written as one piece (see [`script_runs`]).
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A `<text>` holding `text`: as it is, or, when it has runs of the scripts [`script_font`] names, as
+/// `<tspan>`s giving each such run its font. The runs are written as one piece, so no line break or
+/// indentation comes between them (which SVG would draw as a space).
+fn script_runs(text: &str) -> Text {
+    // Right-to-left text mixed with such runs trips the renderer's bidi layout: it is left whole.
+    let rtl = |c: char| matches!(u32::from(c), 0x0590..=0x08FF | 0xFB1D..=0xFEFF);
+    if !text.chars().any(|c| script_font(c).is_some()) || text.chars().any(rtl) {
+        return Text::new(text.to_owned());
+    }
+    let mut inner = String::new();
+    let mut run = String::new();
+    let mut font: Option<&'static str> = None;
+    let flush = |inner: &mut String, run: &mut String, font: Option<&'static str>| {
+        if run.is_empty() {
+            return;
+        }
+        match font {
+            Some(family) => {
+                inner.push_str("<tspan font-family=\"");
+                inner.push_str(family);
+                inner.push_str(", sans-serif\">");
+            }
+            None => inner.push_str("<tspan>"),
+        }
+        inner.push_str(&escape(run));
+        inner.push_str("</tspan>");
+        run.clear();
+    };
+    for c in text.chars() {
+        // Spaces, punctuation and combining marks stay in the run they follow.
+        let this = if c.is_alphanumeric() {
+            script_font(c)
+        } else {
+            font
+        };
+        if this != font {
+            flush(&mut inner, &mut run, font);
+            font = this;
+        }
+        run.push(c);
+    }
+    flush(&mut inner, &mut run, font);
+    Text::new(String::new()).add(svg::node::Blob::new(inner))
+}
+
 /// A lane's glyph around (`cx`, `cy`) for a marker of radius `r`, filled with `fill` and outlined with
 /// `stroke` (a plus and a cross are drawn in `stroke`).
 fn glyph(kind: Glyph, cx: f32, cy: f32, r: f32, fill: &str, stroke: &str) -> Element {
@@ -206,7 +281,7 @@ pub fn document(figure: &Figure) -> Document {
     doc = doc.add(marks);
     let mut texts = Group::new().set("class", "texts");
     for t in &figure.texts {
-        let mut text = Text::new(t.text.clone())
+        let mut text = script_runs(&t.text)
             .set("x", n(t.x))
             .set("y", n(t.y))
             .set("font-size", n(t.size))
@@ -225,4 +300,23 @@ pub fn document(figure: &Figure) -> Document {
 /// The SVG text of `figure`.
 pub fn to_string(figure: &Figure) -> String {
     document(figure).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_complex_scripts_get_their_own_font_and_the_rest_stays_whole() {
+        let plain = script_runs("北京 <b> & Қазақстан").to_string();
+        assert!(!plain.contains("tspan"), "{plain}");
+        assert!(!script_runs("القاهرة दिल्ली").to_string().contains("tspan"));
+        let mixed = script_runs("दिल्ली, Delhi & คน").to_string();
+        assert!(
+            mixed.contains(
+                "<tspan font-family=\"Noto Sans Devanagari, sans-serif\">दिल्ली, </tspan><tspan>Delhi &amp; </tspan><tspan font-family=\"Noto Sans Thai, sans-serif\">คน</tspan>"
+            ),
+            "{mixed}"
+        );
+    }
 }
