@@ -147,3 +147,27 @@ fn f11_asks_for_full_screen_without_leaving_story_mode() {
     // Still presenting: F11 is not one of the keys that leave.
     assert_eq!(h.state().presenting(), Some(At::Title));
 }
+
+#[test]
+fn clicking_an_event_on_the_timeline_shows_its_slide() {
+    let mut h = harness();
+    h.key_press(Key::P);
+    h.run();
+    let at = h
+        .state()
+        .timeline()
+        .events
+        .iter()
+        .position(|e| e.title() == "Kyrgyzstan removed from Jackson-Vanik")
+        .expect("the built-in dataset has the event");
+    h.get_by_label_contains("Kyrgyzstan removed from Jackson-Vanik, ")
+        .click();
+    h.run();
+    assert_eq!(h.state().presenting(), Some(At::Event(at)));
+    // Stepping goes on from there, in time order.
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let order = h.state().listed().to_vec();
+    let k = order.iter().position(|&i| i == at).unwrap();
+    assert_eq!(h.state().presenting(), Some(At::Event(order[k + 1])));
+}
