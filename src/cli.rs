@@ -50,7 +50,8 @@ pub enum Command {
         json: bool,
     },
     /// Convert a timeline file (any format `check` reads) to dateline JSON, dateline CSV, `TimelineJS`
-    /// JSON or Markwhen, chosen by the output's extension and `--format`. Prints one line to stderr on
+    /// JSON or Markwhen, or draw it as an SVG or PNG figure (title, source, legend, axis and every label
+    /// that fits), chosen by the output's extension and `--format`. Prints one line to stderr on
     /// success; every problem of an invalid input as `FILE:LINE:COL: message` (exit 1). An existing OUT
     /// is replaced (atomically), unless it is FILE itself, under any name, link or hard link: that is
     /// refused (exit 1).
@@ -58,8 +59,9 @@ pub enum Command {
         /// The timeline file to convert (the built-in dataset without one).
         file: Option<PathBuf>,
         /// Where to write: a path ending in .json (dateline JSON, or `TimelineJS` JSON with `--format
-        /// timelinejs`), .csv (dateline CSV) or .mw (Markwhen). An existing file there is replaced,
-        /// unless it is the input file itself.
+        /// timelinejs`), .csv (dateline CSV), .mw (Markwhen), .svg or .png (a figure of the whole
+        /// timeline, or of --from/--until). An existing file there is replaced, unless it is the input
+        /// file itself.
         #[arg(long, value_name = "OUT", value_parser = parse_export_target, required = true)]
         to: ExportTarget,
         /// The format to write, when the extension allows more than one: `dateline` (the default for
@@ -67,6 +69,9 @@ pub enum Command {
         /// Lab's `TimelineJS`) or `markwhen` (the default for .mw).
         #[arg(long, value_name = "FORMAT")]
         format: Option<FormatChoice>,
+        /// For .svg and .png: the figure's width, its range.
+        #[command(flatten)]
+        image: ImageArgs,
     },
     /// Find the dates in a text (plain text, Markdown or HTML) and draft a timeline from it: with
     /// `--mentions`, print every temporal expression as one JSON object per line; with `--to`, write
@@ -100,6 +105,10 @@ pub enum ExportFormat {
     TimelineJs,
     /// Markwhen (`.mw`).
     Markwhen,
+    /// A figure of the whole timeline as SVG (`.svg`).
+    Svg,
+    /// A figure of the whole timeline as PNG (`.png`).
+    Png,
 }
 
 impl ExportFormat {
@@ -110,6 +119,8 @@ impl ExportFormat {
             Self::Csv => "dateline CSV",
             Self::TimelineJs => "TimelineJS JSON",
             Self::Markwhen => "Markwhen",
+            Self::Svg => "SVG figure",
+            Self::Png => "PNG figure",
         }
     }
 }
@@ -131,7 +142,8 @@ impl ExportTarget {
     pub fn with_choice(mut self, choice: Option<FormatChoice>) -> Result<Self, String> {
         let wanted = match (choice, self.format) {
             (None | Some(FormatChoice::Dateline), ExportFormat::Json | ExportFormat::Csv)
-            | (None | Some(FormatChoice::Markwhen), ExportFormat::Markwhen) => self.format,
+            | (None | Some(FormatChoice::Markwhen), ExportFormat::Markwhen)
+            | (None, ExportFormat::Svg | ExportFormat::Png) => self.format,
             (Some(FormatChoice::Timelinejs), ExportFormat::Json)
             | (None, ExportFormat::TimelineJs) => ExportFormat::TimelineJs,
             (Some(choice), _) => {
@@ -173,9 +185,11 @@ pub fn parse_export_target(value: &str) -> Result<ExportTarget, String> {
         "json" => ExportFormat::Json,
         "csv" => ExportFormat::Csv,
         "mw" => ExportFormat::Markwhen,
+        "svg" => ExportFormat::Svg,
+        "png" => ExportFormat::Png,
         _ => {
             return Err(format!(
-                "cannot tell the format of {}: the file name must end in .json (dateline JSON, or TimelineJS JSON with --format timelinejs), .csv (dateline CSV) or .mw (Markwhen)",
+                "cannot tell the format of {}: the file name must end in .json (dateline JSON, or TimelineJS JSON with --format timelinejs), .csv (dateline CSV), .mw (Markwhen), .svg or .png (a figure)",
                 show::quoted(value)
             ));
         }
@@ -212,6 +226,9 @@ pub fn export(
             return 1;
         }
     };
+    if matches!(target.format, ExportFormat::Svg | ExportFormat::Png) {
+        return export_image(file, target, &ImageArgs::default(), today, err);
+    }
     // Written straight to the file, each event converted as it is written.
     let name = target.format.name();
     let mut write = |out: &mut dyn Write| match target.format {
@@ -219,6 +236,8 @@ pub fn export(
         ExportFormat::Csv => formats::write_csv_to(&timeline, out),
         ExportFormat::TimelineJs => formats::timelinejs::write_to(&timeline, today, out),
         ExportFormat::Markwhen => formats::markwhen::write_to(&timeline, out),
+        // Drawn above.
+        ExportFormat::Svg | ExportFormat::Png => Ok(()),
     };
     match formats::write_atomic_with(&target.path, &mut write) {
         Ok(()) => {
@@ -228,6 +247,131 @@ pub fn export(
                 show::path(&target.path),
                 timeline.events.len(),
                 timeline.periods.len()
+            );
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "{}: cannot write the file: {}",
+                show::path(&target.path),
+                show::escaped(&e.to_string())
+            );
+            1
+        }
+    }
+}
+
+/// How `export` draws a figure (`--to OUT.svg` or `OUT.png`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, clap::Args)]
+pub struct ImageArgs {
+    /// The figure's width in pixels (.svg and .png only; 1600 without it).
+    #[arg(long, value_name = "PX")]
+    pub width: Option<u32>,
+    /// Draw from this date on: YYYY, YYYY-MM or YYYY-MM-DD (.svg and .png only).
+    #[arg(long, value_name = "DATE", value_parser = parse_date_bound)]
+    pub from: Option<DateSpec>,
+    /// Draw up to the end of this date: YYYY, YYYY-MM or YYYY-MM-DD (.svg and .png only).
+    #[arg(long, value_name = "DATE", value_parser = parse_date_bound)]
+    pub until: Option<DateSpec>,
+}
+
+impl ImageArgs {
+    /// Whether any of the figure's options is given.
+    pub fn any(&self) -> bool {
+        self.width.is_some() || self.from.is_some() || self.until.is_some()
+    }
+}
+
+/// Reads `--from` and `--until`: a date as dateline writes one (`1974`, `2015-11`, `2015-11-30`).
+fn parse_date_bound(value: &str) -> Result<DateSpec, String> {
+    DateSpec::parse(value).map_err(|e| format!("{}: {}", show::quoted(value), e.reason()))
+}
+
+/// Runs `export` to an image: reads `file` (or the built-in dataset), lays out its figure as `image`
+/// says, and writes it to `target` (SVG, or PNG rendered from that SVG) atomically, saying so in one line
+/// on `err`. Like the other exports, an existing OUT is replaced unless it is the input itself.
+/// Returns the exit code.
+pub fn export_image(
+    file: Option<&Path>,
+    target: &ExportTarget,
+    image: &ImageArgs,
+    today: NaiveDate,
+    err: &mut dyn Write,
+) -> i32 {
+    use crate::figure;
+    if let Some(input) = file
+        && same_file::is_same_file(input, &target.path).unwrap_or(false)
+    {
+        let _ = writeln!(
+            err,
+            "{}: not written: it is the input file {} itself; choose another --to",
+            show::path(&target.path),
+            show::path(input)
+        );
+        return 1;
+    }
+    let timeline = match open(file) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 1;
+        }
+    };
+    let extent = crate::view::index::EventIndex::build(&timeline, today, |_| true);
+    let day = |d: NaiveDate| crate::model::date::days_from_epoch(d) as f64;
+    let range = match (image.from, image.until) {
+        (None, None) => None,
+        (from, until) => {
+            let (s0, e0) = extent.extent.unwrap_or((0.0, 1.0));
+            let s = from.map_or(s0, |f| day(f.covered(today).0));
+            let e = until.map_or(e0, |u| day(u.covered(today).1) + 1.0);
+            Some((s, e))
+        }
+    };
+    let options = figure::FigureOptions {
+        width: image.width.unwrap_or(figure::DEFAULT_WIDTH),
+        range,
+        today,
+    };
+    let made = figure::layout(&timeline, &extent, &options).and_then(|fig| {
+        let svg = figure::svg::to_string(&fig);
+        let bytes = match target.format {
+            ExportFormat::Png => figure::raster::render_png(&svg)?,
+            _ => svg.into_bytes(),
+        };
+        Ok((fig, bytes))
+    });
+    let (fig, bytes) = match made {
+        Ok(made) => made,
+        Err(e) => {
+            let _ = writeln!(err, "{}: not written: {e}", show::path(&target.path));
+            return if matches!(
+                e,
+                figure::FigureError::Width(_) | figure::FigureError::Range
+            ) {
+                2
+            } else {
+                1
+            };
+        }
+    };
+    let name = if target.format == ExportFormat::Png {
+        "PNG figure"
+    } else {
+        "SVG figure"
+    };
+    match formats::write_atomic(&target.path, &bytes) {
+        Ok(()) => {
+            let _ = writeln!(
+                err,
+                "wrote {} ({name}, {}×{} pixels): {} events, {} lanes, {} labels",
+                show::path(&target.path),
+                fig.width,
+                fig.height,
+                fig.events,
+                fig.lanes.len(),
+                fig.labels.len()
             );
             0
         }

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod document;
 pub mod draft;
 pub mod explore;
+pub mod figure;
 pub mod formats;
 pub mod generate;
 pub mod model;

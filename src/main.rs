@@ -33,9 +33,27 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some(Command::Export { file, to, format }) => match to.with_choice(format) {
+        Some(Command::Export {
+            file,
+            to,
+            format,
+            image,
+        }) => match to.with_choice(format) {
             Ok(to) => {
-                let code = cli::export(file.as_deref(), &to, today, &mut std::io::stderr().lock());
+                let err = &mut std::io::stderr().lock();
+                let code = match to.format {
+                    cli::ExportFormat::Svg | cli::ExportFormat::Png => {
+                        cli::export_image(file.as_deref(), &to, &image, today, err)
+                    }
+                    _ if image.any() => {
+                        let _ = std::io::Write::write_all(
+                            err,
+                            b"dateline: --width, --from and --until apply to .svg and .png only\n",
+                        );
+                        2
+                    }
+                    _ => cli::export(file.as_deref(), &to, today, err),
+                };
                 ExitCode::from(code as u8)
             }
             Err(message) => {

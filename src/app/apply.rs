@@ -2,7 +2,7 @@
 //! drawing never changes the model halfway through.
 
 use super::{DatelineApp, Notice, command, editing, export, files, persist};
-use crate::view::mapping;
+use crate::view::{mapping, present};
 use command::Command;
 
 impl DatelineApp {
@@ -148,6 +148,7 @@ impl DatelineApp {
                 self.request_export(export::ExportKind::Markwhen, path);
             }
             Command::ExportPng(path) => self.request_export(export::ExportKind::Png, path),
+            Command::ExportFigure(kind, path) => self.request_export(kind, path),
             Command::ConfirmReplace => {
                 if let Some(prompt) = self.replace_prompt.take() {
                     if prompt.save_as {
@@ -167,7 +168,80 @@ impl DatelineApp {
             }
             Command::ClearRecent => self.recent.clear(),
             Command::Quit => self.when_saved_or_asked(editing::Pending::Quit),
+            Command::Present(true) => {
+                let at = match self.selected {
+                    Some(i) if self.matches.binary_search(&i).is_ok() => present::At::Event(i),
+                    _ => present::At::Title,
+                };
+                self.editing = false;
+                self.go_to_slide(at);
+            }
+            Command::Present(false) => {
+                self.present = None;
+                self.glide = None;
+                if let Some(ctx) = self.repaint.ctx()
+                    && ctx.input(|i| i.viewport().fullscreen == Some(true))
+                {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                }
+            }
+            Command::PresentStep(direction) => {
+                if let Some(at) = self.present {
+                    self.go_to_slide(present::step(&self.matches, at, direction));
+                }
+            }
+            Command::PresentTitle => {
+                if self.present.is_some() {
+                    self.go_to_slide(present::At::Title);
+                }
+            }
+            Command::PresentEvent(i) => {
+                if self.present.is_some() && i < self.doc.timeline().events.len() {
+                    self.go_to_slide(present::At::Event(i));
+                }
+            }
+            Command::ToggleFullscreen => {
+                if let Some(ctx) = self.repaint.ctx() {
+                    let full = ctx.input(|i| i.viewport().fullscreen == Some(true));
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
+                }
+            }
         }
+    }
+
+    /// Shows slide `at` in story mode: its event is selected and the view glides to centre it (to the
+    /// whole timeline for the title slide), keeping the zoom unless the event is wider than the view.
+    fn go_to_slide(&mut self, at: present::At) {
+        self.present = Some(at);
+        let (view_start, view_end) = self
+            .glide
+            .map(|g| g.to)
+            .or(self.pending_range)
+            .or(self.view_range)
+            .unwrap_or_else(|| self.fit_range());
+        let to = match at {
+            present::At::Title => {
+                self.selected = None;
+                self.fit_range()
+            }
+            present::At::Event(i) => {
+                self.selected = Some(i);
+                self.reveal = true;
+                match self.event_span(i) {
+                    Some((first, after)) => {
+                        let half = ((view_end - view_start) / 2.0).max((after - first) * 0.65);
+                        let centre = f64::midpoint(first, after);
+                        mapping::clamp_span(centre - half, centre + half)
+                    }
+                    None => (view_start, view_end),
+                }
+            }
+        };
+        self.glide = Some(super::Glide {
+            from: (view_start, view_end),
+            to,
+            started: None,
+        });
     }
 
     /// The event after (or before) the selection among `shown` (time-ordered); without a selection, the

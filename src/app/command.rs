@@ -57,6 +57,9 @@ pub enum Command {
     ExportMarkwhen(PathBuf),
     /// Write a picture of the timeline area as PNG (asking first when the file exists).
     ExportPng(PathBuf),
+    /// Write a figure of the timeline (`ExportKind::FigureSvg` or `FigurePng`), asking first when the
+    /// file exists.
+    ExportFigure(crate::app::export::ExportKind, PathBuf),
     /// Go on with the export waiting to replace an existing file.
     ConfirmReplace,
     /// Drop the export waiting to replace an existing file; the file stays as it is.
@@ -146,4 +149,14 @@ pub enum Command {
     /// The open file changed on disk while there were unsaved edits: keep the edits (saving will replace
     /// the file's new version).
     KeepEdits,
+    /// Start (`true`) or leave (`false`) story mode: one event at a time, in large type, over the timeline.
+    Present(bool),
+    /// In story mode, the next (`+1`) or previous (`-1`) slide in time order.
+    PresentStep(isize),
+    /// In story mode, the title slide.
+    PresentTitle,
+    /// In story mode, the slide of this event (clicked on the timeline).
+    PresentEvent(usize),
+    /// Enter or leave full screen.
+    ToggleFullscreen,
 }

@@ -22,6 +22,72 @@ pub enum ExportKind {
     TimelineJs,
     /// The timeline as a Markwhen text file.
     Markwhen,
+    /// A figure of the whole timeline (or the visible range) as SVG.
+    FigureSvg(FigureChoice),
+    /// A figure of the whole timeline (or the visible range) as PNG.
+    FigurePng(FigureChoice),
+}
+
+/// What a figure export draws: how wide, and whether only the visible range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FigureChoice {
+    /// The width in pixels.
+    pub width: u32,
+    /// Only the range on screen, rather than the whole timeline.
+    pub visible_only: bool,
+}
+
+impl Default for FigureChoice {
+    fn default() -> Self {
+        Self {
+            width: crate::figure::DEFAULT_WIDTH,
+            visible_only: false,
+        }
+    }
+}
+
+/// The widths the File menu offers for figures, in pixels.
+pub const FIGURE_WIDTHS: [u32; 5] = [1000, 1600, 2400, 3200, 4800];
+
+/// Lays out the figure of `timeline` (the events `index` holds) and makes its SVG text: quick, done on the
+/// thread that asked. Rendering a PNG and writing are left to [`write_figure`].
+pub fn figure_svg(
+    timeline: &Timeline,
+    index: &crate::view::index::EventIndex,
+    options: &crate::figure::FigureOptions,
+    path: &Path,
+) -> Result<(String, (f32, f32)), String> {
+    let figure = crate::figure::layout(timeline, index, options)
+        .map_err(|e| format!("{}: nothing written: {e}", path.display()))?;
+    Ok((
+        crate::figure::svg::to_string(&figure),
+        (figure.width, figure.height),
+    ))
+}
+
+/// Writes a figure's SVG text to `path` as SVG, or as PNG rendered from it (`png`), atomically. Returns a
+/// one-line message for the person, naming the file either way.
+pub fn write_figure(
+    svg: String,
+    size: (f32, f32),
+    png: bool,
+    path: &Path,
+) -> Result<String, String> {
+    let (bytes, name) = if png {
+        let bytes = crate::figure::raster::render_png(&svg)
+            .map_err(|e| format!("{}: nothing written: {e}", path.display()))?;
+        (bytes, "PNG figure")
+    } else {
+        (svg.into_bytes(), "SVG figure")
+    };
+    formats::write_atomic(path, &bytes)
+        .map_err(|e| format!("{}: cannot write the file: {e}", path.display()))?;
+    Ok(format!(
+        "Wrote {} ({name}, {}×{} pixels)",
+        path.display(),
+        size.0,
+        size.1
+    ))
 }
 
 impl ExportKind {
@@ -30,8 +96,9 @@ impl ExportKind {
         match self {
             Self::Json | Self::TimelineJs => "json",
             Self::Csv => "csv",
-            Self::Png => "png",
             Self::Markwhen => "mw",
+            Self::Png | Self::FigurePng(_) => "png",
+            Self::FigureSvg(_) => "svg",
         }
     }
 
@@ -41,6 +108,7 @@ impl ExportKind {
             Self::Json | Self::Csv | Self::Markwhen => "dateline",
             Self::Png => "view",
             Self::TimelineJs => "timelinejs",
+            Self::FigureSvg(_) | Self::FigurePng(_) => "figure",
         }
     }
 
@@ -52,6 +120,8 @@ impl ExportKind {
             Self::Png => "PNG picture",
             Self::TimelineJs => "TimelineJS",
             Self::Markwhen => "Markwhen",
+            Self::FigureSvg(_) => "SVG figure",
+            Self::FigurePng(_) => "PNG figure",
         }
     }
 }
@@ -73,7 +143,7 @@ pub fn write_timeline(
         ExportKind::Csv => &formats::write_csv_to,
         ExportKind::TimelineJs => &timelinejs,
         ExportKind::Markwhen => &formats::markwhen::write_to,
-        ExportKind::Png => {
+        ExportKind::Png | ExportKind::FigureSvg(_) | ExportKind::FigurePng(_) => {
             return Err(format!(
                 "{}: a timeline is written as JSON or CSV; a PNG is a picture of the view",
                 path.display()

@@ -115,6 +115,45 @@ impl DatelineApp {
             ExportKind::Json | ExportKind::Csv | ExportKind::TimelineJs | ExportKind::Markwhen => {
                 self.export_timeline(kind, &path);
             }
+            ExportKind::FigureSvg(choice) => self.export_figure(choice, false, path),
+            ExportKind::FigurePng(choice) => self.export_figure(choice, true, path),
+        }
+    }
+
+    /// Lays out a figure of the events shown (the whole timeline, or the visible range) and writes it as
+    /// SVG or PNG on another thread; the result comes back through `export_results`.
+    fn export_figure(&mut self, choice: export::FigureChoice, png: bool, path: PathBuf) {
+        let options = crate::figure::FigureOptions {
+            width: choice.width,
+            range: if choice.visible_only {
+                self.view_range
+            } else {
+                None
+            },
+            today: self.today,
+        };
+        let (svg, size) =
+            match export::figure_svg(self.doc.timeline(), &self.index, &options, &path) {
+                Ok(made) => made,
+                Err(message) => {
+                    self.notice = Some(Notice::error(message));
+                    return;
+                }
+            };
+        let results = self.export_results.0.clone();
+        let wake = self.repaint.wake();
+        let work = move || {
+            let _ = results.send(export::write_figure(svg, size, png, &path));
+            wake();
+        };
+        let work = std::sync::Arc::new(std::sync::Mutex::new(Some(work)));
+        let spare = std::sync::Arc::clone(&work);
+        if std::thread::Builder::new()
+            .name("dateline-figure".to_owned())
+            .spawn(move || run_once(&spare))
+            .is_err()
+        {
+            run_once(&work);
         }
     }
 

@@ -41,6 +41,20 @@ impl DatelineApp {
                     commands.push(Command::ZoomBy(1.0 / 1.5));
                 }
                 ui.separator();
+                if ui
+                    .add(egui::Button::new("Present").shortcut_text("P"))
+                    .on_hover_text("Story mode: one event at a time in large type, for a room")
+                    .clicked()
+                {
+                    commands.push(Command::Present(true));
+                }
+                if ui
+                    .add(egui::Button::new("Full screen").shortcut_text("F11"))
+                    .clicked()
+                {
+                    commands.push(Command::ToggleFullscreen);
+                }
+                ui.separator();
                 if ui.button("Details panel").clicked() {
                     commands.push(Command::SetTab(SideTab::Details));
                 }
@@ -437,6 +451,15 @@ impl DatelineApp {
         self.keyboard(ui.ctx(), &mut commands);
         self.guard_close(ui.ctx());
         self.keep_recovery_copy();
+        if self.unsaved_prompt.is_some() || self.replace_prompt.is_some() {
+            // A question (closing the window with unsaved changes) is answered in the full window.
+            self.present = None;
+        }
+        if self.present.is_some() {
+            self.presenting_ui(ui, &mut commands);
+            self.finish_frame(ui, commands);
+            return;
+        }
         files::dropped_files(ui.ctx(), &mut commands);
 
         egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar(ui, &mut commands));
@@ -587,7 +610,11 @@ impl DatelineApp {
         self.dialogs.show(ui.ctx(), &mut commands);
         self.questions_ui(ui.ctx(), &mut commands);
         files::drop_overlay(ui.ctx());
+        self.finish_frame(ui, commands);
+    }
 
+    /// Applies the frame's commands, and asks for another frame when something changed.
+    fn finish_frame(&mut self, ui: &egui::Ui, commands: Vec<Command>) {
         // Text laid out after the timeline can grow the glyph atlas under what the timeline baked.
         let repaint = !commands.is_empty()
             || self.pending_range.is_some()
@@ -598,6 +625,76 @@ impl DatelineApp {
         if repaint {
             ui.ctx().request_repaint();
         }
+    }
+}
+
+impl DatelineApp {
+    /// Story mode: the slide in large type over the timeline, which glides to keep the slide's event
+    /// centred. Of what the timeline asks for, only moving the view and choosing an event (its slide is
+    /// shown) are kept: nothing is edited while presenting.
+    fn presenting_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        use crate::view::present;
+        let Some(at) = self.present else {
+            return;
+        };
+        if let Some(glide) = &mut self.glide {
+            let (range, done) = glide.at(ui.input(|i| i.time));
+            self.pending_range = Some(range);
+            if done {
+                self.glide = None;
+            }
+            ui.ctx().request_repaint();
+        }
+        let slide = present::slide_for(self.doc.timeline(), &self.matches, at);
+        let mut asked = Vec::new();
+        egui::CentralPanel::default().show(ui, |ui| {
+            let full = ui.available_rect_before_wrap();
+            let timeline_height = (full.height() * 0.36).clamp(140.0, 420.0);
+            let counter_height = 36.0;
+            let slide_rect = egui::Rect::from_min_max(
+                full.min,
+                egui::pos2(full.max.x, full.max.y - timeline_height - counter_height),
+            );
+            let mut slide_ui = ui.new_child(
+                egui::UiBuilder::new()
+                    .max_rect(slide_rect)
+                    .layout(egui::Layout::top_down(egui::Align::Min)),
+            );
+            slide_ui.set_clip_rect(slide_rect);
+            present::slide_ui(&mut slide_ui, &slide);
+            ui.advance_cursor_after_rect(slide_rect);
+            present::counter_ui(ui, &slide);
+            let view = timeline::TimelineView {
+                timeline: self.doc.timeline(),
+                index: &self.index,
+                selected: self.selected,
+                highlight: None,
+                highlight_key: 0,
+                today_days: days_from_epoch(self.today) as f64,
+                set_range: self.pending_range.take(),
+                draft_tag: None,
+            };
+            let height = ui.available_height().max(120.0);
+            let out = ui
+                .allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+                    timeline::timeline_ui(ui, &view, &mut asked)
+                })
+                .inner;
+            let (s, e) = mapping::clamp_span(out.range.0, out.range.1);
+            self.view_range = Some((s, e));
+            self.plot_width = out.width;
+            self.shapes = out.shapes;
+        });
+        commands.extend(asked.into_iter().filter_map(|c| match c {
+            Command::Select(Some(i)) | Command::SelectAndReveal(i) => {
+                Some(Command::PresentEvent(i))
+            }
+            c @ (Command::SetView(..)
+            | Command::ShowRange(..)
+            | Command::ZoomBy(_)
+            | Command::FitAll) => Some(c),
+            _ => None,
+        }));
     }
 }
 

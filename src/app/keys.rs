@@ -28,6 +28,10 @@ impl DatelineApp {
             // The file dialog or the question takes the keyboard (Esc closes it, typing names a file).
             return;
         }
+        if self.present.is_some() {
+            Self::presenting_keys(ctx, commands);
+            return;
+        }
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::O)) {
             self.open_dialog(ctx, DialogPurpose::Open);
             return;
@@ -87,6 +91,9 @@ impl DatelineApp {
                 if i.key_pressed(egui::Key::J) {
                     commands.push(Command::NextDraft);
                 }
+                if i.key_pressed(egui::Key::P) {
+                    commands.push(Command::Present(true));
+                }
             }
             if i.key_pressed(egui::Key::Slash) {
                 self.focus_search = true;
@@ -125,6 +132,45 @@ impl DatelineApp {
             if i.key_pressed(egui::Key::Escape) {
                 commands.push(Command::Escape);
             }
+            if i.key_pressed(egui::Key::F11) {
+                commands.push(Command::ToggleFullscreen);
+            }
+        });
+    }
+
+    /// The keys of story mode: →, Space and Page Down step forward, ← and Page Up back, Home goes to the
+    /// title slide, F11 toggles full screen and Esc leaves. Every other key and typed text is dropped,
+    /// so nothing else (Delete, N, a focused button) reacts while presenting.
+    fn presenting_keys(ctx: &egui::Context, commands: &mut Vec<Command>) {
+        ctx.input_mut(|i| {
+            let presses = |i: &egui::InputState, keys: &[egui::Key]| -> usize {
+                keys.iter().map(|&k| i.num_presses(k)).sum()
+            };
+            let forward = presses(
+                i,
+                &[egui::Key::ArrowRight, egui::Key::Space, egui::Key::PageDown],
+            );
+            for _ in 0..forward {
+                commands.push(Command::PresentStep(1));
+            }
+            for _ in 0..presses(i, &[egui::Key::ArrowLeft, egui::Key::PageUp]) {
+                commands.push(Command::PresentStep(-1));
+            }
+            if i.key_pressed(egui::Key::Home) {
+                commands.push(Command::PresentTitle);
+            }
+            if i.key_pressed(egui::Key::F11) {
+                commands.push(Command::ToggleFullscreen);
+            }
+            if i.key_pressed(egui::Key::Escape) {
+                commands.push(Command::Present(false));
+            }
+            i.events.retain(|e| {
+                !matches!(
+                    e,
+                    egui::Event::Key { .. } | egui::Event::Text(_) | egui::Event::Paste(_)
+                )
+            });
         });
     }
 }

@@ -11,6 +11,7 @@ pub mod export;
 mod files;
 pub mod fonts;
 mod frame;
+pub mod identity;
 mod keys;
 pub mod loader;
 pub mod persist;
@@ -183,6 +184,39 @@ pub struct DatelineApp {
     timeline_rect: Arc<Mutex<Option<egui::Rect>>>,
     /// Results of PNG exports finishing on other threads.
     export_results: (mpsc::Sender<ExportResult>, mpsc::Receiver<ExportResult>),
+    /// Which slide story mode shows, while presenting.
+    present: Option<crate::view::present::At>,
+    /// The view gliding to the next slide's place, while it does.
+    glide: Option<Glide>,
+}
+
+/// How long the timeline takes to glide to the next slide's event, in seconds.
+const GLIDE_SECS: f64 = 0.5;
+
+/// The view moving from one range to another, eased, over [`GLIDE_SECS`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Glide {
+    from: (f64, f64),
+    to: (f64, f64),
+    /// When it started (egui time, seconds); set on the first frame it is drawn.
+    started: Option<f64>,
+}
+
+impl Glide {
+    /// The range at `now`, and whether the glide is over.
+    fn at(&mut self, now: f64) -> ((f64, f64), bool) {
+        let started = *self.started.get_or_insert(now);
+        let t = ((now - started) / GLIDE_SECS).clamp(0.0, 1.0);
+        if t >= 1.0 {
+            return (self.to, true);
+        }
+        let eased = t * t * (3.0 - 2.0 * t);
+        let lerp = |a: f64, b: f64| a + (b - a) * eased;
+        (
+            (lerp(self.from.0, self.to.0), lerp(self.from.1, self.to.1)),
+            false,
+        )
+    }
 }
 
 impl DatelineApp {
@@ -246,6 +280,8 @@ impl DatelineApp {
             recovery_offer: None,
             timeline_rect: Arc::default(),
             export_results: mpsc::channel(),
+            present: None,
+            glide: None,
         };
         app.recount_and_refilter();
         app.pending_range = Some(app.fit_range());
@@ -487,6 +523,11 @@ impl DatelineApp {
         self.unsaved_prompt.as_ref()
     }
 
+    /// The slide story mode shows, while presenting.
+    pub fn presenting(&self) -> Option<crate::view::present::At> {
+        self.present
+    }
+
     /// Whether the selected event is being edited.
     pub fn is_editing(&self) -> bool {
         self.editing
@@ -613,12 +654,16 @@ pub fn run_with_text(
             anyhow::anyhow!("{}: cannot read the file: {e}", files::shown_path(path))
         })?;
     }
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_inner_size([1400.0, 860.0])
+        .with_min_inner_size([720.0, 420.0])
+        .with_title("dateline")
+        .with_app_id(identity::APP_ID);
+    if let Some(icon) = identity::icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1400.0, 860.0])
-            .with_min_inner_size([720.0, 420.0])
-            .with_title("dateline")
-            .with_app_id("dateline"),
+        viewport,
         // The app installs the system's fonts itself (see `fonts`), the same way in tests.
         system_font_fallback: false,
         ..Default::default()

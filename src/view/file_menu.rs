@@ -66,6 +66,8 @@ impl FileDialogs {
                     ExportKind::Png => "Export the view as PNG",
                     ExportKind::TimelineJs => "Export as TimelineJS (to publish on the web)",
                     ExportKind::Markwhen => "Export as Markwhen",
+                    ExportKind::FigureSvg(_) => "Export the whole timeline as SVG",
+                    ExportKind::FigurePng(_) => "Export the whole timeline as PNG",
                 })
                 .default_filename(file_name),
         }
@@ -128,6 +130,9 @@ pub fn command_for(purpose: DialogPurpose, path: &Path) -> Command {
                 ExportKind::Png => Command::ExportPng(path),
                 ExportKind::TimelineJs => Command::ExportTimelineJs(path),
                 ExportKind::Markwhen => Command::ExportMarkwhen(path),
+                ExportKind::FigureSvg(_) | ExportKind::FigurePng(_) => {
+                    Command::ExportFigure(kind, path)
+                }
             }
         }
     }
@@ -170,6 +175,39 @@ pub fn recent_label(path: &Path) -> String {
     match path.parent().filter(|p| !p.as_os_str().is_empty()) {
         Some(folder) => format!("{name} — {}", folder.display()),
         None => name,
+    }
+}
+
+/// The figure exports in the Export menu: the width, whether only the visible range, and the two
+/// formats. The choice is kept in egui's memory for the session.
+fn figure_menu_ui(ui: &mut egui::Ui, menu: &FileMenu<'_>, dialogs: &mut FileDialogs) {
+    use crate::app::export::{FIGURE_WIDTHS, FigureChoice};
+    let id = egui::Id::unique("dateline-figure-choice");
+    let mut choice: FigureChoice = ui.data_mut(|d| *d.get_temp_mut_or_default(id));
+    egui::ComboBox::from_label("Figure width")
+        .selected_text(format!("{} px", choice.width))
+        .show_ui(ui, |ui| {
+            for width in FIGURE_WIDTHS {
+                ui.selectable_value(&mut choice.width, width, format!("{width} px"));
+            }
+        });
+    ui.checkbox(&mut choice.visible_only, "Only the visible range");
+    ui.data_mut(|d| d.insert_temp(id, choice));
+    if ui
+        .button("Whole timeline as SVG…")
+        .on_hover_text(
+            "A figure for reports: title, source, legend, axis and every label that fits",
+        )
+        .clicked()
+    {
+        menu.export_dialog(ui.ctx(), dialogs, ExportKind::FigureSvg(choice));
+    }
+    if ui
+        .button("Whole timeline as PNG…")
+        .on_hover_text("The same figure as a PNG picture of the width chosen")
+        .clicked()
+    {
+        menu.export_dialog(ui.ctx(), dialogs, ExportKind::FigurePng(choice));
     }
 }
 
@@ -294,6 +332,8 @@ pub fn file_menu_ui(
         {
             menu.export_dialog(ui.ctx(), dialogs, ExportKind::Markwhen);
         }
+        ui.separator();
+        figure_menu_ui(ui, menu, dialogs);
     });
     if ui
         .button("Export view as PNG…")

@@ -34,6 +34,11 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+O", "open a timeline file (a text file is drafted)"),
     ("Drop a file on the window", "open it"),
     ("?", "this help"),
+    ("P", "present: story mode, one event at a time"),
+    ("Right / Space, Left", "story mode: next / previous event"),
+    ("Home (story mode)", "the title slide"),
+    ("Esc (story mode)", "leave story mode"),
+    ("F11", "full screen"),
 ];
 
 /// Shows the help window while `open` is true.

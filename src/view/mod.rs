@@ -20,6 +20,7 @@ mod marks;
 pub mod memo;
 pub mod overview;
 pub mod palette;
+pub mod present;
 pub mod review;
 pub mod structure;
 pub mod text_panel;
