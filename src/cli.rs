@@ -197,6 +197,34 @@ pub fn parse_export_target(value: &str) -> Result<ExportTarget, String> {
     Ok(ExportTarget { path, format })
 }
 
+/// The timeline `export` writes: `file` read (or the built-in dataset), unless `file` is the target
+/// itself under any name (compared by device and inode, or the platform's file id). What goes wrong is
+/// said on `err`.
+fn read_for_export(
+    file: Option<&Path>,
+    target: &ExportTarget,
+    err: &mut dyn Write,
+) -> Option<Timeline> {
+    if let Some(input) = file
+        && same_file::is_same_file(input, &target.path).unwrap_or(false)
+    {
+        let _ = writeln!(
+            err,
+            "{}: not written: it is the input file {} itself; choose another --to",
+            show::path(&target.path),
+            show::path(input)
+        );
+        return None;
+    }
+    match open(file) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            None
+        }
+    }
+}
+
 /// Runs `export`: reads `file` (or the built-in dataset), writes it to `target` atomically, and says so
 /// in one line on `err`. Every problem of an unreadable input or a failed write goes to `err` too.
 /// `today` is where spans still going on end, for formats that need an end (`TimelineJS` eras).
@@ -207,24 +235,8 @@ pub fn export(
     today: NaiveDate,
     err: &mut dyn Write,
 ) -> i32 {
-    // The same file under any name: compared by device and inode (or the platform's file id).
-    if let Some(input) = file
-        && same_file::is_same_file(input, &target.path).unwrap_or(false)
-    {
-        let _ = writeln!(
-            err,
-            "{}: not written: it is the input file {} itself; choose another --to",
-            show::path(&target.path),
-            show::path(input)
-        );
+    let Some(timeline) = read_for_export(file, target, err) else {
         return 1;
-    }
-    let timeline = match open(file) {
-        Ok(t) => t,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return 1;
-        }
     };
     if matches!(target.format, ExportFormat::Svg | ExportFormat::Png) {
         return export_image(file, target, &ImageArgs::default(), today, err);
@@ -300,23 +312,8 @@ pub fn export_image(
     err: &mut dyn Write,
 ) -> i32 {
     use crate::figure;
-    if let Some(input) = file
-        && same_file::is_same_file(input, &target.path).unwrap_or(false)
-    {
-        let _ = writeln!(
-            err,
-            "{}: not written: it is the input file {} itself; choose another --to",
-            show::path(&target.path),
-            show::path(input)
-        );
+    let Some(timeline) = read_for_export(file, target, err) else {
         return 1;
-    }
-    let timeline = match open(file) {
-        Ok(t) => t,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return 1;
-        }
     };
     let extent = crate::view::index::EventIndex::build(&timeline, today, |_| true);
     let day = |d: NaiveDate| crate::model::date::days_from_epoch(d) as f64;

@@ -99,38 +99,7 @@ pub enum MarkShape {
     Cluster(usize),
 }
 
-/// The shape a lane's dots are drawn as: the second cue after the colour, in the order the window uses,
-/// once every colour of the palette is taken.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Glyph {
-    /// A disc: the first lanes'.
-    Circle,
-    /// A square.
-    Square,
-    /// A triangle pointing up.
-    TriangleUp,
-    /// A triangle pointing down.
-    TriangleDown,
-    /// A plus sign.
-    Plus,
-    /// A cross.
-    Cross,
-}
-
-impl Glyph {
-    /// The glyph of the `index`-th lane.
-    pub fn of_lane(index: usize) -> Self {
-        const GLYPHS: [Glyph; 6] = [
-            Glyph::Circle,
-            Glyph::Square,
-            Glyph::TriangleUp,
-            Glyph::TriangleDown,
-            Glyph::Plus,
-            Glyph::Cross,
-        ];
-        GLYPHS[(index / palette::SERIES_COLORS) % GLYPHS.len()]
-    }
-}
+pub use crate::view::palette::Glyph;
 
 /// A mark on a lane's line.
 #[derive(Clone, Copy, Debug, PartialEq)]

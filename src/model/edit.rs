@@ -423,16 +423,7 @@ pub fn apply(timeline: &mut Timeline, ids: &mut Ids, edit: Edit) -> Result<Appli
             let Some(lane) = timeline.lanes.get(at) else {
                 return Err(EditError::NoSuch { what: "lane", at });
             };
-            let events = timeline
-                .events
-                .iter()
-                .filter(|e| usize::from(e.lane.0) == at)
-                .count();
-            let periods = timeline
-                .periods
-                .iter()
-                .filter(|p| p.lane.is_some_and(|l| usize::from(l.0) == at))
-                .count();
+            let (events, periods) = super::structure::in_lane(timeline, at);
             // The last lane may go with its events: the timeline is then one without lanes, whose events
             // are all in its one implied lane (a period, though, is in a lane it names, or in none).
             let count = events + periods;

@@ -117,9 +117,10 @@ pub fn remove_tag(timeline: &Timeline, at: usize) -> Edit {
     Edit::Batch(edits)
 }
 
-/// An id made from `label`, free among `taken`: its words in lower case joined by dashes.
-fn fresh_id(label: &str, taken: &[&str], fallback: &str) -> String {
-    let mut base: String = label
+/// An id made from `label`: its words in lower case joined by dashes, at most 60 characters; `fallback`
+/// when it has no letter or digit.
+pub fn slug(label: &str, fallback: &str) -> String {
+    let base: String = label
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
@@ -129,8 +130,15 @@ fn fresh_id(label: &str, taken: &[&str], fallback: &str) -> String {
         .take(60)
         .collect();
     if base.is_empty() {
-        fallback.clone_into(&mut base);
+        fallback.to_owned()
+    } else {
+        base
     }
+}
+
+/// An id made from `label` ([`slug`]), free among `taken`.
+fn fresh_id(label: &str, taken: &[&str], fallback: &str) -> String {
+    let base = slug(label, fallback);
     if !taken.contains(&base.as_str()) {
         return base;
     }

@@ -8,7 +8,7 @@ use egui::{Color32, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, v
 
 use super::index::LaneIndex;
 use super::layout::Mark;
-use super::palette;
+use super::palette::{self, Glyph};
 use super::timeline::format_count;
 use crate::model::{Event, Status};
 
@@ -17,34 +17,6 @@ pub(super) const MARKER_RADIUS: f32 = 6.0;
 /// Half the height of a cluster's pill: its round ends are then small enough for egui's prepared discs
 /// (up to 8 pixels, less a margin for sharp edges) at one pixel per point.
 const PILL_RADIUS: f32 = 6.5;
-
-/// The shape a lane's point events are drawn as: the second cue, after the colour, that tells lanes
-/// apart once the palette's colours have all been used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(super) enum Glyph {
-    /// A disc: the first lanes' dots.
-    Circle,
-    /// A square.
-    Square,
-    /// A triangle pointing up.
-    TriangleUp,
-    /// A triangle pointing down.
-    TriangleDown,
-    /// A plus sign.
-    Plus,
-    /// A cross, the plus turned by 45°.
-    Cross,
-}
-
-/// The glyphs in the order lanes use them: one per round of the palette.
-const GLYPHS: [Glyph; 6] = [
-    Glyph::Circle,
-    Glyph::Square,
-    Glyph::TriangleUp,
-    Glyph::TriangleDown,
-    Glyph::Plus,
-    Glyph::Cross,
-];
 
 /// What tells a lane's marks from another lane's: its colour and its glyph. The first lanes are told by
 /// colour alone, drawn as discs; once every colour is taken, the next lanes take the colours again with
@@ -63,7 +35,7 @@ impl LaneLook {
     pub fn of(index: usize, dark: bool) -> Self {
         Self {
             color: palette::series_color(index, dark),
-            glyph: GLYPHS[(index / palette::SERIES_COLORS) % GLYPHS.len()],
+            glyph: Glyph::of_lane(index),
         }
     }
 
@@ -664,6 +636,7 @@ fn dashed_circle(out: &mut Vec<Shape>, c: Pos2, r: f32, color: Color32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::palette::GLYPHS;
 
     /// How many lanes have looks of their own: every colour with every glyph.
     const DISTINCT_LOOKS: usize = palette::SERIES_COLORS * GLYPHS.len();

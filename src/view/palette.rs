@@ -97,3 +97,38 @@ mod tests {
         }
     }
 }
+
+/// The shape a lane's point events are drawn as: the second cue, after the colour, that tells lanes
+/// apart once the palette's colours have all been used (in the window and in figures alike).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Glyph {
+    /// A disc: the first lanes' dots.
+    Circle,
+    /// A square.
+    Square,
+    /// A triangle pointing up.
+    TriangleUp,
+    /// A triangle pointing down.
+    TriangleDown,
+    /// A plus sign.
+    Plus,
+    /// A cross, the plus turned by 45°.
+    Cross,
+}
+
+impl Glyph {
+    /// The glyph of the `index`-th lane: one per round of the palette's colours.
+    pub fn of_lane(index: usize) -> Self {
+        GLYPHS[(index / SERIES_COLORS) % GLYPHS.len()]
+    }
+}
+
+/// The glyphs in the order lanes take them, one per round of the palette.
+pub const GLYPHS: [Glyph; 6] = [
+    Glyph::Circle,
+    Glyph::Square,
+    Glyph::TriangleUp,
+    Glyph::TriangleDown,
+    Glyph::Plus,
+    Glyph::Cross,
+];

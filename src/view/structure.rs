@@ -560,8 +560,7 @@ fn add_period_row(
             && let Ok(when) = read.as_ref()
         {
             let title = state.new_period.trim().to_owned();
-            // An id from its words, as a new lane's is made.
-            let base = structure::new_lane(&Timeline::default(), &title).id;
+            let base = structure::slug(&title, "period");
             let period = Period {
                 id: free_id(timeline, &base),
                 title: title.clone(),
