@@ -29,19 +29,27 @@ fn wait_for_draft(h: &mut Harness<'_, DatelineApp>) {
     assert!(!h.state().is_drafting(), "the draft was not made");
 }
 
+/// The app with the article drafted, when the article is here to draft.
+fn drafted_article() -> Option<Harness<'static, DatelineApp>> {
+    let Some(article) = article() else {
+        eprintln!("../shared/reference/article.txt is not here; not checked");
+        return None;
+    };
+    let mut h = harness();
+    h.state_mut().apply(Command::DraftFromText(article));
+    wait_for_draft(&mut h);
+    Some(h)
+}
+
 fn is_draft(timeline: &dateline::model::Timeline, e: &dateline::model::Event) -> bool {
     e.tags().any(|t| timeline.tag_id(t) == DRAFT_TAG)
 }
 
 #[test]
 fn the_article_is_drafted_reviewed_and_saved() {
-    let Some(article) = article() else {
-        eprintln!("../shared/reference/article.txt is not here; not checked");
+    let Some(mut h) = drafted_article() else {
         return;
     };
-    let mut h = harness();
-    h.state_mut().apply(Command::DraftFromText(article));
-    wait_for_draft(&mut h);
     let drafted = h.state().timeline().events.len();
     assert_eq!(drafted, 4, "the article's four dated events");
     assert_eq!(h.state().drafts_to_review(), 4);
@@ -91,13 +99,9 @@ fn the_article_is_drafted_reviewed_and_saved() {
 
 #[test]
 fn a_mention_that_needs_a_date_becomes_an_event_to_date() {
-    let Some(article) = article() else {
-        eprintln!("../shared/reference/article.txt is not here; not checked");
+    let Some(mut h) = drafted_article() else {
         return;
     };
-    let mut h = harness();
-    h.state_mut().apply(Command::DraftFromText(article));
-    wait_for_draft(&mut h);
     let before = h.state().timeline().events.len();
     let waiting = h.state().needs_date().len();
     let sentence = h.state().needs_date()[0].sentence.clone();

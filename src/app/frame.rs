@@ -285,7 +285,7 @@ impl DatelineApp {
             self.selected,
             self.selected
                 .is_some_and(|i| super::review::is_draft(self.doc.timeline(), i)),
-            super::review::drafts_left(self.doc.timeline()),
+            self.drafts_to_review(),
             &self.needs_date,
             commands,
         );
@@ -505,7 +505,7 @@ impl DatelineApp {
                 ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
                 return;
             }
-            let drafts = super::review::drafts_left(self.doc.timeline());
+            let drafts = self.drafts_to_review();
             if drafts > 0 {
                 ui.weak(format!("{filtered}{drafts} drafts to review · A accept · R reject · E edit · J next draft · Ctrl+Z undo"));
                 return;
