@@ -18,7 +18,12 @@ const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
 
 fn hot_paths(c: &mut Criterion) {
     let timeline = generate::generate(200_000, 1);
-    let index = EventIndex::build(&timeline, TODAY, |_| true);
+    let index = EventIndex::build(
+        &timeline,
+        TODAY,
+        &dateline::view::scale::Scale::linear(),
+        |_| true,
+    );
     let (s, e) = index.extent.unwrap_or((0.0, 1.0));
     let everything = TimeMapping::new(s, e, 0.0, 1200.0);
     let month = TimeMapping::new(s + (e - s) / 2.0, s + (e - s) / 2.0 + 30.0, 0.0, 1200.0);
@@ -77,7 +82,17 @@ fn hot_paths(c: &mut Criterion) {
         b.iter(|| black_box(layout::place_labels(&labels, &area)));
     });
     c.bench_function("index build, 200k events", |b| {
-        b.iter(|| black_box(EventIndex::build(&timeline, TODAY, |_| true).len()));
+        b.iter(|| {
+            black_box(
+                EventIndex::build(
+                    &timeline,
+                    TODAY,
+                    &dateline::view::scale::Scale::linear(),
+                    |_| true,
+                )
+                .len(),
+            )
+        });
     });
 
     let text = serde_json::to_string(&generate::generate_raw(20_000, 2)).unwrap_or_default();

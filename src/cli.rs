@@ -315,7 +315,12 @@ pub fn export_image(
     let Some(timeline) = read_for_export(file, target, err) else {
         return 1;
     };
-    let extent = crate::view::index::EventIndex::build(&timeline, today, |_| true);
+    let extent = crate::view::index::EventIndex::build(
+        &timeline,
+        today,
+        &crate::view::scale::Scale::linear(),
+        |_| true,
+    );
     let day = |d: NaiveDate| crate::model::date::days_from_epoch(d) as f64;
     let range = match (image.from, image.until) {
         (None, None) => None,

@@ -218,8 +218,13 @@ fn dragging_the_overview_windows_edge_zooms_from_where_the_press_began() {
     let (s0, e0) = h.state().view_range().unwrap();
     let strip = h.get_by_label_contains("Overview").rect();
     // Where the strip draws the view window's right edge.
-    let extent =
-        dateline::view::index::EventIndex::build(h.state().timeline(), TODAY, |_| true).extent;
+    let extent = dateline::view::index::EventIndex::build(
+        h.state().timeline(),
+        TODAY,
+        &dateline::view::scale::Scale::linear(),
+        |_| true,
+    )
+    .extent;
     let (a, b) = dateline::view::overview::strip_range(extent, (s0, e0));
     let edge_x = strip.left() + ((e0 - a) / (b - a)) as f32 * strip.width();
     // Press on the edge, then move in steps larger than the edge's grab: the drag begins away from it.

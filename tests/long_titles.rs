@@ -78,7 +78,12 @@ fn texts_of(h: &Harness<'_>) -> Vec<String> {
 #[test]
 fn a_ten_megabyte_title_is_cut_to_its_room_before_it_is_laid_out() {
     let timeline = long_timeline();
-    let index = EventIndex::build(&timeline, TODAY, |_| true);
+    let index = EventIndex::build(
+        &timeline,
+        TODAY,
+        &dateline::view::scale::Scale::linear(),
+        |_| true,
+    );
     let (s, e) = index.extent.expect("events");
     let range = mapping::fit_range(s, e);
     let today_days = days_from_epoch(TODAY) as f64;
@@ -94,6 +99,7 @@ fn a_ten_megabyte_title_is_cut_to_its_room_before_it_is_laid_out() {
                 today_days,
                 set_range: Some(range),
                 draft_tag: None,
+                scale: &dateline::view::scale::Scale::linear(),
             };
             timeline_ui(ui, &view, &mut Vec::new());
         });

@@ -34,6 +34,7 @@ impl DatelineApp {
                 }
             }
             Command::FitAll => self.pending_range = Some(self.fit_range()),
+            Command::SetStoryScale(on) => self.set_story_scale(on),
             Command::ZoomBy(factor) => {
                 let m = self.current_mapping();
                 let z = m.zoom_at(factor, m.width / 2.0);

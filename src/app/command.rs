@@ -26,6 +26,8 @@ pub enum Command {
     ShowRange(f64, f64),
     /// Show exactly this range (from the overview strip).
     SetView(f64, f64),
+    /// Turn the scale for stories on or off: long empty stretches compressed into short marked breaks.
+    SetStoryScale(bool),
     /// Replace the filters.
     SetFilters(Filters),
     /// Step to the next (`+1`) or previous (`-1`) search match and bring it into view.

@@ -10,8 +10,9 @@ use crate::explore::follow;
 use crate::explore::search::{SearchIndex, fold};
 use crate::model::Timeline;
 use crate::model::edit::Change;
-use crate::view::index::EventIndex;
+use crate::view::index::{EventIndex, span_days};
 use crate::view::list;
+use crate::view::scale::Scale;
 
 impl DatelineApp {
     /// Rebuilds the index and the match list after the filters changed.
@@ -27,9 +28,11 @@ impl DatelineApp {
     /// Rebuilds the index and the match list, and the counts when `recount`. For a large timeline they are
     /// built side by side on other threads.
     fn rebuild(&mut self, recount: bool) {
+        self.rescale();
         let (filters, timeline, today) = (&self.filters, self.doc.timeline(), self.today);
+        let scale = &self.scale;
         let build = || {
-            EventIndex::build(timeline, today, |i| {
+            EventIndex::build(timeline, today, scale, |i| {
                 filters.keeps(timeline, &timeline.events[i])
             })
         };
@@ -52,6 +55,42 @@ impl DatelineApp {
             self.counts = counts;
         }
         self.set_matches(matches, rows);
+    }
+
+    /// The scale the timeline should be drawn on now: its story scale when that is asked for, else linear.
+    fn wanted_scale(&self) -> Scale {
+        if self.story_scale {
+            story_scale_of(self.doc.timeline(), self.today)
+        } else {
+            Scale::linear()
+        }
+    }
+
+    /// Takes the scale the timeline should be drawn on, keeping the range in view (which is kept in view
+    /// days) on the same times.
+    fn rescale(&mut self) {
+        let scale = self.wanted_scale();
+        if scale == self.scale {
+            return;
+        }
+        let moved = |r: (f64, f64)| scale.span_to_view(self.scale.span_to_days(r));
+        // The plot keeps its own bounds from frame to frame: it is told the moved range.
+        self.pending_range = self.pending_range.or(self.view_range).map(moved);
+        self.view_range = self.view_range.map(moved);
+        self.scale = scale;
+    }
+
+    /// Turns the scale for stories on or off, keeping the times in view (fitting all when turned on, so
+    /// the whole story is seen at once).
+    pub(super) fn set_story_scale(&mut self, on: bool) {
+        if self.story_scale == on {
+            return;
+        }
+        self.story_scale = on;
+        self.refilter();
+        if on {
+            self.pending_range = Some(self.fit_range());
+        }
     }
 
     /// Finds the matches again after the query changed.
@@ -86,9 +125,14 @@ impl DatelineApp {
         {
             return false;
         }
+        // An event moved into or out of a long empty stretch changes the story scale: all is placed anew.
+        if self.story_scale && self.wanted_scale() != self.scale {
+            return false;
+        }
         let (filters, today) = (&self.filters, self.today);
         let keeps = |i: usize| filters.keeps(timeline, &timeline.events[i]);
-        self.index.follow(timeline, today, keeps, removed, inserted);
+        self.index
+            .follow(timeline, today, &self.scale, keeps, removed, inserted);
         if let Some(before) = &changed.before {
             self.counts.count(before, false);
         }
@@ -115,6 +159,21 @@ impl DatelineApp {
         self.set_matches(matches, rows);
         true
     }
+}
+
+/// The story scale of all of `timeline`'s events (filters do not change it, so the view does not jump
+/// while filtering). A period's start and end count too (as a day each), so an era that begins long
+/// before the first event does not stretch the view: its empty beginning is compressed like any gap.
+pub fn story_scale_of(timeline: &Timeline, today: chrono::NaiveDate) -> Scale {
+    let events = timeline
+        .events
+        .iter()
+        .map(|e| span_days(e.when.covered(today)));
+    let period_ends = timeline.periods.iter().flat_map(|p| {
+        let (s, e) = span_days(p.when.covered(today));
+        [(s, s + 1.0), (e - 1.0, e)]
+    });
+    Scale::story(events.chain(period_ends))
 }
 
 /// The events the filters keep that match `query` (all kept events when it is empty), in time order, and
@@ -163,6 +222,45 @@ mod tests {
         assert_eq!(counts, app.counts, "{step}");
         assert_eq!(matches, app.matches, "{step}");
         assert_eq!(rows, app.list_rows, "{step}");
+    }
+
+    #[test]
+    fn under_the_story_scale_edits_that_open_or_close_a_gap_place_all_anew() {
+        let mut app = DatelineApp::builtin(TODAY).unwrap();
+        app.apply(Command::SetStoryScale(true));
+        assert!(!app.scale.is_linear(), "the article has a long gap");
+        let mut rng = fastrand::Rng::with_seed(5);
+        for step in 0..60 {
+            let n = app.doc.timeline().events.len();
+            let at = rng.usize(0..n);
+            app.apply(Command::Select(Some(at)));
+            match rng.u8(0..4) {
+                0 => app.apply(Command::Undo),
+                1 => app.apply(Command::Redo),
+                _ => {
+                    // Into the long gap, far beyond the ends, or back among the others.
+                    let year = [1950, 1985, 1990, 2010, 2300][rng.usize(0..5)];
+                    let mut moved = app.doc.timeline().events[at].clone();
+                    moved.when = DateSpec::parse(&year.to_string()).unwrap();
+                    app.apply(Command::ReplaceEvent {
+                        at,
+                        event: Box::new(moved),
+                        name: "move".to_owned(),
+                    });
+                }
+            }
+            let scale = app.scale.clone();
+            assert_as_built(&mut app, &format!("step {step}"));
+            assert_eq!(
+                scale, app.scale,
+                "step {step}: the scale follows the events"
+            );
+            assert_eq!(
+                app.scale,
+                story_scale_of(app.doc.timeline(), TODAY),
+                "step {step}"
+            );
+        }
     }
 
     #[test]

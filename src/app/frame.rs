@@ -40,6 +40,17 @@ impl DatelineApp {
                 if ui.button("Zoom out       -").clicked() {
                     commands.push(Command::ZoomBy(1.0 / 1.5));
                 }
+                let mut story = self.story_scale;
+                if ui
+                    .checkbox(&mut story, "Scale for stories   S")
+                    .on_hover_text(
+                        "Compress the long empty stretches into short marked breaks, so the whole \
+                         story reads at one glance (the scale is then not linear)",
+                    )
+                    .changed()
+                {
+                    commands.push(Command::SetStoryScale(story));
+                }
                 ui.separator();
                 if ui
                     .add(egui::Button::new("Present").shortcut_text("P"))
@@ -577,6 +588,7 @@ impl DatelineApp {
                 today_days: days_from_epoch(self.today) as f64,
                 set_range: self.pending_range.take(),
                 draft_tag: super::review::draft_tag(self.doc.timeline()),
+                scale: &self.scale,
             };
             let drawn = ui.allocate_ui(egui::vec2(ui.available_width(), timeline_height), |ui| {
                 timeline::timeline_ui(ui, &view, &mut commands)
@@ -593,9 +605,13 @@ impl DatelineApp {
             self.plot_width = out.width;
             self.shapes = out.shapes;
             ui.add_space(6.0);
-            if let Some((s, e)) =
-                overview::overview_ui(ui, &self.index, (s, e), &mut self.overview_drag)
-            {
+            if let Some((s, e)) = overview::overview_ui(
+                ui,
+                &self.index,
+                &self.scale,
+                (s, e),
+                &mut self.overview_drag,
+            ) {
                 commands.push(Command::SetView(s, e));
             }
         });
@@ -673,6 +689,7 @@ impl DatelineApp {
                 today_days: days_from_epoch(self.today) as f64,
                 set_range: self.pending_range.take(),
                 draft_tag: None,
+                scale: &self.scale,
             };
             let height = ui.available_height().max(120.0);
             let out = ui

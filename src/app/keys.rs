@@ -78,6 +78,9 @@ impl DatelineApp {
                 if i.key_pressed(egui::Key::E) {
                     commands.push(Command::StartEditing);
                 }
+                if i.key_pressed(egui::Key::S) {
+                    commands.push(Command::SetStoryScale(!self.story_scale));
+                }
                 if i.key_pressed(egui::Key::Delete) {
                     commands.push(Command::DeleteSelected);
                 }

@@ -38,6 +38,7 @@ use crate::view::index::{EventIndex, span_days};
 use crate::view::list;
 use crate::view::mapping::{self, TimeMapping};
 use crate::view::overview::DragMode;
+use crate::view::scale::Scale;
 use crate::view::text_panel::SourceTextView;
 use loader::Loading;
 use wake::RepaintHandle;
@@ -84,8 +85,13 @@ pub struct DatelineApp {
     /// The open timeline, its file and its undo history.
     doc: Document,
     today: NaiveDate,
-    /// Events that pass the filters, indexed for drawing.
+    /// Events that pass the filters, indexed for drawing, in view days (see `scale`).
     index: EventIndex,
+    /// Whether the scale for stories is asked for (a view setting, remembered).
+    story_scale: bool,
+    /// Time ↔ the view's days: the story scale of the open timeline when asked for, else linear. Every
+    /// range the app keeps (`view_range`, `pending_range`) is in view days.
+    scale: Scale,
     filters: Filters,
     counts: Counts,
     /// Folded texts for searching, built on the first search.
@@ -225,6 +231,8 @@ impl DatelineApp {
     pub fn new(timeline: Timeline, file: Option<PathBuf>, today: NaiveDate) -> Self {
         let mut app = Self {
             index: EventIndex::default(),
+            story_scale: false,
+            scale: Scale::linear(),
             doc: Document::new(timeline, file, false),
             today,
             filters: Filters::default(),
@@ -353,9 +361,11 @@ impl DatelineApp {
     pub fn restore(&mut self, state: &Persisted, same_file: bool) {
         self.filters = state.filters.clone();
         self.side_tab = state.side_tab;
+        self.story_scale = state.story_scale;
         self.refilter();
         if same_file {
-            if let Some((s, e)) = state.view_range {
+            if let Some(range) = state.view_range {
+                let (s, e) = self.scale.span_to_view(range);
                 self.pending_range = Some(mapping::clamp_span(s, e));
             }
             self.selected = state
@@ -379,7 +389,11 @@ impl DatelineApp {
         Persisted {
             file: self.doc.file().map(Path::to_owned),
             texts: self.texts.clone(),
-            view_range: self.pending_range.or(self.view_range),
+            view_range: self
+                .pending_range
+                .or(self.view_range)
+                .map(|r| self.scale.span_to_days(r)),
+            story_scale: self.story_scale,
             selected_id: self.selected_id().map(str::to_owned),
             filters: self.filters.clone(),
             theme,
@@ -408,7 +422,17 @@ impl DatelineApp {
 
     /// The visible time range, in days since 1970-01-01, as last shown.
     pub fn view_range(&self) -> Option<(f64, f64)> {
-        self.view_range
+        self.view_range.map(|r| self.scale.span_to_days(r))
+    }
+
+    /// Whether the scale for stories is on (it may still be linear, for a timeline without long gaps).
+    pub fn story_scale(&self) -> bool {
+        self.story_scale
+    }
+
+    /// Time ↔ the view's days, as the timeline is drawn now.
+    pub fn scale(&self) -> &Scale {
+        &self.scale
     }
 
     /// The number of marks and labels the timeline drew in the last frame.
@@ -590,7 +614,7 @@ impl DatelineApp {
     fn fit_range(&self) -> (f64, f64) {
         self.index.extent.map_or_else(
             || {
-                let t = days_from_epoch(self.today) as f64;
+                let t = self.scale.to_view(days_from_epoch(self.today) as f64);
                 mapping::fit_range(t - 365.0, t + 1.0)
             },
             // Labels run to the right of their markers: leave them a little room.
@@ -610,11 +634,10 @@ impl DatelineApp {
     }
 
     fn event_span(&self, i: usize) -> Option<(f64, f64)> {
-        self.doc
-            .timeline()
-            .events
-            .get(i)
-            .map(|e| span_days(e.when.covered(self.today)))
+        self.doc.timeline().events.get(i).map(|e| {
+            self.scale
+                .span_to_view(span_days(e.when.covered(self.today)))
+        })
     }
 
     fn select_and_reveal(&mut self, i: usize) {

@@ -72,6 +72,8 @@ pub struct Persisted {
     pub texts: Vec<TextFor>,
     /// The visible range, in days since 1970-01-01.
     pub view_range: Option<(f64, f64)>,
+    /// Whether the scale for stories is on (long empty stretches compressed into breaks).
+    pub story_scale: bool,
     /// The selected event's id.
     pub selected_id: Option<String>,
     /// The filters.
@@ -137,6 +139,7 @@ impl Default for Persisted {
             text_file: None,
             texts: Vec::new(),
             view_range: None,
+            story_scale: false,
             selected_id: None,
             filters: Filters::default(),
             theme: ThemeChoice::System,

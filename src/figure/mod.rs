@@ -638,7 +638,12 @@ pub fn layout(
 
 /// The figure of the whole of `timeline` (every event), or of `options.range`.
 pub fn layout_all(timeline: &Timeline, options: &FigureOptions) -> Result<Figure, FigureError> {
-    let index = EventIndex::build(timeline, options.today, |_| true);
+    let index = EventIndex::build(
+        timeline,
+        options.today,
+        &crate::view::scale::Scale::linear(),
+        |_| true,
+    );
     layout(timeline, &index, options)
 }
 
@@ -705,7 +710,7 @@ mod tests {
         };
         let fig = layout(
             &t,
-            &EventIndex::build(&t, today(), |_| true),
+            &EventIndex::build(&t, today(), &crate::view::scale::Scale::linear(), |_| true),
             &FigureOptions {
                 range: Some((d(2015), d(2027))),
                 ..options(1600)

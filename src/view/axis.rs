@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::scale::Scale;
 use crate::model::date::{date_from_days, days_from_epoch, month_name, year_words};
 
 /// The gap between ticks.
@@ -162,6 +163,36 @@ pub struct Tick {
     pub days: f64,
     /// Its label.
     pub label: String,
+}
+
+/// The ticks of `unit` within the view range `[start, end]` (in view days) under `scale`: the calendar's
+/// ticks in each part drawn at the normal scale, none inside a break, and none closer than `min_gap` view
+/// days to the one before it (two parts meet across a break). Each tick's `days` is where it is drawn, in
+/// view days; its label names the time there.
+pub fn scaled_ticks(
+    scale: &Scale,
+    start: f64,
+    end: f64,
+    unit: TickUnit,
+    min_gap: f64,
+) -> Vec<Tick> {
+    if scale.is_linear() {
+        return ticks(start, end, unit);
+    }
+    let mut out: Vec<Tick> = Vec::new();
+    for (a, b) in scale.linear_parts(start, end) {
+        let (days_a, days_b) = scale.span_to_days((a, b));
+        for mut tick in ticks(days_a, days_b, unit) {
+            tick.days = scale.to_view(tick.days);
+            if out
+                .last()
+                .is_none_or(|last| tick.days - last.days >= min_gap)
+            {
+                out.push(tick);
+            }
+        }
+    }
+    out
 }
 
 /// The ticks of `unit` within `[start_days, end_days]`.
@@ -419,5 +450,46 @@ mod tests {
     fn bad_ranges_give_no_ticks() {
         assert!(ticks(f64::NAN, 1.0, TickUnit::Years(1)).is_empty());
         assert!(ticks(10.0, 1.0, TickUnit::Years(1)).is_empty());
+    }
+
+    #[test]
+    fn under_a_story_scale_ticks_skip_the_break_and_name_real_times() {
+        let spans: Vec<(f64, f64)> = [1974, 2000, 2004, 2015, 2020, 2026]
+            .into_iter()
+            .map(|y| (day(y, 1, 1), day(y, 12, 31) + 1.0))
+            .collect();
+        let scale = Scale::story(spans);
+        let b = scale.breaks().next().expect("a break");
+        let (start, end) = (
+            scale.to_view(day(1970, 1, 1)),
+            scale.to_view(day(2030, 1, 1)),
+        );
+        let width = 1000.0;
+        let ppd = width / (end - start);
+        let unit = choose_unit(ppd, MIN_LABEL_SPACING);
+        let min_gap = MIN_LABEL_SPACING / ppd;
+        let ticks = scaled_ticks(&scale, start, end, unit, min_gap);
+        assert!(ticks.len() >= 3, "{ticks:?}");
+        for t in &ticks {
+            // None inside the break, and each says the time where it is drawn.
+            assert!(t.days <= b.view.0 || t.days >= b.view.1, "{t:?} in {b:?}");
+            let real = scale.to_days(t.days);
+            let date = date_from_days(real.round() as i64);
+            assert_eq!(t.label, unit.label(date));
+        }
+        for w in ticks.windows(2) {
+            assert!(w[1].days - w[0].days >= min_gap - 1e-9, "{w:?}");
+        }
+        // Labels on both sides of the break.
+        assert!(ticks.iter().any(|t| t.days < b.view.0) && ticks.iter().any(|t| t.days > b.view.1));
+        // The linear scale gives the plain ticks.
+        assert_eq!(
+            scaled_ticks(&Scale::linear(), start, end, unit, min_gap),
+            ticks_of(start, end, unit)
+        );
+    }
+
+    fn ticks_of(start: f64, end: f64, unit: TickUnit) -> Vec<Tick> {
+        ticks(start, end, unit)
     }
 }

@@ -8,6 +8,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "fit everything in view",
     ),
     ("+ / -", "zoom in / out"),
+    ("S", "scale for stories: compress long empty stretches"),
     ("Mouse wheel, pinch", "zoom around the pointer"),
     ("Drag empty space", "pan"),
     ("Drag the overview", "pan; drag its edges to zoom"),

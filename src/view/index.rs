@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::scale::Scale;
 use crate::model::Timeline;
 use crate::model::date::days_from_epoch;
 
@@ -199,6 +200,7 @@ type Part = (Vec<LaneIndex>, Option<(f64, f64)>);
 fn index_part(
     timeline: &Timeline,
     today: NaiveDate,
+    scale: &Scale,
     keep: &(impl Fn(usize) -> bool + Sync),
     range: std::ops::Range<usize>,
 ) -> Part {
@@ -209,7 +211,7 @@ fn index_part(
             continue;
         }
         let event = &timeline.events[i];
-        let (s, e) = span_days(event.when.covered(today));
+        let (s, e) = scale.span_to_view(span_days(event.when.covered(today)));
         extent = Some(grow(extent, (s, e)));
         let Some(lane) = lanes.get_mut(usize::from(event.lane.0)) else {
             continue;
@@ -250,15 +252,17 @@ pub fn span_days(covered: (NaiveDate, NaiveDate)) -> (f64, f64) {
 }
 
 impl EventIndex {
-    /// Indexes the events for which `keep(index)` holds. A large timeline is indexed in two halves on two
-    /// threads, joined lane by lane (the events are in time order, so the lanes stay sorted).
+    /// Indexes the events for which `keep(index)` holds, placed in view days by `scale`. A large timeline
+    /// is indexed in two halves on two threads, joined lane by lane (the events are in time order, so the
+    /// lanes stay sorted).
     pub fn build(
         timeline: &Timeline,
         today: NaiveDate,
+        scale: &Scale,
         keep: impl Fn(usize) -> bool + Sync,
     ) -> Self {
         let n = timeline.events.len();
-        let part = |range: std::ops::Range<usize>| index_part(timeline, today, &keep, range);
+        let part = |range: std::ops::Range<usize>| index_part(timeline, today, scale, &keep, range);
         let (mut lanes, mut extent) = if n >= PARALLEL_EVENTS {
             let mid = n / 2;
             let (first, later) = std::thread::scope(|scope| {
@@ -273,7 +277,10 @@ impl EventIndex {
             part(0..n)
         };
         for period in &timeline.periods {
-            extent = Some(grow(extent, span_days(period.when.covered(today))));
+            extent = Some(grow(
+                extent,
+                scale.span_to_view(span_days(period.when.covered(today))),
+            ));
         }
         for lane in &mut lanes {
             lane.finish();
@@ -294,6 +301,7 @@ impl EventIndex {
         &mut self,
         timeline: &Timeline,
         today: NaiveDate,
+        scale: &Scale,
         keep: impl Fn(usize) -> bool,
         removed: Option<usize>,
         inserted: Option<usize>,
@@ -338,7 +346,7 @@ impl EventIndex {
             let event = &timeline.events[i];
             let lane_at = usize::from(event.lane.0);
             if let Some(lane) = self.lanes.get_mut(lane_at) {
-                let (s, e) = span_days(event.when.covered(today));
+                let (s, e) = scale.span_to_view(span_days(event.when.covered(today)));
                 // Among equal starts, events stay in the timeline's order, as a build leaves them.
                 let p = lane.starts.partition_point(|&x| x < s);
                 let p = p + lane.events[p..]
@@ -371,7 +379,10 @@ impl EventIndex {
             }
         }
         for period in &timeline.periods {
-            extent = Some(grow(extent, span_days(period.when.covered(today))));
+            extent = Some(grow(
+                extent,
+                scale.span_to_view(span_days(period.when.covered(today))),
+            ));
         }
         self.extent = extent;
         self.generation = NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -427,8 +438,14 @@ mod tests {
         let timeline = crate::generate::generate(60_000, 11);
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
         let keep = |i: usize| !i.is_multiple_of(7);
-        let whole = EventIndex::build(&timeline, today, keep);
-        let (mut lanes, mut extent) = index_part(&timeline, today, &keep, 0..timeline.events.len());
+        let whole = EventIndex::build(&timeline, today, &Scale::linear(), keep);
+        let (mut lanes, mut extent) = index_part(
+            &timeline,
+            today,
+            &Scale::linear(),
+            &keep,
+            0..timeline.events.len(),
+        );
         for period in &timeline.periods {
             extent = Some(grow(extent, span_days(period.when.covered(today))));
         }
@@ -448,7 +465,8 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
         // Kept or not by what the event is, as the filters decide.
         let keeps = |t: &Timeline, i: usize| !t.events[i].title().len().is_multiple_of(3);
-        let mut index = EventIndex::build(&timeline, today, |i| keeps(&timeline, i));
+        let mut index =
+            EventIndex::build(&timeline, today, &Scale::linear(), |i| keeps(&timeline, i));
         let mut rng = fastrand::Rng::with_seed(3);
         let lanes = timeline.lanes.len();
         for step in 0..600 {
@@ -483,8 +501,16 @@ mod tests {
                 Change::Other => unreachable!("one event changed"),
             };
             let before = index.generation;
-            index.follow(&timeline, today, |i| keeps(&timeline, i), removed, inserted);
-            let built = EventIndex::build(&timeline, today, |i| keeps(&timeline, i));
+            index.follow(
+                &timeline,
+                today,
+                &Scale::linear(),
+                |i| keeps(&timeline, i),
+                removed,
+                inserted,
+            );
+            let built =
+                EventIndex::build(&timeline, today, &Scale::linear(), |i| keeps(&timeline, i));
             assert_eq!(index.lanes, built.lanes, "after step {step}");
             assert_eq!(index.extent, built.extent, "after step {step}");
             assert_ne!(index.generation, before);

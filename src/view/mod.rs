@@ -22,6 +22,7 @@ pub mod overview;
 pub mod palette;
 pub mod present;
 pub mod review;
+pub mod scale;
 pub mod structure;
 pub mod text_panel;
 pub mod timeline;

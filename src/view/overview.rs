@@ -9,6 +9,7 @@ use super::mapping::{self, TimeMapping};
 use super::marks::TickMesh;
 use super::memo;
 use super::palette;
+use super::scale::Scale;
 
 /// Height of the strip.
 pub const HEIGHT: f32 = 46.0;
@@ -79,10 +80,12 @@ fn tick_meshes(index: &EventIndex, m: &TimeMapping, rect: Rect, dark: bool) -> V
         .collect()
 }
 
-/// Shows the strip. Returns a new view range when the person dragged or clicked.
+/// Shows the strip, in the view days of `scale` (its breaks marked). Returns a new view range when the
+/// person dragged or clicked.
 pub fn overview_ui(
     ui: &mut egui::Ui,
     index: &EventIndex,
+    scale: &Scale,
     view: (f64, f64),
     drag: &mut Option<(DragMode, (f64, f64))>,
 ) -> Option<(f64, f64)> {
@@ -116,6 +119,22 @@ pub fn overview_ui(
         tick_meshes(index, &m, rect, dark)
     });
     painter.extend(ticks.iter().cloned());
+    // The story scale's breaks: two short slanted strokes each, as on a broken axis.
+    let weak = Stroke::new(1.2, ui.visuals().weak_text_color());
+    for b in scale.breaks() {
+        let x = m.x_from_time((b.view.0 + b.view.1) / 2.0);
+        if rect.x_range().contains(x) {
+            for dx in [-2.5, 2.5] {
+                painter.line_segment(
+                    [
+                        pos2(x + dx - 2.0, rect.bottom() - 3.0),
+                        pos2(x + dx + 2.0, rect.top() + 3.0),
+                    ],
+                    weak,
+                );
+            }
+        }
+    }
 
     // The view window.
     let wx0 = m.x_from_time(view.0).max(rect.left());

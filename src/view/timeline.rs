@@ -17,6 +17,7 @@ use super::marks::{
 };
 use super::memo;
 use super::palette;
+use super::scale::{self, Scale};
 use crate::app::command::Command;
 use crate::model::date::date_from_days;
 use crate::model::{Event, Status, Timeline};
@@ -56,6 +57,9 @@ pub struct TimelineView<'a> {
     pub set_range: Option<(f64, f64)>,
     /// The tag of drafts not yet reviewed, when the timeline has one (they are drawn apart).
     pub draft_tag: Option<crate::model::TagId>,
+    /// Time ↔ the plot's x (view days): linear, or the scale for stories. The index, `set_range` and the
+    /// range reported are in view days.
+    pub scale: &'a Scale,
 }
 
 /// What the plot reports after a frame.
@@ -204,10 +208,12 @@ pub fn timeline_ui(
         .allow_double_click_reset(false)
         .show_x(false)
         .show_y(false)
-        .x_grid_spacer(calendar_grid)
+        .x_grid_spacer(|input| calendar_grid(&input, view.scale))
         .x_axis_formatter(|mark, _range| {
             TickUnit::from_gap_days(mark.step_size)
-                .map(|unit| unit.label(date_from_days(mark.value.round() as i64)))
+                .map(|unit| {
+                    unit.label(date_from_days(view.scale.to_days(mark.value).round() as i64))
+                })
                 .unwrap_or_default()
         })
         .show(ui, |plot_ui| {
@@ -251,8 +257,8 @@ pub fn timeline_ui(
     let lane_height = ((frame.bottom() - lanes_top) / n_lanes as f32).max(MARKER_LINE + LABEL_ROW);
 
     // What lanes' labels keep clear of: the today line and its word, and the context line.
-    let context = context_line(&painter, &mapping, frame);
-    let today_x = mapping.x_from_time(view.today_days + 0.5);
+    let context = context_line(&painter, &mapping, view.scale, frame);
+    let today_x = mapping.x_from_time(view.scale.to_view(view.today_days + 0.5));
     let today_shown = frame.x_range().contains(today_x);
     let walls: Vec<f32> = if today_shown {
         vec![today_x]
@@ -260,6 +266,9 @@ pub fn timeline_ui(
         Vec::new()
     };
     let mut over_labels: Vec<Rect> = context.iter().map(|(_, r)| *r).collect();
+    let breaks = break_marks(&painter, &mapping, view.scale, frame);
+    over_labels.extend(breaks.iter().map(|b| b.words_rect));
+    paint_breaks(ui, &painter, &breaks, frame, plot_response.id);
     if today_shown {
         over_labels.push(Rect::from_min_max(
             pos2(today_x + 1.0, frame.bottom() - 18.0),
@@ -326,9 +335,9 @@ pub fn timeline_ui(
         let marks = marks.as_slice();
         // The selected event's mark; when a cluster, the event is marked there and the cluster's label
         // names it.
-        let selected_mark = view
-            .selected
-            .and_then(|i| selected_mark(view.timeline, lane, marks, &mapping, today, i));
+        let selected_mark = view.selected.and_then(|i| {
+            selected_mark(view.timeline, lane, marks, &mapping, (today, view.scale), i)
+        });
         let selected_in = selected_mark.filter(|s| !marks[s.mark].is_single());
         // Labels keep clear of the today line, and of what is drawn over this lane's rows.
         let blocked = over_labels
@@ -578,7 +587,7 @@ pub fn timeline_ui(
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
         plot_response
             .clone()
-            .on_hover_ui_at_pointer(|ui| target_tooltip(ui, view.timeline, target));
+            .on_hover_ui_at_pointer(|ui| target_tooltip(ui, view.timeline, view.scale, target));
     }
     let lanes_geometry = (lanes_top, lane_height, view.index.lanes.len());
     for (i, (rect, target)) in targets.iter().enumerate() {
@@ -606,7 +615,7 @@ pub fn timeline_ui(
         // hundreds of marks each frame would otherwise cost a string and a popup check apiece.
         r.widget_info(|| {
             let label = label_texts_by_target[i].map_or_else(
-                || target_label(view.timeline, *target),
+                || target_label(view.timeline, view.scale, *target),
                 |(lane, k)| lane_labels[lane].texts[k].clone(),
             );
             egui::WidgetInfo::labeled(egui::Role::Button, true, label)
@@ -616,7 +625,9 @@ pub fn timeline_ui(
             && let Some(pos) = r.hover_pos()
             && view.timeline.events[e].when.is_span()
         {
-            let (s, end) = span_days(view.timeline.events[e].when.covered(today));
+            let (s, end) = view
+                .scale
+                .span_to_view(span_days(view.timeline.events[e].when.covered(today)));
             let part = drag::part_at(
                 &view.timeline.events[e].when,
                 pos.x,
@@ -629,7 +640,7 @@ pub fn timeline_ui(
         }
         if (r.hovered() || r.is_tooltip_open()) && !r.dragged() {
             r.clone()
-                .on_hover_ui(|ui| target_tooltip(ui, view.timeline, *target));
+                .on_hover_ui(|ui| target_tooltip(ui, view.timeline, view.scale, *target));
         }
         if r.clicked() {
             clicked_target = Some(*target);
@@ -668,7 +679,7 @@ pub fn timeline_ui(
         if double_clicked_target.is_none() {
             match drag::lane_at(pos.y, lanes_top, lane_height, view.index.lanes.len()) {
                 Some(lane) => commands.push(Command::NewEvent {
-                    day: Some(mapping.time_from_x(pos.x)),
+                    day: Some(view.scale.to_days(mapping.time_from_x(pos.x))),
                     lane: Some(lane),
                 }),
                 None => commands.push(Command::FitAll),
@@ -715,7 +726,9 @@ fn follow_drag(
     let today = date_from_days(view.today_days as i64);
     if let Some((e, pos)) = started {
         let event = view.timeline.events[e].clone();
-        let (s, end) = span_days(event.when.covered(today));
+        let (s, end) = view
+            .scale
+            .span_to_view(span_days(event.when.covered(today)));
         let part = drag::part_at(
             &event.when,
             pos.x,
@@ -723,7 +736,12 @@ fn follow_drag(
             mapping.x_from_time(end),
         );
         let drag_number = ui.ctx().cumulative_pass_nr();
-        let grab = drag::Grab::new(event, part, mapping.time_from_x(pos.x), drag_number);
+        let grab = drag::Grab::new(
+            event,
+            part,
+            view.scale.to_days(mapping.time_from_x(pos.x)),
+            drag_number,
+        );
         ui.ctx().data_mut(|d| d.insert_temp(key, grab));
         if view.selected != Some(e) {
             commands.push(Command::Select(Some(e)));
@@ -753,7 +771,7 @@ fn follow_drag(
         return;
     };
     let lane = drag::lane_at(pos.y, lanes_top, lane_height, lanes);
-    if let Some(event) = grab.moved(mapping.time_from_x(pos.x), lane) {
+    if let Some(event) = grab.moved(view.scale.to_days(mapping.time_from_x(pos.x)), lane) {
         commands.push(Command::DragEvent {
             at,
             event: Box::new(event),
@@ -784,10 +802,12 @@ fn follow_drag(
 fn context_line(
     painter: &egui::Painter,
     mapping: &TimeMapping,
+    scale: &Scale,
     frame: Rect,
 ) -> Option<(String, Rect)> {
     let unit = axis::choose_unit(mapping.points_per_day(), axis::MIN_LABEL_SPACING);
-    let years = axis::context_label(mapping.start_days, mapping.end_days, unit)?;
+    let (start, end) = scale.span_to_days((mapping.start_days, mapping.end_days));
+    let years = axis::context_label(start, end, unit)?;
     let galley = painter.layout_no_wrap(years.clone(), FontId::proportional(12.5), Color32::WHITE);
     let rect = Rect::from_min_size(
         pos2(frame.left() + 6.0, frame.bottom() - galley.size().y - 6.0),
@@ -795,6 +815,94 @@ fn context_line(
     )
     .expand(2.0);
     Some((years, rect))
+}
+
+/// A break of the story scale as drawn: its band, and the words saying how long it is.
+struct BreakMark {
+    band: Rect,
+    words: String,
+    words_rect: Rect,
+    days: (f64, f64),
+}
+
+/// The breaks of `scale` in view, where they are drawn and what they say.
+fn break_marks(
+    painter: &egui::Painter,
+    mapping: &TimeMapping,
+    scale: &Scale,
+    frame: Rect,
+) -> Vec<BreakMark> {
+    scale
+        .breaks()
+        .filter_map(|b| {
+            let x0 = mapping.x_from_time(b.view.0);
+            let x1 = mapping.x_from_time(b.view.1);
+            if x1 < frame.left() || x0 > frame.right() {
+                return None;
+            }
+            let words = scale::hidden_words(b.hidden_days());
+            let size = painter
+                .layout_no_wrap(words.clone(), FontId::proportional(11.5), Color32::WHITE)
+                .size();
+            let centre = (x0 + x1) / 2.0;
+            let words_rect = Rect::from_center_size(
+                pos2(centre, frame.bottom() - 6.0 - size.y / 2.0),
+                size + vec2(8.0, 4.0),
+            );
+            Some(BreakMark {
+                band: Rect::from_x_y_ranges(x0..=x1, frame.y_range()),
+                words,
+                words_rect,
+                days: b.days,
+            })
+        })
+        .collect()
+}
+
+/// Draws the breaks: a shaded band between two zigzag edges, the scale's own sign that it is not linear,
+/// with how long each is; hovering one says what it hides (also to screen readers).
+fn paint_breaks(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    breaks: &[BreakMark],
+    frame: Rect,
+    plot_id: egui::Id,
+) {
+    let visuals = ui.visuals();
+    let edge = Stroke::new(1.2, visuals.weak_text_color());
+    for (i, b) in breaks.iter().enumerate() {
+        painter.rect_filled(b.band, 0.0, visuals.extreme_bg_color.gamma_multiply(0.9));
+        for x in [b.band.left(), b.band.right()] {
+            let mut points = Vec::new();
+            let mut y = frame.top();
+            let mut side = -1.0;
+            while y <= frame.bottom() {
+                points.push(pos2(x + side * 2.5, y));
+                y += 5.0;
+                side = -side;
+            }
+            painter.add(Shape::line(points, edge));
+        }
+        let color = visuals.strong_text_color();
+        painter.rect_filled(b.words_rect, 3.0, visuals.extreme_bg_color);
+        painter.text(
+            b.words_rect.center(),
+            Align2::CENTER_CENTER,
+            &b.words,
+            FontId::proportional(11.5),
+            color,
+        );
+        let said = format!(
+            "A break in the scale: about {}, from {} to {}, not drawn to scale",
+            b.words.trim_start_matches("≈ "),
+            crate::model::EdtfDate::from_naive(date_from_days(b.days.0.floor() as i64)).words(),
+            crate::model::EdtfDate::from_naive(date_from_days(b.days.1.ceil() as i64 - 1)).words(),
+        );
+        let hover = b.band.union(b.words_rect).intersect(frame);
+        let response = ui.interact(hover, plot_id.with(("scale-break", i)), Sense::hover());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &said));
+        response.on_hover_text(said);
+    }
 }
 
 /// The years in view, at the bottom left, when the axis's labels do not say them (days read "16 Jun"):
@@ -820,17 +928,15 @@ fn context_line_ui(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &years));
 }
 
-/// The grid spacer: calendar ticks of the unit that fits the zoom level.
-#[expect(
-    clippy::needless_pass_by_value,
-    reason = "the signature egui_plot's grid spacer takes"
-)]
-fn calendar_grid(input: GridInput) -> Vec<GridMark> {
+/// The grid spacer: calendar ticks of the unit that fits the zoom level, in the parts of the view drawn at
+/// the normal scale (none inside a break of the story scale).
+fn calendar_grid(input: &GridInput, scale: &Scale) -> Vec<GridMark> {
     let (start, end) = input.bounds;
     // `base_step_size` is the plot's days per minimum grid spacing; turn it into points per day.
     let points_per_day = 8.0 / input.base_step_size.max(f64::MIN_POSITIVE);
     let unit = axis::choose_unit(points_per_day, axis::MIN_LABEL_SPACING);
-    axis::ticks(start, end, unit)
+    let min_gap = axis::MIN_LABEL_SPACING / points_per_day;
+    axis::scaled_ticks(scale, start, end, unit, min_gap)
         .into_iter()
         .map(|t| GridMark {
             value: t.days,
@@ -846,11 +952,11 @@ fn selected_mark(
     lane: &LaneIndex,
     marks: &[Mark],
     mapping: &TimeMapping,
-    today: chrono::NaiveDate,
+    (today, scale): (chrono::NaiveDate, &Scale),
     i: usize,
 ) -> Option<SelectedInCluster> {
     let event = timeline.events.get(i)?;
-    let (start, _) = span_days(event.when.covered(today));
+    let start = scale.to_view(span_days(event.when.covered(today)).0);
     let pos = lane.position_of(u32::try_from(i).ok()?, start)?;
     let mark = layout::mark_holding(marks, lane, pos, mapping.start_days)?;
     Some(SelectedInCluster {
@@ -966,7 +1072,7 @@ const NAME_CHARS: usize = 200;
 const TOOLTIP_TITLE_LINES: usize = 4;
 
 /// The accessible label of a mark.
-fn target_label(timeline: &Timeline, target: Target) -> String {
+fn target_label(timeline: &Timeline, scale: &Scale, target: Target) -> String {
     match target {
         Target::Event(i) => {
             let e = &timeline.events[i];
@@ -982,6 +1088,7 @@ fn target_label(timeline: &Timeline, target: Target) -> String {
             count,
             selected,
         } => {
+            let (t0, t1) = scale.span_to_days((t0, t1));
             let mut name = format!(
                 "cluster of {} events, {} – {}",
                 format_count(count),
@@ -997,7 +1104,7 @@ fn target_label(timeline: &Timeline, target: Target) -> String {
     }
 }
 
-fn target_tooltip(ui: &mut egui::Ui, timeline: &Timeline, target: Target) {
+fn target_tooltip(ui: &mut egui::Ui, timeline: &Timeline, scale: &Scale, target: Target) {
     match target {
         Target::Event(i) => {
             let e = &timeline.events[i];
@@ -1016,6 +1123,7 @@ fn target_tooltip(ui: &mut egui::Ui, timeline: &Timeline, target: Target) {
             count,
             selected,
         } => {
+            let (t0, t1) = scale.span_to_days((t0, t1));
             ui.strong(format!("{} events", format_count(count)));
             ui.label(format!(
                 "{} to {} — click to zoom in",
@@ -1060,7 +1168,7 @@ fn paint_periods(
     let mut row_ends: Vec<f32> = Vec::new();
     let mut placed = Vec::new();
     for (i, p) in view.timeline.periods.iter().enumerate() {
-        let (s, e) = span_days(p.when.covered(today));
+        let (s, e) = view.scale.span_to_view(span_days(p.when.covered(today)));
         let x0 = mapping.x_from_time(s).max(frame.left() - 1.0);
         let x1 = mapping.x_from_time(e).min(frame.right() + 1.0);
         if x1 <= frame.left() || x0 >= frame.right() {
@@ -1177,7 +1285,7 @@ mod tests {
         timeline
             .events
             .push(event(&huge, "2015-11-30", Status::Occurred));
-        let name = target_label(&timeline, Target::Event(0));
+        let name = target_label(&timeline, &Scale::linear(), Target::Event(0));
         assert!(name.chars().count() <= NAME_CHARS + 20, "{}", name.len());
         assert!(
             name.ends_with(", 30 Nov 2015") || name.contains("2015"),
