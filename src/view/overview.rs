@@ -122,7 +122,7 @@ pub fn overview_ui(
     // The story scale's breaks: two short slanted strokes each, as on a broken axis.
     let weak = Stroke::new(1.2, ui.visuals().weak_text_color());
     for b in scale.breaks() {
-        let x = m.x_from_time((b.view.0 + b.view.1) / 2.0);
+        let x = m.x_from_time(f64::midpoint(b.view.0, b.view.1));
         if rect.x_range().contains(x) {
             for dx in [-2.5, 2.5] {
                 painter.line_segment(

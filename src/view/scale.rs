@@ -175,12 +175,12 @@ fn map(
         return to(last) + (x - from(last));
     }
     // The knot pair around `x`: the first knot beyond it, and the one before.
-    let i = knots
+    let beyond = knots
         .partition_point(|k| from(k) <= x)
         .clamp(1, knots.len() - 1);
-    let (a, b) = (&knots[i - 1], &knots[i]);
-    let t = (x - from(a)) / (from(b) - from(a));
-    to(a) + t * (to(b) - to(a))
+    let (lo, hi) = (&knots[beyond - 1], &knots[beyond]);
+    let share = (x - from(lo)) / (from(hi) - from(lo));
+    to(lo) + share * (to(hi) - to(lo))
 }
 
 /// The stretches without events between the merged spans.
@@ -371,7 +371,7 @@ mod tests {
             vec![(b.view.0 - 100.0, b.view.0), (b.view.1, b.view.1 + 100.0)]
         );
         // A range inside a break has no linear part.
-        let mid = (b.view.0 + b.view.1) / 2.0;
+        let mid = f64::midpoint(b.view.0, b.view.1);
         assert!(s.linear_parts(mid - 1.0, mid + 1.0).is_empty());
     }
 

@@ -844,7 +844,7 @@ fn break_marks(
             let size = painter
                 .layout_no_wrap(words.clone(), FontId::proportional(11.5), Color32::WHITE)
                 .size();
-            let centre = (x0 + x1) / 2.0;
+            let centre = f32::midpoint(x0, x1);
             let words_rect = Rect::from_center_size(
                 pos2(centre, frame.bottom() - 6.0 - size.y / 2.0),
                 size + vec2(8.0, 4.0),
