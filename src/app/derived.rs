@@ -28,7 +28,7 @@ impl DatelineApp {
     /// Rebuilds the index and the match list, and the counts when `recount`. For a large timeline they are
     /// built side by side on other threads.
     fn rebuild(&mut self, recount: bool) {
-        self.rescale();
+        let _ = self.rescale();
         let (filters, timeline, today) = (&self.filters, self.doc.timeline(), self.today);
         let scale = &self.scale;
         let build = || {
@@ -67,17 +67,18 @@ impl DatelineApp {
     }
 
     /// Takes the scale the timeline should be drawn on, keeping the range in view (which is kept in view
-    /// days) on the same times.
-    fn rescale(&mut self) {
+    /// days) on the same times; returns whether the scale changed.
+    fn rescale(&mut self) -> bool {
         let scale = self.wanted_scale();
         if scale == self.scale {
-            return;
+            return false;
         }
         let moved = |r: (f64, f64)| scale.span_to_view(self.scale.span_to_days(r));
         // The plot keeps its own bounds from frame to frame: it is told the moved range.
         self.pending_range = self.pending_range.or(self.view_range).map(moved);
         self.view_range = self.view_range.map(moved);
         self.scale = scale;
+        true
     }
 
     /// Turns the scale for stories on or off, keeping the times in view (fitting all when turned on, so
@@ -119,16 +120,17 @@ impl DatelineApp {
             Change::EventRemoved { at } => (Some(at), None),
             Change::Other => return false,
         };
-        let timeline = self.doc.timeline();
         if removed.is_some() != changed.before.is_some()
-            || inserted.is_some_and(|i| i >= timeline.events.len())
+            || inserted.is_some_and(|i| i >= self.doc.timeline().events.len())
         {
             return false;
         }
-        // An event moved into or out of a long empty stretch changes the story scale: all is placed anew.
-        if self.story_scale && self.wanted_scale() != self.scale {
+        // An event moved into or out of a long empty stretch changes the story scale: all is placed anew
+        // (the scale is taken now, so the rebuild finds it as it should be).
+        if self.story_scale && self.rescale() {
             return false;
         }
+        let timeline = self.doc.timeline();
         let (filters, today) = (&self.filters, self.today);
         let keeps = |i: usize| filters.keeps(timeline, &timeline.events[i]);
         self.index

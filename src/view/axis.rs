@@ -485,11 +485,7 @@ mod tests {
         // The linear scale gives the plain ticks.
         assert_eq!(
             scaled_ticks(&Scale::linear(), start, end, unit, min_gap),
-            ticks_of(start, end, unit)
+            super::ticks(start, end, unit)
         );
-    }
-
-    fn ticks_of(start: f64, end: f64, unit: TickUnit) -> Vec<Tick> {
-        ticks(start, end, unit)
     }
 }

@@ -817,6 +817,16 @@ fn context_line(
     Some((years, rect))
 }
 
+/// The day a range starting at `days` begins with, in words.
+fn first_day_words(days: f64) -> String {
+    crate::model::EdtfDate::from_naive(date_from_days(days.floor() as i64)).words()
+}
+
+/// The last day of a range ending (exclusive) at `days`, in words.
+fn last_day_words(days: f64) -> String {
+    crate::model::EdtfDate::from_naive(date_from_days(days.ceil() as i64 - 1)).words()
+}
+
 /// A break of the story scale as drawn: its band, and the words saying how long it is.
 struct BreakMark {
     band: Rect,
@@ -895,8 +905,8 @@ fn paint_breaks(
         let said = format!(
             "A break in the scale: about {}, from {} to {}, not drawn to scale",
             b.words.trim_start_matches("≈ "),
-            crate::model::EdtfDate::from_naive(date_from_days(b.days.0.floor() as i64)).words(),
-            crate::model::EdtfDate::from_naive(date_from_days(b.days.1.ceil() as i64 - 1)).words(),
+            first_day_words(b.days.0),
+            last_day_words(b.days.1),
         );
         let hover = b.band.union(b.words_rect).intersect(frame);
         let response = ui.interact(hover, plot_id.with(("scale-break", i)), Sense::hover());
@@ -1127,8 +1137,8 @@ fn target_tooltip(ui: &mut egui::Ui, timeline: &Timeline, scale: &Scale, target:
             ui.strong(format!("{} events", format_count(count)));
             ui.label(format!(
                 "{} to {} — click to zoom in",
-                crate::model::EdtfDate::from_naive(date_from_days(t0.floor() as i64)).words(),
-                crate::model::EdtfDate::from_naive(date_from_days(t1.ceil() as i64 - 1)).words()
+                first_day_words(t0),
+                last_day_words(t1)
             ));
             if let Some(e) = selected.and_then(|i| timeline.events.get(i)) {
                 let room = elide::max_chars_for(ui.spacing().tooltip_width, 14.0);
