@@ -252,6 +252,9 @@ pub fn timeline_ui(
     let mut shapes = 0;
 
     let today = date_from_days(view.today_days as i64);
+    // The story scale's breaks lie under everything else: periods and long bars go on through them.
+    let breaks = break_marks(&painter, &mapping, view.scale, frame);
+    paint_breaks(ui, &painter, &breaks, frame, plot_response.id);
     let period_rows = paint_periods(ui, &painter, view, &mapping, frame, dark);
     let lanes_top = frame.top() + period_rows as f32 * PERIOD_ROW + 4.0;
     let lane_height = ((frame.bottom() - lanes_top) / n_lanes as f32).max(MARKER_LINE + LABEL_ROW);
@@ -266,9 +269,7 @@ pub fn timeline_ui(
         Vec::new()
     };
     let mut over_labels: Vec<Rect> = context.iter().map(|(_, r)| *r).collect();
-    let breaks = break_marks(&painter, &mapping, view.scale, frame);
     over_labels.extend(breaks.iter().map(|b| b.words_rect));
-    paint_breaks(ui, &painter, &breaks, frame, plot_response.id);
     if today_shown {
         over_labels.push(Rect::from_min_max(
             pos2(today_x + 1.0, frame.bottom() - 18.0),
