@@ -328,7 +328,7 @@ fn a_double_click_on_empty_lane_space_makes_an_event_there_dated_as_the_zoom_sug
         .apply(Command::SetView(day(2030, 1, 1), day(2040, 1, 1)));
     h.run();
     let count = h.state().timeline().events.len();
-    let lane = h.get_by_label("Lane Central Asia").rect();
+    let lane = h.get_by_label_contains("Lane Central Asia,").rect();
     double_click_at(&mut h, egui::pos2(lane.center().x, lane.bottom() - 6.0));
     assert_eq!(h.state().timeline().events.len(), count + 1);
     let at = h.state().selected().expect("the new event is selected");
@@ -382,7 +382,7 @@ fn dragging_an_event_moves_it_by_whole_years_and_to_another_lane_as_one_step() {
     );
     assert_eq!(h.state().selected(), Some(at), "the selection follows it");
     // Down to the next lane, and back a year.
-    let lane = h.get_by_label("Lane Russia and Ukraine").rect();
+    let lane = h.get_by_label_contains("Lane Russia and Ukraine,").rect();
     let bar_now = from + egui::vec2(year, 0.0);
     drag(&mut h, bar_now, egui::pos2(from.x, lane.center().y));
     let at = h.state().timeline().event_index(id).unwrap();

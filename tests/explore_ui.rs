@@ -538,7 +538,7 @@ fn the_mouse_wheel_zooms_about_the_pointer_and_back() {
     let mut h = harness();
     let (s0, e0) = h.state().view_range().unwrap();
     // A lane's row spans the plot's width: a point a third of the way across it, in the lane.
-    let lane = h.get_by_label("Lane Kazakhstan").rect();
+    let lane = h.get_by_label_contains("Lane Kazakhstan,").rect();
     let fraction = 1.0 / 3.0;
     let at = Pos2::new(lane.left() + lane.width() * fraction, lane.center().y);
     let time_at = |(s, e): (f64, f64)| s + (e - s) * f64::from(fraction);

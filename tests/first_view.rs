@@ -27,13 +27,16 @@ fn labels(h: &Harness<'_, DatelineApp>) -> Vec<(String, egui::Rect)> {
         .iter()
         .map(|e| format!("{}, {}", e.title(), e.when.short_label()))
         .collect();
-    let plot = h.get_by_label("Lane United States").rect();
-    h.query_all_by_role(egui::accesskit::Role::Button)
+    let plot = h.get_by_label_contains("Lane United States,").rect();
+    // Each label is a node kept hidden from screen readers (its words are in its event's name), there to
+    // say where the words are drawn.
+    h.query_all_by_role(egui::accesskit::Role::Label)
+        .filter(|node| node.accesskit_node().is_hidden())
         .filter_map(|node| {
-            let label = node.accesskit_node().label()?;
+            let label = node.accesskit_node().value()?;
             let rect = node.rect();
             let is_label = rect.left() >= plot.left() - 1.0
-                && !label.starts_with("cluster of")
+                && !label.starts_with("Cluster of")
                 && !marks.contains(&label)
                 && timeline.events.iter().any(|e| {
                     let title = e.title();

@@ -100,6 +100,7 @@ fn a_ten_megabyte_title_is_cut_to_its_room_before_it_is_laid_out() {
                 set_range: Some(range),
                 draft_tag: None,
                 scale: &dateline::view::scale::Scale::linear(),
+                take_focus: false,
             };
             timeline_ui(ui, &view, &mut Vec::new());
         });

@@ -37,7 +37,7 @@ fn a_hundred_thousand_events_open_zoom_and_settle() {
     // Click the middle of the first lane's marker line, where clusters sit, and the view zooms in further.
     h.state_mut().apply(Command::FitAll);
     h.run();
-    let lane = h.get_by_label("Lane Politics").rect();
+    let lane = h.get_by_label_contains("Lane Politics,").rect();
     let before = h.state().view_range().unwrap();
     let mut zoomed = false;
     for dx in [200.0, 260.0, 330.0, 410.0, 480.0, 560.0] {

@@ -96,7 +96,7 @@ fn an_event_selected_inside_a_cluster_is_marked_there() {
     );
     let second = clustered.event_index("two").unwrap();
     let mut h = app(clustered, 1400.0, 860.0);
-    assert!(h.query_by_label_contains("cluster of 3 events").is_some());
+    assert!(h.query_by_label_contains("Cluster of 3 events").is_some());
     assert!(h.query_by_label("The first of three (+2 more)").is_some());
     // Stepping to it (as the arrow keys do) selects it inside the cluster: the cluster says so, and its
     // label names it, highlighted.
@@ -105,7 +105,7 @@ fn an_event_selected_inside_a_cluster_is_marked_there() {
     h.run();
     assert_eq!(h.state().selected(), Some(second));
     assert!(
-        h.query_by_label_contains("cluster of 3 events")
+        h.query_by_label_contains("Cluster of 3 events")
             .is_some_and(|n| n
                 .accesskit_node()
                 .label()

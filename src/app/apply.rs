@@ -16,15 +16,27 @@ impl DatelineApp {
             }
             Command::SelectAndReveal(i) => self.select_and_reveal(i),
             Command::Step(direction) => {
-                let shown: Vec<usize> = if self.query.is_empty() {
-                    (0..self.doc.timeline().events.len())
-                        .filter(|&i| self.keeps(i))
-                        .collect()
-                } else {
-                    self.matches.clone()
-                };
+                let shown = self.shown_in_order();
                 if let Some(j) = self.step_in(&shown, direction) {
                     self.select_and_reveal(j);
+                }
+            }
+            Command::StepLane(direction) => {
+                let shown = self.shown_in_order();
+                if let Some(j) = self.step_lane_in(&shown, direction) {
+                    self.select_and_reveal(j);
+                }
+            }
+            Command::StepToEnd(last) => {
+                let shown = self.shown_in_order();
+                let end = if last { shown.last() } else { shown.first() };
+                if let Some(&j) = end {
+                    self.select_and_reveal(j);
+                }
+            }
+            Command::OpenDetails => {
+                if self.selected.is_some() {
+                    self.side_tab = persist::SideTab::Details;
                 }
             }
             Command::StepMatch(direction) => {
@@ -247,6 +259,44 @@ impl DatelineApp {
 
     /// The event after (or before) the selection among `shown` (time-ordered); without a selection, the
     /// first (or last) one in view.
+    /// The events shown (passing the filters, and matching the search when there is one), in time
+    /// order.
+    pub(super) fn shown_in_order(&self) -> Vec<usize> {
+        if self.query.is_empty() {
+            (0..self.doc.timeline().events.len())
+                .filter(|&i| self.keeps(i))
+                .collect()
+        } else {
+            self.matches.clone()
+        }
+    }
+
+    /// The event of `shown` to select when moving to the next lane down (`direction > 0`) or up: the one
+    /// nearest in time to the selected event in the nearest lane that has any; with nothing selected, the
+    /// first shown event.
+    pub(super) fn step_lane_in(&self, shown: &[usize], direction: isize) -> Option<usize> {
+        let timeline = self.doc.timeline();
+        let Some(from) = self.selected.filter(|&i| i < timeline.events.len()) else {
+            return shown.first().copied();
+        };
+        let lane = i64::from(timeline.events[from].lane.0);
+        let centre = |i: usize| self.event_span(i).map_or(0.0, |(s, e)| f64::midpoint(s, e));
+        let at = centre(from);
+        shown
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let l = i64::from(timeline.events[i].lane.0);
+                if direction > 0 { l > lane } else { l < lane }
+            })
+            .min_by(|&a, &b| {
+                let gap = |i: usize| (i64::from(timeline.events[i].lane.0) - lane).abs();
+                gap(a)
+                    .cmp(&gap(b))
+                    .then((centre(a) - at).abs().total_cmp(&(centre(b) - at).abs()))
+            })
+    }
+
     pub(super) fn step_in(&self, shown: &[usize], direction: isize) -> Option<usize> {
         if shown.is_empty() {
             return None;

@@ -18,6 +18,13 @@ pub enum Command {
     SelectAndReveal(usize),
     /// Select the next (`+1`) or previous (`-1`) shown event in time and bring it into view.
     Step(isize),
+    /// Select the shown event nearest in time to the selected one in the lane below (`+1`) or above
+    /// (`-1`), skipping lanes with nothing shown, and bring it into view.
+    StepLane(isize),
+    /// Select the first (`false`) or last (`true`) shown event and bring it into view.
+    StepToEnd(bool),
+    /// Show the selected event's details (the side panel's Details tab).
+    OpenDetails,
     /// Show every event and period.
     FitAll,
     /// Zoom around the centre of the view (> 1 zooms in).

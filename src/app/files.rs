@@ -587,11 +587,15 @@ pub(super) fn reload_banner_ui(ui: &mut egui::Ui, error: &str) {
         .inner_margin(egui::Margin::symmetric(8, 4))
         .corner_radius(4.0)
         .show(ui, |ui| {
-            ui.colored_label(
+            let said = ui.colored_label(
                 warn,
                 "The file on disk cannot be read as it is now; showing the last good version. \
                  This goes away by itself when the file is fixed.",
             );
+            // Read out when it appears.
+            ui.ctx().accesskit_node_builder(said.id, |node| {
+                node.set_live(egui::accesskit::Live::Assertive);
+            });
             let lines: Vec<&str> = error.lines().collect();
             for line in lines.iter().take(BANNER_LINES) {
                 ui.monospace(*line);

@@ -3,7 +3,8 @@
 //! the state changes only when they are applied.
 
 use super::{
-    DatelineApp, NOTICE_LINES, SEARCH_ID, SEARCH_WIDTH, command, editing, files, fonts, persist,
+    DatelineApp, NOTICE_LINES, SEARCH_ID, SEARCH_WIDTH, announce, command, editing, files, focus,
+    fonts, persist,
 };
 use crate::model::date::days_from_epoch;
 use crate::view::confirm;
@@ -19,7 +20,11 @@ use std::path::Path;
 impl DatelineApp {
     pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
+            ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+                node.set_role(egui::accesskit::Role::MenuBar);
+                node.set_label("Menu bar");
+            });
+            let file = ui.menu_button("File", |ui| {
                 let menu = file_menu::FileMenu {
                     recent: &self.recent,
                     file: self.doc.file(),
@@ -29,8 +34,8 @@ impl DatelineApp {
                 };
                 file_menu::file_menu_ui(ui, &menu, &mut self.dialogs, commands);
             });
-            ui.menu_button("Edit", |ui| self.edit_menu_ui(ui, commands));
-            ui.menu_button("View", |ui| {
+            let edit = ui.menu_button("Edit", |ui| self.edit_menu_ui(ui, commands));
+            let view = ui.menu_button("View", |ui| {
                 if ui.button("Fit all        Home").clicked() {
                     commands.push(Command::FitAll);
                 }
@@ -74,13 +79,32 @@ impl DatelineApp {
                 }
                 ui.separator();
                 ui.label("Theme");
-                egui::widgets::global_theme_preference_buttons(ui);
+                // In words, not only symbols, so every reader knows which is which.
+                for (choice, words) in [
+                    (ThemeChoice::System, "Follow the system"),
+                    (ThemeChoice::Dark, "Dark"),
+                    (ThemeChoice::Light, "Light"),
+                ] {
+                    if ui
+                        .add(egui::Button::selectable(self.theme_choice == choice, words))
+                        .clicked()
+                    {
+                        ui.ctx().set_theme(choice.preference());
+                    }
+                }
             });
-            ui.menu_button("Help", |ui| {
+            let help = ui.menu_button("Help", |ui| {
                 if ui.button("Keyboard shortcuts   ?").clicked() {
                     self.show_help = true;
                 }
             });
+            // The menus' buttons are the menu bar's items, each opening its menu.
+            for item in [file, edit, view, help] {
+                ui.ctx().accesskit_node_builder(item.response.id, |node| {
+                    node.set_role(egui::accesskit::Role::MenuItem);
+                    node.set_has_popup(egui::accesskit::HasPopup::Menu);
+                });
+            }
         });
     }
 
@@ -163,6 +187,10 @@ impl DatelineApp {
             ui,
             |ui| title_ui(ui, &title, source.as_ref()),
             |ui| {
+                // The search box first, so Tab reaches it right after the menus, then the timeline and
+                // the list (their stops are put in the Tab order here), then these buttons.
+                self.search_ui(ui, commands);
+                self.focus.register_stops(ui);
                 let (icon, next, tip) = match self.theme_choice {
                     ThemeChoice::System => (
                         "Theme: system",
@@ -221,7 +249,6 @@ impl DatelineApp {
                 {
                     commands.push(Command::FitAll);
                 }
-                self.search_ui(ui, commands);
             },
         );
     }
@@ -451,6 +478,11 @@ impl DatelineApp {
         let mut commands = Vec::new();
         if !self.fonts_installed {
             fonts::install(ui.ctx());
+            // Every text at least 4.5:1 on its background, in both themes.
+            ui.ctx()
+                .set_visuals_of(egui::Theme::Dark, crate::view::contrast::visuals(true));
+            ui.ctx()
+                .set_visuals_of(egui::Theme::Light, crate::view::contrast::visuals(false));
             self.fonts_installed = true;
         }
         self.repaint.set(ui.ctx());
@@ -458,7 +490,12 @@ impl DatelineApp {
         self.poll_draft();
         self.ensure_watcher();
         self.update_title(ui.ctx());
+        // The window is named as its title bar is, for screen readers.
+        let title = self.window_title();
+        ui.ctx()
+            .accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label(title));
         self.theme_choice = ThemeChoice::from_preference(ui.ctx().options(|o| o.theme_preference));
+        self.focus.read(ui.ctx());
         self.keyboard(ui.ctx(), &mut commands);
         self.guard_close(ui.ctx());
         self.keep_recovery_copy();
@@ -493,7 +530,16 @@ impl DatelineApp {
                     } else {
                         ui.visuals().text_color()
                     };
-                    ui.colored_label(color, files::shortened(&notice.text, NOTICE_LINES));
+                    let said =
+                        ui.colored_label(color, files::shortened(&notice.text, NOTICE_LINES));
+                    // Read out when it appears: errors at once, news politely.
+                    ui.ctx().accesskit_node_builder(said.id, |node| {
+                        node.set_live(if notice.error {
+                            egui::accesskit::Live::Assertive
+                        } else {
+                            egui::accesskit::Live::Polite
+                        });
+                    });
                     if ui.small_button("dismiss").clicked() {
                         self.notice = None;
                     }
@@ -501,7 +547,9 @@ impl DatelineApp {
             }
             ui.add_space(2.0);
         });
+        let announcement = self.announcer.text.clone();
         egui::Panel::bottom("status-bar").show(ui, |ui| {
+            announce::live_region_ui(ui, &announcement);
             let shown = self.index.len();
             let total = self.doc.timeline().events.len();
             let filtered = if shown == total { String::new() } else { format!("{shown} of {total} events shown · ") };
@@ -549,14 +597,22 @@ impl DatelineApp {
                         crate::view::elide::one_line(&self.query, 40)
                     )
                 });
-                list::list_ui(
+                let out = list::list_ui(
                     ui,
-                    self.doc.timeline(),
-                    &self.list_rows,
-                    self.selected,
-                    self.reveal,
+                    &list::ListView {
+                        timeline: self.doc.timeline(),
+                        rows: &self.list_rows,
+                        events: &self.matches,
+                        selected: self.selected,
+                        reveal: self.reveal,
+                        take_focus: self.focus.takes(focus::Region::List),
+                    },
                     &mut commands,
                 );
+                self.focus.list_stop = out.stop;
+                if out.clicked {
+                    self.focus.pending = Some(focus::Region::List);
+                }
             });
         if self.selected.is_some() || self.side_tab == SideTab::Text || !self.needs_date.is_empty()
         {
@@ -589,6 +645,7 @@ impl DatelineApp {
                 set_range: self.pending_range.take(),
                 draft_tag: super::review::draft_tag(self.doc.timeline()),
                 scale: &self.scale,
+                take_focus: self.focus.takes(focus::Region::Timeline),
             };
             let drawn = ui.allocate_ui(egui::vec2(ui.available_width(), timeline_height), |ui| {
                 timeline::timeline_ui(ui, &view, &mut commands)
@@ -597,6 +654,10 @@ impl DatelineApp {
                 *rect = Some(drawn.response.rect);
             }
             let out = drawn.inner;
+            self.focus.timeline_stop = Some(out.stop);
+            if out.chose_event {
+                self.focus.pending = Some(focus::Region::Timeline);
+            }
             let (s, e) = mapping::clamp_span(out.range.0, out.range.1);
             if (s, e) != out.range {
                 self.pending_range = Some((s, e));
@@ -629,15 +690,42 @@ impl DatelineApp {
         self.finish_frame(ui, commands);
     }
 
+    /// Tells in the live region what changed this frame (see `announce`).
+    fn announce(&mut self, zoomed: bool) {
+        let timeline = self.doc.timeline();
+        let draft_tag = super::review::draft_tag(timeline);
+        let now = announce::Seen {
+            selection: self
+                .selected
+                .map(|i| crate::view::access::event_name(timeline, i, draft_tag)),
+            search: (self.query.clone(), self.matches.len()),
+            shown: (self.index.len(), timeline.events.len()),
+            zoomed_to: zoomed
+                .then_some(self.pending_range)
+                .flatten()
+                .map(|r| crate::view::access::showing_words(self.scale.span_to_days(r))),
+        };
+        self.announcer.observe(now);
+    }
+
     /// Applies the frame's commands, and asks for another frame when something changed.
     fn finish_frame(&mut self, ui: &egui::Ui, commands: Vec<Command>) {
         // Text laid out after the timeline can grow the glyph atlas under what the timeline baked.
         let repaint = !commands.is_empty()
             || self.pending_range.is_some()
             || crate::view::memo::atlas_grew_since_generation(ui.ctx());
+        let selected = self.selected;
+        let zoomed = commands.iter().any(|c| {
+            matches!(
+                c,
+                Command::ZoomBy(_) | Command::FitAll | Command::ShowRange(..)
+            )
+        });
         for command in commands {
             self.apply(command);
         }
+        self.focus.follow_selection(self.selected != selected);
+        self.announce(zoomed);
         if repaint {
             ui.ctx().request_repaint();
         }
@@ -690,6 +778,7 @@ impl DatelineApp {
                 set_range: self.pending_range.take(),
                 draft_tag: None,
                 scale: &self.scale,
+                take_focus: false,
             };
             let height = ui.available_height().max(120.0);
             let out = ui

@@ -1,6 +1,6 @@
 //! The keyboard: which keys ask for what, as commands (see the `?` window for the list).
 
-use super::{DatelineApp, SEARCH_ID, command, persist};
+use super::{DatelineApp, SEARCH_ID, command, focus, persist};
 use crate::view::file_menu::DialogPurpose;
 use command::Command;
 use persist::SideTab;
@@ -48,13 +48,16 @@ impl DatelineApp {
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
             self.focus_search = true;
         }
-        if ctx.egui_wants_keyboard_input() {
+        // Every shortcut works whatever has the focus, except in a text field, which keeps its own undo
+        // (Ctrl+Z) and its own keys.
+        if ctx.text_edit_focused() {
             if search_focused && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
                 commands.push(Command::Escape);
             }
-            // A text field keeps its own undo (Ctrl+Z) and its own keys.
             return;
         }
+        let region = self.focus.region;
+        let in_events = matches!(region, focus::Region::Timeline | focus::Region::List);
         ctx.input_mut(|i| {
             // Checked before Ctrl+Z alone, which they contain.
             if i.consume_key(shift_command, egui::Key::Z)
@@ -122,7 +125,36 @@ impl DatelineApp {
             for _ in 0..i.num_presses(egui::Key::ArrowLeft) {
                 commands.push(Command::Step(-1));
             }
+            // Up and Down go through the list in the list, and from lane to lane in the timeline; Home and
+            // End go to the first and last event there, and Enter shows the event's details.
+            for _ in 0..i.num_presses(egui::Key::ArrowDown) {
+                match region {
+                    focus::Region::List => commands.push(Command::Step(1)),
+                    focus::Region::Timeline => commands.push(Command::StepLane(1)),
+                    _ => {}
+                }
+            }
+            for _ in 0..i.num_presses(egui::Key::ArrowUp) {
+                match region {
+                    focus::Region::List => commands.push(Command::Step(-1)),
+                    focus::Region::Timeline => commands.push(Command::StepLane(-1)),
+                    _ => {}
+                }
+            }
             if i.key_pressed(egui::Key::Home) {
+                commands.push(if in_events {
+                    Command::StepToEnd(false)
+                } else {
+                    Command::FitAll
+                });
+            }
+            if in_events && i.key_pressed(egui::Key::End) {
+                commands.push(Command::StepToEnd(true));
+            }
+            if in_events && i.key_pressed(egui::Key::Enter) {
+                commands.push(Command::OpenDetails);
+            }
+            if i.modifiers.is_none() && i.key_pressed(egui::Key::F) {
                 commands.push(Command::FitAll);
             }
             let zoom_in = i.num_presses(egui::Key::Plus) + i.num_presses(egui::Key::Equals);

@@ -3,12 +3,14 @@
 //! code emits are applied in `apply`, after each frame, so drawing never changes the model halfway
 //! through; editing is in `editing`, opening files in `files`.
 
+mod announce;
 mod apply;
 pub mod command;
 mod derived;
 pub mod editing;
 pub mod export;
 mod files;
+pub mod focus;
 pub mod fonts;
 mod frame;
 pub mod identity;
@@ -194,6 +196,10 @@ pub struct DatelineApp {
     present: Option<crate::view::present::At>,
     /// The view gliding to the next slide's place, while it does.
     glide: Option<Glide>,
+    /// Where the keyboard is, and the Tab stops of the timeline and the list.
+    focus: focus::Focus,
+    /// What the status bar's live region last told.
+    announcer: announce::Announcer,
 }
 
 /// How long the timeline takes to glide to the next slide's event, in seconds.
@@ -290,6 +296,8 @@ impl DatelineApp {
             export_results: mpsc::channel(),
             present: None,
             glide: None,
+            focus: focus::Focus::default(),
+            announcer: announce::Announcer::default(),
         };
         app.recount_and_refilter();
         app.pending_range = Some(app.fit_range());

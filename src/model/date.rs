@@ -476,6 +476,15 @@ impl DateSpec {
         }
     }
 
+    /// The date as a screen reader says it after a title: "30 November 2015", "around 1947 (uncertain)",
+    /// "from 1947 to 1991", "from 21 January 2025, ongoing".
+    pub fn spoken(&self) -> String {
+        match *self {
+            Self::Single(d) => qualify_words(&d.words(), d.approximate, d.uncertain),
+            Self::Interval { .. } => self.describe(),
+        }
+    }
+
     /// A short label for markers and lists: "1974", "c. 1947–c. 1991", "21 Jan 2025–".
     pub fn short_label(&self) -> String {
         match *self {

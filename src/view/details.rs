@@ -23,7 +23,14 @@ pub fn details_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
     ui.add_space(4.0);
     // A title fills a few lines at most, however long it is; the rest is cut with an ellipsis.
     let heading_chars = 4 * elide::max_chars_for(ui.available_width(), 20.0);
-    ui.heading(elide::bounded(event.title(), heading_chars));
+    let title = elide::bounded(event.title(), heading_chars);
+    let heading = ui.heading(title.as_ref());
+    // Read as the panel's heading, not as one more label.
+    ui.ctx().accesskit_node_builder(heading.id, |node| {
+        node.set_role(egui::accesskit::Role::Heading);
+        node.set_level(1);
+        node.set_label(title.as_ref());
+    });
     ui.add_space(2.0);
     ui.label(RichText::new(capitalize(&event.when.describe())).strong());
     let precision = match event.when.precision() {

@@ -110,18 +110,40 @@ fn entry_text(timeline: &Timeline, index: usize, max_chars: usize) -> String {
     )
 }
 
-/// Shows the rows. `reveal` scrolls the selected entry into view (when the selection changed elsewhere).
-pub fn list_ui(
-    ui: &mut egui::Ui,
-    timeline: &Timeline,
-    rows: &[ListRow],
-    selected: Option<usize>,
-    reveal: bool,
-    commands: &mut Vec<Command>,
-) {
+/// What the list reports after a frame.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ListOutput {
+    /// The list's one Tab stop: the selected event's row when it is in view, else the first event row in
+    /// view.
+    pub stop: Option<egui::Id>,
+    /// Whether a row was clicked (the keyboard focus stays in the list then).
+    pub clicked: bool,
+}
+
+/// What the list shows, one frame.
+pub struct ListView<'a> {
+    /// The timeline.
+    pub timeline: &'a Timeline,
+    /// The rows.
+    pub rows: &'a [ListRow],
+    /// The events of the rows, in time order (each row's place among them is told to screen readers).
+    pub events: &'a [usize],
+    /// The selected event.
+    pub selected: Option<usize>,
+    /// Scroll the selected entry into view (the selection changed elsewhere).
+    pub reveal: bool,
+    /// Move the keyboard focus to the list's Tab stop.
+    pub take_focus: bool,
+}
+
+/// Shows the rows: a list box whose rows say their place ("3 of 17") to screen readers, with one Tab
+/// stop (the arrow keys move through it, see the app's keys).
+pub fn list_ui(ui: &mut egui::Ui, view: &ListView<'_>, commands: &mut Vec<Command>) -> ListOutput {
+    let (timeline, rows, selected) = (view.timeline, view.rows, view.selected);
+    let mut out = ListOutput::default();
     if rows.is_empty() {
         ui.weak("No events match.");
-        return;
+        return out;
     }
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
     let row_height = ui
@@ -131,7 +153,7 @@ pub fn list_ui(
         .max(ui.text_style_height(&egui::TextStyle::Body))
         + 2.0;
     let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
-    if reveal
+    if view.reveal
         && let Some(at) = selected.and_then(|s| rows.iter().position(|r| *r == ListRow::Event(s)))
     {
         let spacing = ui.spacing().item_spacing.y;
@@ -142,8 +164,21 @@ pub fn list_ui(
         ui.available_width(),
         ui.text_style_height(&egui::TextStyle::Body),
     );
+    let total = view.events.len();
     area.show_rows(ui, row_height, rows.len(), |ui, range| {
-        for row in &rows[range] {
+        ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+            node.set_role(egui::accesskit::Role::ListBox);
+            node.set_label(format!("Events, {total}"));
+        });
+        let visible = &rows[range];
+        let selected_in_view = selected.filter(|s| visible.contains(&ListRow::Event(*s)));
+        let stop = selected_in_view.or_else(|| {
+            visible.iter().find_map(|r| match r {
+                ListRow::Event(i) => Some(*i),
+                ListRow::Year(_) => None,
+            })
+        });
+        for row in visible {
             match *row {
                 ListRow::Year(year) => {
                     ui.allocate_ui_with_layout(
@@ -154,25 +189,52 @@ pub fn list_ui(
                 }
                 ListRow::Event(i) => {
                     let is_selected = selected == Some(i);
-                    let response = ui.add_sized(
-                        [ui.available_width(), row_height],
-                        // Text on the left, like every list; the rest of the row is space.
-                        egui::Button::selectable(
-                            is_selected,
-                            (entry_text(timeline, i, room), egui::Atom::grow()),
-                        ),
-                    );
+                    let is_stop = stop == Some(i);
                     let event = &timeline.events[i];
+                    // Rows keep their ids while the list scrolls: each is named by its event's id.
+                    let response = ui
+                        .push_id(("list-row", event.id()), |ui| {
+                            ui.add_sized(
+                                [ui.available_width(), row_height],
+                                // Text on the left, like every list; the rest of the row is space.
+                                egui::Button::selectable(
+                                    is_selected,
+                                    (entry_text(timeline, i, room), egui::Atom::grow()),
+                                )
+                                .sense(if is_stop {
+                                    egui::Sense::click()
+                                } else {
+                                    egui::Sense::CLICK
+                                }),
+                            )
+                        })
+                        .inner;
+                    let position = view.events.partition_point(|&j| j < i) + 1;
+                    ui.ctx().accesskit_node_builder(response.id, |node| {
+                        node.set_role(egui::accesskit::Role::ListBoxOption);
+                        node.set_selected(is_selected);
+                        node.clear_toggled();
+                        node.set_position_in_set(position);
+                        node.set_size_of_set(total);
+                    });
+                    if is_stop {
+                        out.stop = Some(response.id);
+                        if view.take_focus && !response.has_focus() {
+                            response.request_focus();
+                        }
+                    }
                     let response = response.on_hover_text(format!(
                         "{}\n{}",
                         elide::bounded(event.title(), MAX_ENTRY_CHARS),
                         crate::model::capitalize(&event.when.describe())
                     ));
                     if response.clicked() {
+                        out.clicked = true;
                         commands.push(Command::SelectAndReveal(i));
                     }
                 }
             }
         }
     });
+    out
 }

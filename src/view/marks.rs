@@ -172,6 +172,8 @@ pub(super) enum Target {
         count: usize,
         /// The selected event, when it is one of them.
         selected: Option<usize>,
+        /// Where its first event is in its lane's events (time order).
+        first: usize,
     },
 }
 
@@ -186,6 +188,7 @@ impl Target {
                 t1: m.t1,
                 count: m.count,
                 selected: None,
+                first: m.first,
             }
         }
     }
@@ -194,10 +197,17 @@ impl Target {
     #[must_use]
     pub(super) fn holding(self, selected: usize) -> Self {
         match self {
-            Self::Cluster { t0, t1, count, .. } => Self::Cluster {
+            Self::Cluster {
                 t0,
                 t1,
                 count,
+                first,
+                ..
+            } => Self::Cluster {
+                t0,
+                t1,
+                count,
+                first,
                 selected: Some(selected),
             },
             Self::Event(_) => self,

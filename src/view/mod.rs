@@ -1,9 +1,11 @@
 //! Everything on screen. The pure parts (mapping, axis, index, layout, palette) are tested without a
 //! window; the `*_ui` functions paint what they decided and push [`crate::app::command::Command`]s.
 
+pub mod access;
 pub mod axis;
 pub mod bake;
 pub mod confirm;
+pub mod contrast;
 pub mod details;
 pub mod drag;
 pub mod editor;
@@ -18,6 +20,7 @@ pub mod list;
 pub mod mapping;
 mod marks;
 pub mod memo;
+pub mod nodes;
 pub mod overview;
 pub mod palette;
 pub mod present;

@@ -84,6 +84,27 @@ mod tests {
     }
 
     #[test]
+    fn the_colours_written_as_text_read_at_aa_on_their_theme() {
+        use crate::view::contrast::{TEXT_CONTRAST, backgrounds, ratio, visuals};
+        for dark in [true, false] {
+            let v = visuals(dark);
+            for (name, c) in [
+                ("article", article_color(dark)),
+                ("context", context_color(dark)),
+                ("today", today_color(dark)),
+            ] {
+                for bg in backgrounds(&v) {
+                    let r = ratio(c, bg);
+                    assert!(
+                        r >= TEXT_CONTRAST,
+                        "{name} on {bg:?}: {r:.2} (dark: {dark})"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_colour_reads_on_its_theme_background() {
         for i in 0..7 {
             assert!(

@@ -60,6 +60,9 @@ pub struct TimelineView<'a> {
     /// Time ↔ the plot's x (view days): linear, or the scale for stories. The index, `set_range` and the
     /// range reported are in view days.
     pub scale: &'a Scale,
+    /// Move the keyboard focus to the timeline's Tab stop this frame (the selection moved while the
+    /// keyboard was in the timeline, or an event was clicked).
+    pub take_focus: bool,
 }
 
 /// What the plot reports after a frame.
@@ -70,6 +73,13 @@ pub struct TimelineOutput {
     pub width: f32,
     /// The number of marks and labels drawn (bounded by the screen, not by the data).
     pub shapes: usize,
+    /// The timeline's Tab stop this frame: the selected event's node, or the timeline's own.
+    pub stop: egui::Id,
+    /// Whether the keyboard focus is in the timeline.
+    pub focused: bool,
+    /// Whether an event was chosen in the timeline this frame (clicked, or through its node), so the
+    /// keyboard focus follows it there.
+    pub chose_event: bool,
 }
 
 /// A lane's labels as drawn: their texts, leader lines and selection, baked; what each label hits; and
@@ -206,6 +216,9 @@ pub fn timeline_ui(
         .allow_drag([true, false])
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
+        // Clicks and drags, not a Tab stop of its own: the timeline's one Tab stop is its node (see
+        // `nodes`).
+        .sense(Sense::CLICK | Sense::DRAG)
         .show_x(false)
         .show_y(false)
         .x_grid_spacer(|input| calendar_grid(&input, view.scale))
@@ -249,13 +262,15 @@ pub fn timeline_ui(
     // and which of them. Looked up only when marks get widgets of their own.
     let mut lane_labels: Vec<std::sync::Arc<LabelShapes>> = Vec::new();
     let mut label_texts_by_target: Vec<Option<(usize, usize)>> = Vec::new();
+    // The lane of each target, and each lane's name, place and count, for the lanes' groups.
+    let mut target_lanes: Vec<usize> = Vec::new();
     let mut shapes = 0;
 
     let today = date_from_days(view.today_days as i64);
     // The story scale's breaks lie under everything else: periods and long bars go on through them.
     let breaks = break_marks(&painter, &mapping, view.scale, frame);
     paint_breaks(ui, &painter, &breaks, frame, plot_response.id);
-    let period_rows = paint_periods(ui, &painter, view, &mapping, frame, dark);
+    let (period_rows, period_strips) = paint_periods(ui, &painter, view, &mapping, frame, dark);
     let lanes_top = frame.top() + period_rows as f32 * PERIOD_ROW + 4.0;
     let lane_height = ((frame.bottom() - lanes_top) / n_lanes as f32).max(MARKER_LINE + LABEL_ROW);
 
@@ -295,6 +310,17 @@ pub fn timeline_ui(
         );
     }
 
+    let lane_nodes: Vec<(String, Rect, usize)> = (view.index.lanes.iter().enumerate())
+        .map(|(lane_i, lane)| {
+            let top = lanes_top + lane_i as f32 * lane_height;
+            let rect =
+                Rect::from_min_size(pos2(frame.left(), top), vec2(frame.width(), lane_height));
+            let name = view
+                .timeline
+                .lane_label(crate::model::LaneId(lane_i as u16));
+            (name.to_owned(), rect.intersect(frame), lane.events.len())
+        })
+        .collect();
     for (lane_i, lane) in view.index.lanes.iter().enumerate() {
         let top = lanes_top + lane_i as f32 * lane_height;
         let lane_rect =
@@ -435,6 +461,7 @@ pub fn timeline_ui(
         shapes += marks.len();
         targets.extend(kept.targets.iter().copied());
         label_texts_by_target.resize(targets.len(), None);
+        target_lanes.resize(targets.len(), lane_i);
         // Labels, laid out once per view, search, selection and colours.
         let visuals = ui.visuals();
         let (text_color, weak_color, selection_fill) = (
@@ -524,6 +551,7 @@ pub fn timeline_ui(
         painter.extend(labels.drawn.meshes.iter().cloned());
         shapes += labels.texts.len();
         targets.extend(labels.targets.iter().copied());
+        target_lanes.resize(targets.len(), lane_i);
         let lane_at = lane_labels.len();
         label_texts_by_target.extend((0..labels.texts.len()).map(|k| Some((lane_at, k))));
         lane_labels.push(labels);
@@ -535,7 +563,14 @@ pub fn timeline_ui(
                 .lane_label(crate::model::LaneId(lane_i as u16)),
             elide::max_chars_for(frame.width() / 3.0, lane_font.size),
         );
-        let mut job = LayoutJob::simple_singleline(name.clone().into_owned(), lane_font, color);
+        // The lane's colour, darkened or lightened where needed to read at 4.5:1 as text.
+        let name_color = super::contrast::readable_on(
+            color,
+            &super::contrast::backgrounds(ui.visuals()),
+            super::contrast::TEXT_CONTRAST,
+        );
+        let mut job =
+            LayoutJob::simple_singleline(name.clone().into_owned(), lane_font, name_color);
         job.wrap = TextWrapping {
             max_width: frame.width() / 3.0,
             max_rows: 1,
@@ -562,13 +597,11 @@ pub fn timeline_ui(
             marks::paint_glyph(&mut glyph, look.glyph, at, 5.0, color, None);
             painter.extend(glyph);
         }
-        painter.galley(name_rect.min + vec2(2.0 + glyph_room, 2.0), galley, color);
-        // The lane's name is announced as a heading for the row below it.
-        let lane_id = ui.make_persistent_id(("dateline-lane", lane_i));
-        let lane_response = ui.interact(lane_rect.intersect(frame), lane_id, Sense::hover());
-        lane_response.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Row, true, format!("Lane {name}"))
-        });
+        painter.galley(
+            name_rect.min + vec2(2.0 + glyph_room, 2.0),
+            galley,
+            name_color,
+        );
     }
 
     context_line_ui(ui, &painter, context, plot_response.id);
@@ -591,6 +624,39 @@ pub fn timeline_ui(
             .on_hover_ui_at_pointer(|ui| target_tooltip(ui, view.timeline, view.scale, target));
     }
     let lanes_geometry = (lanes_top, lane_height, view.index.lanes.len());
+    // The nodes assistive technology reads, beneath the marks' widgets.
+    let today_node = today_shown.then(|| {
+        (
+            Rect::from_x_y_ranges((today_x - 3.0)..=(today_x + 3.0), frame.y_range()),
+            format!(
+                "Today, {}",
+                super::access::range_words(view.today_days, view.today_days + 1.0)
+            ),
+        )
+    });
+    let nodes = super::nodes::build(
+        ui,
+        &super::nodes::NodesIn {
+            timeline: view.timeline,
+            draft_tag: view.draft_tag,
+            selected: view.selected,
+            shown: view.index.len(),
+            range_days: view
+                .scale
+                .span_to_days((mapping.start_days, mapping.end_days)),
+            frame,
+            lanes: lane_nodes,
+            targets: &targets,
+            target_lanes: &target_lanes,
+            every_mark: per_mark_widgets,
+            take_focus: view.take_focus,
+            periods: period_strips,
+            today: today_node,
+        },
+    );
+    if let Some(e) = nodes.chosen {
+        commands.push(Command::Select(Some(e)));
+    }
     for (i, (rect, target)) in targets.iter().enumerate() {
         let is_selected = matches!(target, Target::Event(e) if view.selected == Some(*e));
         if !per_mark_widgets && !is_selected {
@@ -606,21 +672,44 @@ pub fn timeline_ui(
         if !hit_rect.is_positive() {
             continue;
         }
+        // Marks take the pointer, not the Tab key: the timeline is one Tab stop (see `nodes`).
         let sense = if matches!(target, Target::Event(_)) {
-            Sense::click_and_drag()
+            Sense::CLICK | Sense::DRAG
         } else {
-            Sense::click()
+            Sense::CLICK
         };
-        let r = ui.interact(hit_rect, id, sense);
-        // Named only when asked (accessibility on), and a tooltip only for the mark under the pointer:
-        // hundreds of marks each frame would otherwise cost a string and a popup check apiece.
-        r.widget_info(|| {
-            let label = label_texts_by_target[i].map_or_else(
-                || target_label(view.timeline, view.scale, *target),
-                |(lane, k)| lane_labels[lane].texts[k].clone(),
-            );
-            egui::WidgetInfo::labeled(egui::Role::Button, true, label)
-        });
+        let lane_ui = nodes.lanes.get(target_lanes[i]).unwrap_or(&*ui);
+        let r = lane_ui.interact(hit_rect, id, sense);
+        // An event is read through its one node (see `nodes`); a cluster is a node of its own, named
+        // only when asked (accessibility on). A tooltip only for the mark under the pointer: hundreds of
+        // marks each frame would otherwise cost a string and a popup check apiece.
+        match (target, label_texts_by_target[i]) {
+            (Target::Cluster { .. }, None) => r.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::ListBoxOption,
+                    true,
+                    cluster_name(view, target_lanes[i], *target),
+                )
+            }),
+            // A label's words are in its event's (or cluster's) name; its node is kept hidden from
+            // assistive technology, only to say where the words are drawn.
+            (_, Some((lane, k))) => {
+                r.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Label,
+                        true,
+                        lane_labels[lane].texts[k].clone(),
+                    )
+                });
+                ui.ctx().accesskit_node_builder(r.id, |node| {
+                    node.set_hidden();
+                    if let Some(words) = node.value().map(str::to_owned) {
+                        node.set_label(words);
+                    }
+                });
+            }
+            (Target::Event(_), None) => {}
+        }
         if let Target::Event(e) = *target
             && is_selected
             && let Some(pos) = r.hover_pos()
@@ -666,6 +755,7 @@ pub fn timeline_ui(
             commands.push(Command::Select(None));
         }
     }
+    let chose_event = nodes.chosen.is_some() || matches!(clicked_target, Some(Target::Event(_)));
     match clicked_target {
         Some(Target::Event(i)) => commands.push(Command::Select(Some(i))),
         Some(Target::Cluster { t0, t1, .. }) => commands.push(Command::ShowRange(t0, t1)),
@@ -695,6 +785,9 @@ pub fn timeline_ui(
         range: (mapping.start_days, mapping.end_days),
         width: frame.width(),
         shapes,
+        stop: nodes.stop,
+        focused: nodes.focused,
+        chose_event,
     }
 }
 
@@ -1083,6 +1176,35 @@ const NAME_CHARS: usize = 200;
 const TOOLTIP_TITLE_LINES: usize = 4;
 
 /// The accessible label of a mark.
+/// A cluster's accessible name: its count, range and first titles, and the selected event it holds.
+fn cluster_name(view: &TimelineView<'_>, lane: usize, target: Target) -> String {
+    let Target::Cluster {
+        t0,
+        t1,
+        count,
+        selected,
+        first,
+    } = target
+    else {
+        return target_label(view.timeline, view.scale, target);
+    };
+    let events = view.index.lanes.get(lane).map_or(&[][..], |l| {
+        let from = first.min(l.events.len());
+        &l.events[from..(from + count).min(l.events.len())]
+    });
+    let mut name = super::access::cluster_name(
+        view.timeline,
+        count,
+        view.scale.span_to_days((t0, t1)),
+        events.iter().map(|&e| e as usize),
+    );
+    if let Some(e) = selected.and_then(|i| view.timeline.events.get(i)) {
+        name.push_str(", holding the selected ");
+        name.push_str(&elide::one_line(e.title(), NAME_CHARS));
+    }
+    name
+}
+
 fn target_label(timeline: &Timeline, scale: &Scale, target: Target) -> String {
     match target {
         Target::Event(i) => {
@@ -1098,6 +1220,7 @@ fn target_label(timeline: &Timeline, scale: &Scale, target: Target) -> String {
             t1,
             count,
             selected,
+            ..
         } => {
             let (t0, t1) = scale.span_to_days((t0, t1));
             let mut name = format!(
@@ -1133,6 +1256,7 @@ fn target_tooltip(ui: &mut egui::Ui, timeline: &Timeline, scale: &Scale, target:
             t1,
             count,
             selected,
+            ..
         } => {
             let (t0, t1) = scale.span_to_days((t0, t1));
             ui.strong(format!("{} events", format_count(count)));
@@ -1174,8 +1298,9 @@ fn paint_periods(
     mapping: &TimeMapping,
     frame: Rect,
     dark: bool,
-) -> usize {
+) -> (usize, Vec<(Rect, usize)>) {
     let today = date_from_days(view.today_days as i64);
+    let mut strips = Vec::new();
     let mut row_ends: Vec<f32> = Vec::new();
     let mut placed = Vec::new();
     for (i, p) in view.timeline.periods.iter().enumerate() {
@@ -1207,6 +1332,7 @@ fn paint_periods(
                 ..=(frame.top() + (row + 1) as f32 * PERIOD_ROW),
         );
         painter.rect_filled(strip, 3.0, color.gamma_multiply(0.25));
+        strips.push((strip.intersect(frame), i));
         let room = elide::max_chars_for(strip.width().min(frame.width()), 12.0);
         let label = format!(
             "{} ({})",
@@ -1232,7 +1358,7 @@ fn paint_periods(
             ui.visuals().text_color(),
         );
     }
-    rows
+    (rows, strips)
 }
 
 #[cfg(test)]
