@@ -81,15 +81,7 @@ fn no_focusable_node_is_without_a_name() {
     h.state_mut()
         .apply(dateline::app::command::Command::Step(1));
     settle(&mut h);
-    let unnamed: Vec<String> = all_nodes(h.root())
-        .iter()
-        .filter(|n| is_focusable(n) && name_of(n).is_none())
-        .map(|n| format!("{:?}", n.accesskit_node().role()))
-        .collect();
-    assert!(
-        unnamed.is_empty(),
-        "focusable nodes without a name: {unnamed:?}"
-    );
+    assert_all_named(&h, "an event selected");
     // The window is named, and the menu bar is a named menu bar of menu items.
     assert!(name_of(&h.root()).is_some_and(|n| n.contains("dateline")));
     let bar = h.get_by_role(Role::MenuBar);
@@ -101,6 +93,31 @@ fn no_focusable_node_is_without_a_name() {
         .to_owned();
     let heading = h.get_by_role(Role::Heading);
     assert_eq!(name_of(&heading).as_deref(), Some(title.as_str()));
+    // The editor, the source text and the help window name theirs too.
+    h.key_press(egui::Key::E);
+    settle(&mut h);
+    assert!(h.state().is_editing());
+    assert_all_named(&h, "the editor open");
+    h.key_press(egui::Key::Escape);
+    h.key_press(egui::Key::T);
+    settle(&mut h);
+    assert_all_named(&h, "the source text shown");
+    h.key_press(egui::Key::Questionmark);
+    settle(&mut h);
+    assert_all_named(&h, "the help window open");
+}
+
+/// Fails, naming their roles, when a focusable node has no name.
+fn assert_all_named(h: &Harness<'static, DatelineApp>, when: &str) {
+    let unnamed: Vec<String> = all_nodes(h.root())
+        .iter()
+        .filter(|n| is_focusable(n) && name_of(n).is_none())
+        .map(|n| format!("{:?} at {:?}", n.accesskit_node().role(), n.rect()))
+        .collect();
+    assert!(
+        unnamed.is_empty(),
+        "{when}: focusable nodes without a name: {unnamed:?}"
+    );
 }
 
 #[test]

@@ -4,7 +4,21 @@
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Left / Right arrow", "previous / next event in time"),
     (
-        "Home, or double-click above the lanes",
+        "Tab",
+        "menus, search, timeline, event list, then the rest (the timeline and the list are one stop each)",
+    ),
+    (
+        "Up / Down (in the timeline)",
+        "the nearest event in the lane above / below",
+    ),
+    ("Up / Down (in the list)", "previous / next event"),
+    ("Home / End (in the timeline or list)", "first / last event"),
+    (
+        "Enter (in the timeline or list)",
+        "show the event's details",
+    ),
+    (
+        "F, Home, or double-click above the lanes",
         "fit everything in view",
     ),
     ("+ / -", "zoom in / out"),
@@ -44,7 +58,9 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 
 /// Shows the help window while `open` is true.
 pub fn help_window(ctx: &egui::Context, open: &mut bool) {
+    let id = egui::Id::unique("dateline-help-window");
     egui::Window::new("Keyboard shortcuts")
+        .id(id)
         .open(open)
         .collapsible(false)
         .resizable(false)
@@ -61,4 +77,5 @@ pub fn help_window(ctx: &egui::Context, open: &mut bool) {
                     }
                 });
         });
+    super::nodes::name_window_title(ctx, id, "Keyboard shortcuts");
 }

@@ -61,7 +61,9 @@ pub fn structure_ui(
     state: &mut StructureState,
     commands: &mut Vec<Command>,
 ) {
+    let id = egui::Id::unique("dateline-structure-window");
     egui::Window::new("Lanes, tags and periods")
+        .id(id)
         .open(open)
         .resizable(true)
         .default_width(460.0)
@@ -90,6 +92,7 @@ pub fn structure_ui(
                 add_period_row(ui, timeline, state, commands);
             });
         });
+    super::nodes::name_window_title(ctx, id, "Lanes, tags and periods");
 }
 
 /// One lane or tag: its name (typed over to rename it), how much it holds, up and down, delete.
