@@ -380,3 +380,33 @@ fn a_selection_a_search_and_a_zoom_are_announced() {
     let said = live(&h);
     assert!(said.ends_with("match “WTO”"), "{said}");
 }
+
+#[test]
+fn shortcuts_work_whatever_has_the_focus_and_arrows_do_not_move_it() {
+    let mut h = common::harness();
+    tab_into_timeline(&mut h);
+    // Two more Tabs: past the list, onto a button of the title bar.
+    h.key_press(egui::Key::Tab);
+    settle(&mut h);
+    h.key_press(egui::Key::Tab);
+    settle(&mut h);
+    let on = focused_name(&h).expect("a button has the focus");
+    assert!(!on.starts_with("Timeline, "), "{on}");
+    assert!(h.state().selected().is_none());
+    let range = h.state().view_range().unwrap();
+    h.key_press(egui::Key::ArrowRight);
+    settle(&mut h);
+    assert!(
+        h.state().selected().is_some(),
+        "Right selects, whatever has the focus"
+    );
+    assert_eq!(
+        focused_name(&h).as_deref(),
+        Some(on.as_str()),
+        "and does not move the focus"
+    );
+    h.key_press(egui::Key::Plus);
+    settle(&mut h);
+    let zoomed = h.state().view_range().unwrap();
+    assert!(zoomed.1 - zoomed.0 < range.1 - range.0, "+ zooms in");
+}
