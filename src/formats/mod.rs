@@ -10,6 +10,7 @@ pub mod native;
 pub mod report;
 pub mod show;
 pub mod timelinejs;
+pub mod vis;
 
 use std::path::{Path, PathBuf};
 
@@ -36,6 +37,8 @@ pub enum Format {
     DatelineCsv,
     /// Markwhen text.
     Markwhen,
+    /// vis-timeline items (a JSON list, or an object with `items` and `groups`).
+    VisTimeline,
 }
 
 impl Format {
@@ -47,6 +50,7 @@ impl Format {
             Self::TimelineJsCsv => "TimelineJS spreadsheet CSV",
             Self::DatelineCsv => "dateline CSV",
             Self::Markwhen => "Markwhen",
+            Self::VisTimeline => "vis-timeline JSON",
         }
     }
 }
@@ -57,6 +61,8 @@ impl Format {
 ///   with a `timeline` object (`TimelineJS` 2, or `TimelineJS` 3 wrapped), is `TimelineJS`; one with `"format"`, `lanes`, `tags`, `periods`, `source`, a string `title`, or events
 ///   with `date` is dateline JSON.
 /// - Text whose first line has commas and known column headers is CSV (see [`csv::sniff`]).
+/// - A JSON list of objects with `start` or `content`, or an object with `items` (and `groups`), is
+///   vis-timeline's.
 /// - Other text that opens with a `---` header or has `DATE: title` event lines is Markwhen (see
 ///   [`markwhen::looks_like`]).
 pub fn detect(text: &str) -> Result<Format, String> {
@@ -65,8 +71,18 @@ pub fn detect(text: &str) -> Result<Format, String> {
         return detect_json(text);
     }
     if start.starts_with('[') {
+        // A list of objects with a start or a content is vis-timeline's; an empty list is too.
+        let first = [Step::Index(0)];
+        let item = value_offset(text, &first);
+        let opens = text.as_bytes().get(item).copied();
+        let has = |key| value_offset(text, &[Step::Index(0), Step::Key(key)]) != item;
+        let empty = start[1..].trim_start().starts_with(']');
+        if empty || (opens == Some(b'{') && (has("start") || has("content"))) {
+            return Ok(Format::VisTimeline);
+        }
         return Err(
-            "a JSON list; dateline reads JSON objects (dateline JSON or TimelineJS JSON)"
+            "a JSON list that is not of vis-timeline items (objects with \"start\" and \"content\"); \
+             dateline reads dateline JSON, TimelineJS JSON and vis-timeline JSON"
                 .to_owned(),
         );
     }
@@ -109,6 +125,10 @@ fn detect_json(text: &str) -> Result<Format, String> {
             return Ok(Format::Native);
         }
     }
+    // vis-timeline's items and groups, exported together.
+    if found(&[Step::Key("items")]) && !found(&[Step::Key("events")]) {
+        return Ok(Format::VisTimeline);
+    }
     let native_keys = ["title", "lanes", "tags", "periods", "source"];
     if native_keys.iter().any(|k| found(&[Step::Key(k)])) {
         return Ok(Format::Native);
@@ -147,6 +167,7 @@ pub fn load_str(text: &str, path: &Path) -> Result<Timeline, LoadError> {
         Format::TimelineJs => timelinejs::parse(body),
         Format::TimelineJsCsv | Format::DatelineCsv => csv::parse(body),
         Format::Markwhen => markwhen::parse(body),
+        Format::VisTimeline => vis::parse(body),
     };
     let mut timeline = result.map_err(|problems| LoadError::Invalid {
         path: path.to_owned(),
@@ -156,7 +177,7 @@ pub fn load_str(text: &str, path: &Path) -> Result<Timeline, LoadError> {
     if timeline.title.is_empty()
         && matches!(
             format,
-            Format::TimelineJs | Format::TimelineJsCsv | Format::Markwhen
+            Format::TimelineJs | Format::TimelineJsCsv | Format::Markwhen | Format::VisTimeline
         )
     {
         timeline.title = title_from_name(path);
