@@ -26,9 +26,48 @@ pub struct Cli {
     /// The day treated as today, YYYY-MM-DD (where ongoing spans end); defaults to the system clock.
     #[arg(long, global = true, value_name = "DATE")]
     pub today: Option<NaiveDate>,
+    /// For a spreadsheet of your own: which column is which, as ROLE=HEADER pairs, e.g.
+    /// `date=When,title=Event,lane=Category` (roles: date, end, title, description, lane, tags, year,
+    /// approximate). Columns not named are mapped by their headers and content.
+    #[arg(long, global = true, value_name = "ROLE=HEADER,…", value_parser = parse_columns)]
+    pub columns: Option<Columns>,
+    /// Dates of numbers only in a spreadsheet are day first (30/11/2015).
+    #[arg(long, global = true, conflicts_with = "month_first")]
+    pub day_first: bool,
+    /// Dates of numbers only in a spreadsheet are month first (11/30/2015).
+    #[arg(long, global = true)]
+    pub month_first: bool,
     /// What to do instead of opening the window.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The columns given with `--columns`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Columns(pub Vec<(crate::formats::sheet::Role, String)>);
+
+fn parse_columns(spec: &str) -> Result<Columns, String> {
+    crate::formats::sheet::SheetOptions::parse_columns(spec).map(Columns)
+}
+
+impl Cli {
+    /// How to read files, as the command line says (a spreadsheet's columns and order of day and month).
+    pub fn read_options(&self) -> formats::ReadOptions {
+        use crate::formats::sheet::{DayOrder, SheetOptions};
+        let order = if self.day_first {
+            Some(DayOrder::DayFirst)
+        } else if self.month_first {
+            Some(DayOrder::MonthFirst)
+        } else {
+            None
+        };
+        formats::ReadOptions {
+            sheet: SheetOptions {
+                columns: self.columns.clone().map(|c| c.0).unwrap_or_default(),
+                order,
+            },
+        }
+    }
 }
 
 /// The subcommands.
@@ -202,6 +241,7 @@ pub fn parse_export_target(value: &str) -> Result<ExportTarget, String> {
 /// said on `err`.
 fn read_for_export(
     file: Option<&Path>,
+    options: &formats::ReadOptions,
     target: &ExportTarget,
     err: &mut dyn Write,
 ) -> Option<Timeline> {
@@ -216,7 +256,7 @@ fn read_for_export(
         );
         return None;
     }
-    match open(file) {
+    match open(file, options) {
         Ok(t) => Some(t),
         Err(e) => {
             let _ = writeln!(err, "{e}");
@@ -231,15 +271,16 @@ fn read_for_export(
 /// Returns the exit code.
 pub fn export(
     file: Option<&Path>,
+    options: &formats::ReadOptions,
     target: &ExportTarget,
     today: NaiveDate,
     err: &mut dyn Write,
 ) -> i32 {
-    let Some(timeline) = read_for_export(file, target, err) else {
+    let Some(timeline) = read_for_export(file, options, target, err) else {
         return 1;
     };
     if matches!(target.format, ExportFormat::Svg | ExportFormat::Png) {
-        return export_image(file, target, &ImageArgs::default(), today, err);
+        return export_image(file, options, target, &ImageArgs::default(), today, err);
     }
     // Written straight to the file, each event converted as it is written.
     let name = target.format.name();
@@ -306,13 +347,14 @@ fn parse_date_bound(value: &str) -> Result<DateSpec, String> {
 /// Returns the exit code.
 pub fn export_image(
     file: Option<&Path>,
+    options: &formats::ReadOptions,
     target: &ExportTarget,
     image: &ImageArgs,
     today: NaiveDate,
     err: &mut dyn Write,
 ) -> i32 {
     use crate::figure;
-    let Some(timeline) = read_for_export(file, target, err) else {
+    let Some(timeline) = read_for_export(file, options, target, err) else {
         return 1;
     };
     let extent = crate::view::index::EventIndex::build(
@@ -478,20 +520,25 @@ pub fn system_today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// Opens a file, or the built-in dataset without one.
-pub fn open(file: Option<&Path>) -> Result<Timeline, LoadError> {
+/// Opens a file (read as `options` say), or the built-in dataset without one.
+pub fn open(file: Option<&Path>, options: &formats::ReadOptions) -> Result<Timeline, LoadError> {
     match file {
-        Some(path) => formats::load_path(path),
+        Some(path) => formats::load_path_with(path, options),
         None => formats::builtin(),
     }
 }
 
 /// Runs `check`: writes a summary line per good file to `out`, every problem of bad files to `err`.
 /// Returns the exit code.
-pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+pub fn check(
+    files: &[PathBuf],
+    options: &formats::ReadOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     let mut code = 0;
     for path in files {
-        match formats::load_path(path) {
+        match formats::load_path_with(path, options) {
             Ok(t) => {
                 let _ = writeln!(
                     out,

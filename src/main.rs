@@ -8,16 +8,18 @@ use dateline::cli::{self, Cli, Command};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = cli.today.unwrap_or_else(cli::system_today);
+    let options = cli.read_options();
     match cli.command {
         Some(Command::Check { files }) => {
             let code = cli::check(
                 &files,
+                &options,
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr().lock(),
             );
             ExitCode::from(code as u8)
         }
-        Some(Command::List { file, json }) => match cli::open(file.as_deref()) {
+        Some(Command::List { file, json }) => match cli::open(file.as_deref(), &options) {
             Ok(timeline) => {
                 match cli::list(&timeline, json, today, &mut std::io::stdout().lock()) {
                     Ok(()) => ExitCode::SUCCESS,
@@ -43,7 +45,7 @@ fn main() -> ExitCode {
                 let err = &mut std::io::stderr().lock();
                 let code = match to.format {
                     cli::ExportFormat::Svg | cli::ExportFormat::Png => {
-                        cli::export_image(file.as_deref(), &to, &image, today, err)
+                        cli::export_image(file.as_deref(), &options, &to, &image, today, err)
                     }
                     _ if image.any() => {
                         let _ = std::io::Write::write_all(
@@ -52,7 +54,7 @@ fn main() -> ExitCode {
                         );
                         2
                     }
-                    _ => cli::export(file.as_deref(), &to, today, err),
+                    _ => cli::export(file.as_deref(), &options, &to, today, err),
                 };
                 ExitCode::from(code as u8)
             }

@@ -463,8 +463,11 @@ fn formats_are_detected_from_content_not_names() {
         Ok(Format::TimelineJs)
     );
     for (text, words) in [
-        (r#"{"things": [{"start": "2001"}]}"#, "neither dateline JSON"),
-        (r#"[1, 2, 3]"#, "not of vis-timeline items"),
+        (
+            r#"{"things": [{"start": "2001"}]}"#,
+            "neither dateline JSON",
+        ),
+        ("[1, 2, 3]", "not of vis-timeline items"),
         ("just some words\nand more", "expected dateline JSON"),
         ("name,age\nAnn,3\n", "expected dateline JSON"),
     ] {

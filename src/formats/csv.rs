@@ -127,15 +127,22 @@ pub fn sniff(text: &str) -> Option<Layout> {
 }
 
 fn reader(text: &str) -> ::csv::Reader<&[u8]> {
+    reader_with(text, b',')
+}
+
+/// A reader of rows separated by `delimiter` (`,`, `;` or a tab).
+fn reader_with(text: &str, delimiter: u8) -> ::csv::Reader<&[u8]> {
     ::csv::ReaderBuilder::new()
         .has_headers(false)
+        .delimiter(delimiter)
         .flexible(true)
         .from_reader(text.as_bytes())
 }
 
 /// One data row: its cells and where it starts.
-struct Row {
-    cells: ::csv::StringRecord,
+pub(crate) struct Row {
+    /// The row's cells.
+    pub(crate) cells: ::csv::StringRecord,
     /// Byte offset of the row's first cell.
     start: usize,
     /// The row's start, with its line.
@@ -143,17 +150,27 @@ struct Row {
 }
 
 /// The rows of a CSV text, with the header's columns by normalized name.
-struct Sheet<'a> {
+pub(crate) struct Sheet<'a> {
     text: &'a str,
     columns: HashMap<String, usize>,
-    rows: Vec<Row>,
+    /// The header row's cells as written.
+    pub(crate) headers: Vec<String>,
+    /// The data rows.
+    pub(crate) rows: Vec<Row>,
+    delimiter: u8,
 }
 
 impl<'a> Sheet<'a> {
     fn read(text: &'a str, problems: &mut Report) -> Self {
+        Self::read_with(text, b',', problems)
+    }
+
+    /// The rows of `text`, its cells separated by `delimiter`.
+    pub(crate) fn read_with(text: &'a str, delimiter: u8, problems: &mut Report) -> Self {
+        let mut headers = Vec::new();
         let mut columns = HashMap::new();
         let mut rows = Vec::new();
-        let unclosed = unclosed_quote(text);
+        let unclosed = unclosed_quote(text, delimiter);
         if let Some(open) = unclosed {
             problems.add(
                 || Position::of_offset(text, open),
@@ -163,7 +180,7 @@ impl<'a> Sheet<'a> {
             );
         }
         let mut cursor = LineCursor::default();
-        for (i, record) in reader(text).records().enumerate() {
+        for (i, record) in reader_with(text, delimiter).records().enumerate() {
             let record = match record {
                 Ok(r) => r,
                 Err(e) => {
@@ -177,6 +194,7 @@ impl<'a> Sheet<'a> {
                 }
             };
             if i == 0 {
+                headers = record.iter().map(str::to_owned).collect();
                 for (index, name) in record.iter().enumerate() {
                     columns.entry(normalize_header(name)).or_insert(index);
                 }
@@ -207,8 +225,21 @@ impl<'a> Sheet<'a> {
         Self {
             text,
             columns,
+            headers,
             rows,
+            delimiter,
         }
+    }
+
+    /// The line and column where cell `index` of data row `row` starts.
+    pub(crate) fn position_of_cell(&self, row: usize, index: usize) -> Position {
+        let Some(r) = self.rows.get(row) else {
+            return Position { line: 1, column: 1 };
+        };
+        let offset = field_start(self.text, r.start, index, self.delimiter);
+        let mut at = r.at;
+        at.advance(self.text, offset);
+        at.position(self.text)
     }
 
     /// The cell of `row` in the column `name`, or `""` when the column or cell is missing.
@@ -226,7 +257,7 @@ impl<'a> Sheet<'a> {
             return Position { line: 1, column: 1 };
         };
         let offset = match self.columns.get(&normalize_header(name)) {
-            Some(&index) => field_start(self.text, r.start, index),
+            Some(&index) => field_start(self.text, r.start, index, self.delimiter),
             None => r.start,
         };
         // Counted from the row rather than the start of the text, so many problems stay cheap.
@@ -238,7 +269,7 @@ impl<'a> Sheet<'a> {
 
 /// The offset of a quote that opens a cell and is never closed, if there is one. The CSV reader takes such
 /// a cell to run to the end of the file; walking the cells as it does finds where it opens.
-fn unclosed_quote(text: &str) -> Option<usize> {
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut pos = 0;
     while pos < bytes.len() {
@@ -262,7 +293,7 @@ fn unclosed_quote(text: &str) -> Option<usize> {
             }
         }
         // The rest of the cell, up to a comma or the end of the line.
-        while pos < bytes.len() && !matches!(bytes[pos], b',' | b'\n' | b'\r') {
+        while pos < bytes.len() && bytes[pos] != delimiter && !matches!(bytes[pos], b'\n' | b'\r') {
             pos += 1;
         }
         pos += 1;
@@ -272,7 +303,7 @@ fn unclosed_quote(text: &str) -> Option<usize> {
 
 /// The byte offset where field `index` of the record starting at `start` begins, found by walking the
 /// raw text (quoted fields may hold commas, quotes and line breaks). Clamped to the record's end.
-fn field_start(text: &str, start: usize, index: usize) -> usize {
+fn field_start(text: &str, start: usize, index: usize, delimiter: u8) -> usize {
     let bytes = text.as_bytes();
     let mut pos = start.min(bytes.len());
     for _ in 0..index {
@@ -290,10 +321,10 @@ fn field_start(text: &str, start: usize, index: usize) -> usize {
                 pos += 1;
             }
         }
-        while pos < bytes.len() && !matches!(bytes[pos], b',' | b'\n' | b'\r') {
+        while pos < bytes.len() && bytes[pos] != delimiter && !matches!(bytes[pos], b'\n' | b'\r') {
             pos += 1;
         }
-        if bytes.get(pos) == Some(&b',') {
+        if bytes.get(pos) == Some(&delimiter) {
             pos += 1;
         } else {
             return pos;
@@ -869,10 +900,10 @@ mod tests {
     fn field_starts_skip_quoted_commas_and_line_breaks() {
         let text = "a,b,c\n1,\"x, \"\"y\"\"\nz\",3\n";
         let second = text.find("1,").unwrap();
-        assert_eq!(field_start(text, second, 0), second);
-        assert_eq!(&text[field_start(text, second, 1)..][..2], "\"x");
-        assert_eq!(&text[field_start(text, second, 2)..][..1], "3");
-        assert_eq!(field_start(text, second, 9), text.len() - 1);
+        assert_eq!(field_start(text, second, 0, b','), second);
+        assert_eq!(&text[field_start(text, second, 1, b',')..][..2], "\"x");
+        assert_eq!(&text[field_start(text, second, 2, b',')..][..1], "3");
+        assert_eq!(field_start(text, second, 9, b','), text.len() - 1);
     }
 
     #[test]

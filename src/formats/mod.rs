@@ -8,6 +8,7 @@ pub mod locate;
 pub mod markwhen;
 pub mod native;
 pub mod report;
+pub mod sheet;
 pub mod show;
 pub mod timelinejs;
 pub mod vis;
@@ -39,6 +40,8 @@ pub enum Format {
     Markwhen,
     /// vis-timeline items (a JSON list, or an object with `items` and `groups`).
     VisTimeline,
+    /// A spreadsheet of the user's own columns (see [`sheet`]).
+    Sheet,
 }
 
 impl Format {
@@ -51,6 +54,7 @@ impl Format {
             Self::DatelineCsv => "dateline CSV",
             Self::Markwhen => "Markwhen",
             Self::VisTimeline => "vis-timeline JSON",
+            Self::Sheet => "spreadsheet",
         }
     }
 }
@@ -70,13 +74,13 @@ pub fn detect(text: &str) -> Result<Format, String> {
     if start.starts_with('{') {
         return detect_json(text);
     }
-    if start.starts_with('[') {
+    if let Some(list) = start.strip_prefix('[') {
         // A list of objects with a start or a content is vis-timeline's; an empty list is too.
         let first = [Step::Index(0)];
         let item = value_offset(text, &first);
         let opens = text.as_bytes().get(item).copied();
         let has = |key| value_offset(text, &[Step::Index(0), Step::Key(key)]) != item;
-        let empty = start[1..].trim_start().starts_with(']');
+        let empty = list.trim_start().starts_with(']');
         if empty || (opens == Some(b'{') && (has("start") || has("content"))) {
             return Ok(Format::VisTimeline);
         }
@@ -89,6 +93,7 @@ pub fn detect(text: &str) -> Result<Format, String> {
     match csv::sniff(text) {
         Some(csv::Layout::TimelineJs) => Ok(Format::TimelineJsCsv),
         Some(csv::Layout::Dateline) => Ok(Format::DatelineCsv),
+        None if sheet::looks_like(text) => Ok(Format::Sheet),
         None if markwhen::looks_like(text) => Ok(Format::Markwhen),
         None => Err(
             "expected dateline JSON, TimelineJS JSON (objects starting with '{'), CSV with a header row \
@@ -150,8 +155,25 @@ fn detect_json(text: &str) -> Result<Format, String> {
     )
 }
 
+/// How to read a file where its content leaves a choice to the person: a spreadsheet's columns and the
+/// order of day and month in its dates.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// How to read a spreadsheet of the user's own.
+    pub sheet: sheet::SheetOptions,
+}
+
 /// Reads a timeline from text that came from `path` (used in messages), in any format [`detect`] knows.
 pub fn load_str(text: &str, path: &Path) -> Result<Timeline, LoadError> {
+    load_str_with(text, path, &ReadOptions::default())
+}
+
+/// [`load_str`], reading as `options` say.
+pub fn load_str_with(
+    text: &str,
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<Timeline, LoadError> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if body.trim().is_empty() {
         return Err(LoadError::Empty {
@@ -168,6 +190,7 @@ pub fn load_str(text: &str, path: &Path) -> Result<Timeline, LoadError> {
         Format::TimelineJsCsv | Format::DatelineCsv => csv::parse(body),
         Format::Markwhen => markwhen::parse(body),
         Format::VisTimeline => vis::parse(body),
+        Format::Sheet => sheet::parse(body, &options.sheet),
     };
     let mut timeline = result.map_err(|problems| LoadError::Invalid {
         path: path.to_owned(),
@@ -177,7 +200,11 @@ pub fn load_str(text: &str, path: &Path) -> Result<Timeline, LoadError> {
     if timeline.title.is_empty()
         && matches!(
             format,
-            Format::TimelineJs | Format::TimelineJsCsv | Format::Markwhen | Format::VisTimeline
+            Format::TimelineJs
+                | Format::TimelineJsCsv
+                | Format::Markwhen
+                | Format::VisTimeline
+                | Format::Sheet
         )
     {
         timeline.title = title_from_name(path);
@@ -206,13 +233,22 @@ pub fn write_csv_to(timeline: &Timeline, out: &mut dyn std::io::Write) -> std::i
 
 /// Reads bytes that came from `path`: checks they are text, then parses them.
 pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Timeline, LoadError> {
+    load_bytes_with(bytes, path, &ReadOptions::default())
+}
+
+/// [`load_bytes`], reading as `options` say.
+pub fn load_bytes_with(
+    bytes: &[u8],
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<Timeline, LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty {
             path: path.to_owned(),
         });
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => load_str(text, path),
+        Ok(text) => load_str_with(text, path, options),
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             // Columns are counted in the text after a byte order mark, as everywhere else.
@@ -227,12 +263,17 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Timeline, LoadError> {
 
 /// Reads a timeline file from disk.
 pub fn load_path(path: &Path) -> Result<Timeline, LoadError> {
+    load_path_with(path, &ReadOptions::default())
+}
+
+/// [`load_path`], reading as `options` say.
+pub fn load_path_with(path: &Path, options: &ReadOptions) -> Result<Timeline, LoadError> {
     let size = checked_size(path, MAX_FILE_BYTES)?;
     let bytes = read_whole(path, size).map_err(|source| LoadError::Io {
         path: path.to_owned(),
         source,
     })?;
-    load_bytes(&bytes, path)
+    load_bytes_with(&bytes, path, options)
 }
 
 /// The size of the file at `path`, refused with [`LoadError::TooLarge`] above `limit_bytes`.

@@ -184,7 +184,7 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
             Some(e) if e.last_day() < start.first_day() => {
                 problems.add(
                     &path(i, "end"),
-                    format!("{name} ends before it starts ({} to {})", start, e),
+                    format!("{name} ends before it starts ({start} to {e})"),
                 );
                 continue;
             }
