@@ -94,6 +94,8 @@ pub struct Draft {
     pub events: Vec<DraftEvent>,
     /// Mentions that need a date before they can be placed.
     pub undated: Vec<Undated>,
+    /// Every temporal expression of the text, in order, anchored (what the drafting read).
+    pub mentions: Vec<Mention>,
 }
 
 /// Drafts a timeline from `text`, written on `document_date` when known.
@@ -105,6 +107,7 @@ pub fn draft(text: &str, document_date: Option<NaiveDate>, options: &DraftOption
         timeline,
         events,
         undated,
+        mentions: reading.mentions,
     }
 }
 

@@ -8,11 +8,13 @@ pub mod find;
 pub mod input;
 pub mod lexicon;
 pub mod published;
+pub mod selection;
 pub mod sentence;
 pub mod tense;
 pub mod title;
 pub mod token;
 pub mod value;
+pub mod words;
 
 use chrono::NaiveDate;
 
