@@ -39,8 +39,8 @@ fn main() -> anyhow::Result<()> {
     let file = file.unwrap_or_else(|| {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/article.txt")
     });
-    let one = std::fs::read_to_string(&file)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let one =
+        std::fs::read_to_string(&file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     anyhow::ensure!(!one.trim().is_empty(), "{}: empty", file.display());
     let target = (megabytes * 1_000_000.0) as usize;
     let mut text = String::with_capacity(target + one.len());
