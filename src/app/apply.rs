@@ -123,7 +123,7 @@ impl DatelineApp {
             Command::DateMention(k) => self.date_mention(k),
             Command::DeleteSelected => self.delete_selected(),
             Command::DuplicateSelected => self.duplicate_selected(),
-            Command::StartEditing => self.editing = self.selected.is_some(),
+            Command::StartEditing => self.start_editing(),
             Command::StopEditing => self.editing = false,
             Command::AnswerUnsaved(answer) => self.answer_unsaved(answer),
             Command::RestoreRecovery => self.restore_recovery(),

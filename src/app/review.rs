@@ -327,10 +327,7 @@ impl DatelineApp {
             speaker: None,
             at: Some(item.at),
         });
-        let mapping = self.current_mapping();
-        let day = mapping.time_from_x(mapping.width / 2.0);
-        let when =
-            super::editing::date_at(day, 1.0 / mapping.points_per_day().max(f64::MIN_POSITIVE));
+        let when = self.date_in_view();
         let id = self.doc.fresh_id("dated-mention");
         let tags: Vec<TagId> = draft_tag(self.doc.timeline()).into_iter().collect();
         let mut event = Event::new(&id, &title, when, &tags, &details);
@@ -341,7 +338,7 @@ impl DatelineApp {
             None,
         ) {
             self.needs_date.remove(k);
-            self.editing = true;
+            self.start_editing();
             self.notice = Some(Notice::info(
                 "Type the date the text means for this sentence, then accept it.",
             ));
