@@ -121,6 +121,7 @@ impl DatelineApp {
             Command::NextDraft => self.go_to_next_draft(None),
             Command::MergeWithPrevious => self.merge_selected(),
             Command::DateMention(k) => self.date_mention(k),
+            Command::EventFromText { start, end } => self.event_from_text(start, end),
             Command::DeleteSelected => self.delete_selected(),
             Command::DuplicateSelected => self.duplicate_selected(),
             Command::StartEditing => self.start_editing(),

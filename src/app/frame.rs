@@ -378,11 +378,14 @@ impl DatelineApp {
                 match &self.source_text {
                     Some(text) => text_panel::text_ui(
                         ui,
-                        self.doc.timeline(),
-                        text,
-                        self.selected,
-                        self.reveal,
-                        flash,
+                        &text_panel::TextPanel {
+                            timeline: self.doc.timeline(),
+                            text,
+                            selected: self.selected,
+                            reveal: self.reveal,
+                            flash,
+                        },
+                        &mut self.text_panel,
                         commands,
                     ),
                     None => text_panel::quotes_ui(

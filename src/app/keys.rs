@@ -48,7 +48,10 @@ impl DatelineApp {
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
             self.focus_search = true;
         }
-        if ctx.egui_wants_keyboard_input() {
+        // The source text has the keyboard to select and copy, but cannot be typed into: the shortcuts
+        // work there, except the keys that move in the text.
+        let reading = self.text_panel.keyboard(ctx).is_some();
+        if ctx.egui_wants_keyboard_input() && !reading {
             if search_focused && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
                 commands.push(Command::Escape);
             }
@@ -97,6 +100,13 @@ impl DatelineApp {
                 if i.key_pressed(egui::Key::P) {
                     commands.push(Command::Present(true));
                 }
+                if i.key_pressed(egui::Key::M)
+                    && self.side_tab == SideTab::Text
+                    && let Some(text) = &self.source_text
+                    && let Some((start, end)) = self.text_panel.selection(text)
+                {
+                    commands.push(Command::EventFromText { start, end });
+                }
             }
             if i.key_pressed(egui::Key::Slash) {
                 self.focus_search = true;
@@ -114,6 +124,10 @@ impl DatelineApp {
                 } else {
                     SideTab::Text
                 }));
+            }
+            if reading {
+                // Arrows, Home and Esc move in the text, or leave it.
+                return;
             }
             // Every press counts, however many arrive in one frame (a key held down, or a fast typist).
             for _ in 0..i.num_presses(egui::Key::ArrowRight) {

@@ -28,6 +28,9 @@ use crate::model::{
 /// The tag every drafted event carries until a person has reviewed it.
 pub const DRAFT_TAG: &str = "draft";
 
+/// The draft tag's name in the legend.
+pub const DRAFT_TAG_LABEL: &str = "Draft — not reviewed";
+
 /// How a draft is labelled.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DraftOptions {
@@ -539,7 +542,7 @@ fn timeline(
         }),
         tags: vec![Tag {
             id: DRAFT_TAG.to_owned(),
-            label: "Draft — not reviewed".to_owned(),
+            label: DRAFT_TAG_LABEL.to_owned(),
         }],
         ..Timeline::default()
     };

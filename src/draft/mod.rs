@@ -19,7 +19,7 @@ pub mod words;
 use chrono::NaiveDate;
 
 pub use anchor::{Anchor, Mention};
-pub use event::{DRAFT_TAG, Draft, DraftEvent, DraftOptions, Undated, draft};
+pub use event::{DRAFT_TAG, DRAFT_TAG_LABEL, Draft, DraftEvent, DraftOptions, Undated, draft};
 pub use find::Modifier;
 pub use value::{TimexType, Value};
 
