@@ -521,7 +521,7 @@ impl DatelineApp {
             }
             let drafts = self.drafts_to_review();
             if drafts > 0 {
-                ui.weak(format!("{filtered}{drafts} drafts to review · A accept · R reject · E edit · J next draft · Ctrl+Z undo"));
+                ui.weak(format!("{filtered}{drafts} drafts to review · A accept · R reject · E edit · J next draft · M an event from words selected in the text · Ctrl+Z undo"));
                 return;
             }
             ui.weak(format!("{filtered}Drag to pan · wheel or +/- to zoom · click an event to read it · Left/Right: previous/next · ?: all shortcuts"));
