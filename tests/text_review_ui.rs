@@ -323,3 +323,24 @@ fn selecting_an_event_scrolls_a_long_text_to_its_passage_far_down() {
         "the passage is in view: {mark:?}"
     );
 }
+
+#[test]
+fn the_shortcuts_work_in_the_text_except_the_keys_that_move_in_it() {
+    let Some(mut h) = drafted_article() else {
+        return;
+    };
+    select(&mut h, "confirmation hearing");
+    assert_eq!(selected_words(&h), "confirmation hearing");
+    let first = h.state().selected();
+    assert!(first.is_some(), "a draft is selected");
+    // The arrow moves the text's cursor (the selection goes), not the timeline's selection.
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().selected(), first);
+    assert_eq!(h.state().text_selection(), None);
+    // J still goes to the next draft.
+    h.key_press(Key::J);
+    h.run();
+    assert!(h.state().selected().is_some());
+    assert_ne!(h.state().selected(), first);
+}

@@ -125,19 +125,19 @@ impl DatelineApp {
                     SideTab::Text
                 }));
             }
-            if reading {
-                // Arrows, Home and Esc move in the text, or leave it.
-                return;
-            }
-            // Every press counts, however many arrive in one frame (a key held down, or a fast typist).
-            for _ in 0..i.num_presses(egui::Key::ArrowRight) {
-                commands.push(Command::Step(1));
-            }
-            for _ in 0..i.num_presses(egui::Key::ArrowLeft) {
-                commands.push(Command::Step(-1));
-            }
-            if i.key_pressed(egui::Key::Home) {
-                commands.push(Command::FitAll);
+            // In the text, the arrows and Home move the cursor, and Esc leaves it.
+            if !reading {
+                // Every press counts, however many arrive in one frame (a key held down, or a fast
+                // typist).
+                for _ in 0..i.num_presses(egui::Key::ArrowRight) {
+                    commands.push(Command::Step(1));
+                }
+                for _ in 0..i.num_presses(egui::Key::ArrowLeft) {
+                    commands.push(Command::Step(-1));
+                }
+                if i.key_pressed(egui::Key::Home) {
+                    commands.push(Command::FitAll);
+                }
             }
             let zoom_in = i.num_presses(egui::Key::Plus) + i.num_presses(egui::Key::Equals);
             for _ in 0..zoom_in {
@@ -146,7 +146,7 @@ impl DatelineApp {
             for _ in 0..i.num_presses(egui::Key::Minus) {
                 commands.push(Command::ZoomBy(1.0 / 1.5));
             }
-            if i.key_pressed(egui::Key::Escape) {
+            if !reading && i.key_pressed(egui::Key::Escape) {
                 commands.push(Command::Escape);
             }
             if i.key_pressed(egui::Key::F11) {
