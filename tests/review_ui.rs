@@ -110,6 +110,12 @@ fn a_mention_that_needs_a_date_becomes_an_event_to_date() {
     assert_eq!(h.state().timeline().events.len(), before + 1);
     assert_eq!(h.state().needs_date().len(), waiting - 1);
     assert!(h.state().is_editing(), "open for its date to be typed");
+    // The editor is on the Details tab, which takes the place of the text to show it.
+    assert_eq!(
+        h.state().side_tab(),
+        dateline::app::persist::SideTab::Details
+    );
+    assert!(h.query_by_label("Edit event").is_some());
     let at = h.state().selected().unwrap();
     let quotes = h.state().timeline().events[at].details().quotes;
     assert_eq!(quotes[0].text, sentence);

@@ -139,6 +139,15 @@ pub enum Command {
     MergeWithPrevious,
     /// Make an event from the sentence of the mention that needs a date at this place in the list.
     DateMention(usize),
+    /// Make an event from the words of the source text at these bytes: its quote is the sentence
+    /// covering them, its date what the finder reads in them (else the person types it). It is a draft
+    /// from the article, selected and open in the editor.
+    EventFromText {
+        /// The first byte selected.
+        start: usize,
+        /// One past the last byte selected.
+        end: usize,
+    },
     /// Delete the selected event.
     DeleteSelected,
     /// Add a copy of the selected event.

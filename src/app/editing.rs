@@ -132,6 +132,22 @@ impl DatelineApp {
         }
     }
 
+    /// Opens the selected event in the editor, showing the Details tab the editor is on.
+    pub(super) fn start_editing(&mut self) {
+        self.editing = self.selected.is_some();
+        if self.editing {
+            self.side_tab = super::persist::SideTab::Details;
+        }
+    }
+
+    /// The date a new event gets before the person sets it: the middle of the view, at the precision the
+    /// zoom suggests.
+    pub(super) fn date_in_view(&self) -> DateSpec {
+        let mapping = self.current_mapping();
+        let day = mapping.time_from_x(mapping.width / 2.0);
+        date_at(day, 1.0 / mapping.points_per_day().max(f64::MIN_POSITIVE))
+    }
+
     /// Adds an event at `day` (or in the middle of the view) in `lane`, dated at the precision the zoom
     /// suggests, selects it and opens it for editing.
     pub(super) fn new_event(&mut self, day: Option<f64>, lane: Option<LaneId>) {
@@ -150,7 +166,7 @@ impl DatelineApp {
             "add 'New event'".to_owned(),
             None,
         ) {
-            self.editing = true;
+            self.start_editing();
         }
     }
 

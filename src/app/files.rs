@@ -361,11 +361,7 @@ impl DatelineApp {
     /// Finds the new timeline's quotes in the open source text.
     fn relocate_text(&mut self) {
         if let Some(text) = self.source_text.take() {
-            self.source_text = Some(SourceTextView::new(
-                text.path,
-                text.text,
-                self.doc.timeline(),
-            ));
+            self.source_text = Some(text.relocated(self.doc.timeline()));
         }
     }
 

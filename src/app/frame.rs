@@ -405,11 +405,14 @@ impl DatelineApp {
                 match &self.source_text {
                     Some(text) => text_panel::text_ui(
                         ui,
-                        self.doc.timeline(),
-                        text,
-                        self.selected,
-                        self.reveal,
-                        flash,
+                        &text_panel::TextPanel {
+                            timeline: self.doc.timeline(),
+                            text,
+                            selected: self.selected,
+                            reveal: self.reveal,
+                            flash,
+                        },
+                        &mut self.text_panel,
                         commands,
                     ),
                     None => text_panel::quotes_ui(
@@ -566,7 +569,7 @@ impl DatelineApp {
             }
             let drafts = self.drafts_to_review();
             if drafts > 0 {
-                ui.weak(format!("{filtered}{drafts} drafts to review · A accept · R reject · E edit · J next draft · Ctrl+Z undo"));
+                ui.weak(format!("{filtered}{drafts} drafts to review · A accept · R reject · E edit · J next draft · M an event from words selected in the text · Ctrl+Z undo"));
                 return;
             }
             ui.weak(format!("{filtered}Drag to pan · wheel or +/- to zoom · click an event to read it · Left/Right: previous/next · ?: all shortcuts"));

@@ -49,8 +49,10 @@ impl DatelineApp {
             self.focus_search = true;
         }
         // Every shortcut works whatever has the focus, except in a text field, which keeps its own undo
-        // (Ctrl+Z) and its own keys.
-        if ctx.text_edit_focused() {
+        // (Ctrl+Z) and its own keys. The source text has the keyboard to select and copy, but cannot be
+        // typed into: the shortcuts work there, except the keys that move in the text.
+        let reading = self.text_panel.keyboard(ctx).is_some();
+        if ctx.text_edit_focused() && !reading {
             if search_focused && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
                 commands.push(Command::Escape);
             }
@@ -100,6 +102,13 @@ impl DatelineApp {
                 if i.key_pressed(egui::Key::P) {
                     commands.push(Command::Present(true));
                 }
+                if i.key_pressed(egui::Key::M)
+                    && self.side_tab == SideTab::Text
+                    && let Some(text) = &self.source_text
+                    && let Some((start, end)) = self.text_panel.selection(text)
+                {
+                    commands.push(Command::EventFromText { start, end });
+                }
             }
             if i.key_pressed(egui::Key::Slash) {
                 self.focus_search = true;
@@ -118,41 +127,45 @@ impl DatelineApp {
                     SideTab::Text
                 }));
             }
-            // Every press counts, however many arrive in one frame (a key held down, or a fast typist).
-            for _ in 0..i.num_presses(egui::Key::ArrowRight) {
-                commands.push(Command::Step(1));
-            }
-            for _ in 0..i.num_presses(egui::Key::ArrowLeft) {
-                commands.push(Command::Step(-1));
-            }
-            // Up and Down go through the list in the list, and from lane to lane in the timeline; Home and
-            // End go to the first and last event there, and Enter shows the event's details.
-            for _ in 0..i.num_presses(egui::Key::ArrowDown) {
-                match region {
-                    focus::Region::List => commands.push(Command::Step(1)),
-                    focus::Region::Timeline => commands.push(Command::StepLane(1)),
-                    _ => {}
+            // In the text, the arrows, Home and End move the cursor, and Esc leaves it.
+            if !reading {
+                // Every press counts, however many arrive in one frame (a key held down, or a fast
+                // typist).
+                for _ in 0..i.num_presses(egui::Key::ArrowRight) {
+                    commands.push(Command::Step(1));
                 }
-            }
-            for _ in 0..i.num_presses(egui::Key::ArrowUp) {
-                match region {
-                    focus::Region::List => commands.push(Command::Step(-1)),
-                    focus::Region::Timeline => commands.push(Command::StepLane(-1)),
-                    _ => {}
+                for _ in 0..i.num_presses(egui::Key::ArrowLeft) {
+                    commands.push(Command::Step(-1));
                 }
-            }
-            if i.key_pressed(egui::Key::Home) {
-                commands.push(if in_events {
-                    Command::StepToEnd(false)
-                } else {
-                    Command::FitAll
-                });
-            }
-            if in_events && i.key_pressed(egui::Key::End) {
-                commands.push(Command::StepToEnd(true));
-            }
-            if in_events && i.key_pressed(egui::Key::Enter) {
-                commands.push(Command::OpenDetails);
+                // Up and Down go through the list in the list, and from lane to lane in the timeline;
+                // Home and End go to the first and last event there, and Enter shows the event's details.
+                for _ in 0..i.num_presses(egui::Key::ArrowDown) {
+                    match region {
+                        focus::Region::List => commands.push(Command::Step(1)),
+                        focus::Region::Timeline => commands.push(Command::StepLane(1)),
+                        _ => {}
+                    }
+                }
+                for _ in 0..i.num_presses(egui::Key::ArrowUp) {
+                    match region {
+                        focus::Region::List => commands.push(Command::Step(-1)),
+                        focus::Region::Timeline => commands.push(Command::StepLane(-1)),
+                        _ => {}
+                    }
+                }
+                if i.key_pressed(egui::Key::Home) {
+                    commands.push(if in_events {
+                        Command::StepToEnd(false)
+                    } else {
+                        Command::FitAll
+                    });
+                }
+                if in_events && i.key_pressed(egui::Key::End) {
+                    commands.push(Command::StepToEnd(true));
+                }
+                if in_events && i.key_pressed(egui::Key::Enter) {
+                    commands.push(Command::OpenDetails);
+                }
             }
             if i.modifiers.is_none() && i.key_pressed(egui::Key::F) {
                 commands.push(Command::FitAll);
@@ -164,7 +177,7 @@ impl DatelineApp {
             for _ in 0..i.num_presses(egui::Key::Minus) {
                 commands.push(Command::ZoomBy(1.0 / 1.5));
             }
-            if i.key_pressed(egui::Key::Escape) {
+            if !reading && i.key_pressed(egui::Key::Escape) {
                 commands.push(Command::Escape);
             }
             if i.key_pressed(egui::Key::F11) {

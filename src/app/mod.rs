@@ -41,7 +41,7 @@ use crate::view::list;
 use crate::view::mapping::{self, TimeMapping};
 use crate::view::overview::DragMode;
 use crate::view::scale::Scale;
-use crate::view::text_panel::SourceTextView;
+use crate::view::text_panel::{SourceTextView, TextPanelState};
 use loader::Loading;
 use wake::RepaintHandle;
 
@@ -116,6 +116,8 @@ pub struct DatelineApp {
     shapes: usize,
     side_tab: SideTab,
     source_text: Option<SourceTextView>,
+    /// Where the source text's paragraphs stand, and the words selected in it.
+    text_panel: TextPanelState,
     /// The source text read beside each timeline, most recent first.
     texts: Vec<persist::TextFor>,
     /// The remembered state of the last session (and whether it was of the same file), kept until the
@@ -256,6 +258,7 @@ impl DatelineApp {
             shapes: 0,
             side_tab: SideTab::Details,
             source_text: None,
+            text_panel: TextPanelState::default(),
             texts: Vec::new(),
             launch_restore: None,
             flash_start: None,
@@ -478,6 +481,11 @@ impl DatelineApp {
     pub fn selected_passage(&self) -> Option<(usize, usize)> {
         let text = self.source_text.as_ref()?;
         text.span_of(self.selected?).map(|s| (s.start, s.end))
+    }
+
+    /// The words selected in the source text (byte range), when there are.
+    pub fn text_selection(&self) -> Option<(usize, usize)> {
+        self.text_panel.selection(self.source_text.as_ref()?)
     }
 
     /// The side panel's tab.

@@ -8,9 +8,9 @@ use std::sync::mpsc;
 
 use super::{DatelineApp, Notice};
 use crate::document::Document;
-use crate::draft::{self, DRAFT_TAG, Draft, DraftOptions};
+use crate::draft::{self, DRAFT_TAG, DRAFT_TAG_LABEL, Draft, DraftOptions};
 use crate::model::edit::Edit;
-use crate::model::{DetailsRef, Event, Provenance, QuoteRef, TagId, Timeline};
+use crate::model::{DetailsRef, Event, Provenance, QuoteRef, Status, Tag, TagId, Timeline};
 use crate::view::text_panel::SourceTextView;
 
 /// What a finished drafting gives: the draft and the text it was made from, or why it could not be made.
@@ -177,7 +177,10 @@ impl DatelineApp {
 
     fn install_draft(&mut self, path: &Path, made: Draft, text: String) {
         let Draft {
-            timeline, undated, ..
+            timeline,
+            undated,
+            mentions,
+            ..
         } = made;
         let events = timeline.events.len();
         if events == 0 && undated.is_empty() {
@@ -203,10 +206,13 @@ impl DatelineApp {
                     .unwrap_or(u32::MAX),
             })
             .collect();
-        self.source_text = Some(SourceTextView::new(
+        let published = draft::published::stated(&text);
+        self.source_text = Some(SourceTextView::with_mentions(
             path.to_owned(),
             text,
             self.doc.timeline(),
+            mentions,
+            published,
         ));
         self.side_tab = super::persist::SideTab::Text;
         self.selected = next_draft(self.doc.timeline(), None);
@@ -327,10 +333,7 @@ impl DatelineApp {
             speaker: None,
             at: Some(item.at),
         });
-        let mapping = self.current_mapping();
-        let day = mapping.time_from_x(mapping.width / 2.0);
-        let when =
-            super::editing::date_at(day, 1.0 / mapping.points_per_day().max(f64::MIN_POSITIVE));
+        let when = self.date_in_view();
         let id = self.doc.fresh_id("dated-mention");
         let tags: Vec<TagId> = draft_tag(self.doc.timeline()).into_iter().collect();
         let mut event = Event::new(&id, &title, when, &tags, &details);
@@ -341,11 +344,114 @@ impl DatelineApp {
             None,
         ) {
             self.needs_date.remove(k);
-            self.editing = true;
+            self.start_editing();
             self.notice = Some(Notice::info(
                 "Type the date the text means for this sentence, then accept it.",
             ));
         }
+    }
+
+    /// Makes an event from the words of the source text at bytes `start..end`: its quote is the
+    /// sentence covering them, word for word; its date, title and status are drafted from the dates the
+    /// finder read in them when it read one there, and otherwise it waits in the middle of the view for
+    /// the person to type its date. It is a draft from the article (the timeline gets the draft tag when
+    /// it has none), selected and open in the editor. One undoable step.
+    pub(super) fn event_from_text(&mut self, start: usize, end: usize) {
+        let Some(text) = &self.source_text else {
+            return;
+        };
+        let Some(made) = draft::selection::from_selection(
+            &text.text,
+            &text.mentions,
+            text.published,
+            start,
+            end,
+        ) else {
+            self.notice = Some(Notice::info(
+                "Select words of a sentence to make an event from them.",
+            ));
+            return;
+        };
+        let (q0, q1) = made.quote;
+        let sentence = text.text.get(q0..q1).unwrap_or_default().to_owned();
+        let at =
+            u32::try_from(text.text.get(..q0).map_or(0, |t| t.chars().count())).unwrap_or(u32::MAX);
+        let timeline = self.doc.timeline();
+        let (tag, add_tag) = if let Some(tag) = draft_tag(timeline) {
+            (tag, None)
+        } else {
+            let place = timeline.tags.len();
+            let add = Edit::InsertTag {
+                at: place,
+                tag: Tag {
+                    id: DRAFT_TAG.to_owned(),
+                    label: DRAFT_TAG_LABEL.to_owned(),
+                },
+            };
+            (TagId(u16::try_from(place).unwrap_or(u16::MAX)), Some(add))
+        };
+        let (when, title, status, note) = match &made.event {
+            Some(e) => (e.when, e.title.clone(), e.status, e.note.clone()),
+            None => (
+                self.date_in_view(),
+                draft::title::shorten(&sentence),
+                Status::Occurred,
+                None,
+            ),
+        };
+        let dated = made.event.is_some();
+        let mut details = DetailsRef {
+            note: note.as_deref(),
+            ..DetailsRef::default()
+        };
+        details.quotes.push(QuoteRef {
+            text: &sentence,
+            speaker: None,
+            at: Some(at),
+        });
+        let slug: String = crate::formats::timelinejs::slugify(&title)
+            .chars()
+            .take(40)
+            .collect();
+        let id = self.doc.fresh_id(&format!(
+            "{}-{}",
+            when.anchor().year,
+            slug.trim_end_matches('-')
+        ));
+        let mut event = Event::new(&id, &title, when, &[tag], &details);
+        event.status = status;
+        event.provenance = Provenance::Article;
+        let insert = Edit::InsertEvent { at: None, event };
+        let edit = match add_tag {
+            Some(add) => Edit::Batch(vec![add, insert]),
+            None => insert,
+        };
+        if !self.edit(
+            edit,
+            format!("add {}", super::editing::step_title(&title)),
+            None,
+        ) {
+            return;
+        }
+        self.text_panel.clear_selection();
+        // The text kept the keyboard: the editor's fields take it now.
+        if let Some(ctx) = self.repaint.ctx() {
+            ctx.memory_mut(egui::Memory::stop_text_input);
+        }
+        if let Some(i) = self.doc.timeline().event_index(&id) {
+            self.select_and_reveal(i);
+        }
+        self.start_editing();
+        self.notice = Some(Notice::info(if dated {
+            format!(
+                "Made an event {} from the words selected: check it, then accept it (A).",
+                when.describe()
+            )
+        } else {
+            "The words selected give no date the finder reads: type the date the text means, then \
+             accept it (A)."
+                .to_owned()
+        }));
     }
 }
 

@@ -28,6 +28,9 @@ use crate::model::{
 /// The tag every drafted event carries until a person has reviewed it.
 pub const DRAFT_TAG: &str = "draft";
 
+/// The draft tag's name in the legend.
+pub const DRAFT_TAG_LABEL: &str = "Draft — not reviewed";
+
 /// How a draft is labelled.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DraftOptions {
@@ -94,6 +97,8 @@ pub struct Draft {
     pub events: Vec<DraftEvent>,
     /// Mentions that need a date before they can be placed.
     pub undated: Vec<Undated>,
+    /// Every temporal expression of the text, in order, anchored (what the drafting read).
+    pub mentions: Vec<Mention>,
 }
 
 /// Drafts a timeline from `text`, written on `document_date` when known.
@@ -105,6 +110,7 @@ pub fn draft(text: &str, document_date: Option<NaiveDate>, options: &DraftOption
         timeline,
         events,
         undated,
+        mentions: reading.mentions,
     }
 }
 
@@ -536,7 +542,7 @@ fn timeline(
         }),
         tags: vec![Tag {
             id: DRAFT_TAG.to_owned(),
-            label: "Draft — not reviewed".to_owned(),
+            label: DRAFT_TAG_LABEL.to_owned(),
         }],
         ..Timeline::default()
     };

@@ -8,16 +8,18 @@ pub mod find;
 pub mod input;
 pub mod lexicon;
 pub mod published;
+pub mod selection;
 pub mod sentence;
 pub mod tense;
 pub mod title;
 pub mod token;
 pub mod value;
+pub mod words;
 
 use chrono::NaiveDate;
 
 pub use anchor::{Anchor, Mention};
-pub use event::{DRAFT_TAG, Draft, DraftEvent, DraftOptions, Undated, draft};
+pub use event::{DRAFT_TAG, DRAFT_TAG_LABEL, Draft, DraftEvent, DraftOptions, Undated, draft};
 pub use find::Modifier;
 pub use value::{TimexType, Value};
 

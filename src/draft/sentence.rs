@@ -126,11 +126,7 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 /// The tokens of the sentence that holds token `at`, found by looking from it to the sentence ends on
 /// either side, as [`split`] would cut them: `(first, last)` token indices, `last` exclusive.
 pub fn around(text: &str, tokens: &[Token], at: usize) -> (usize, usize) {
-    let ends_at = |i: usize| match tokens[i].kind {
-        Kind::Punct('!' | '?') => true,
-        Kind::Punct('.') => full_stop_ends(text, tokens, i),
-        _ => false,
-    };
+    let ends_at = |i: usize| ends_at(text, tokens, i);
     let mut first = at.min(tokens.len());
     while first > 0 && !tokens[first].paragraph_before && !ends_at(first - 1) {
         first -= 1;
@@ -146,6 +142,108 @@ pub fn around(text: &str, tokens: &[Token], at: usize) -> (usize, usize) {
         }
     }
     (first, last.min(tokens.len()))
+}
+
+/// The bytes of the sentence that covers `text[start..end]` (the sentences, when it runs over more than
+/// one), cut as [`split`] would cut them, without the white space around: `None` when the range holds
+/// no word, number or mark. Only the paragraph around the range is read (a blank line always ends a
+/// sentence).
+pub fn covering(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let (start, end) = (
+        start.min(end).min(text.len()),
+        end.max(start).min(text.len()),
+    );
+    let from = paragraph_start(text, start);
+    let to = paragraph_end(text, end).max(from);
+    let window = text.get(from..to)?;
+    let tokens = super::token::tokenize(window);
+    let (s, e) = (start - from, end - from);
+    let first = tokens.partition_point(|t| (t.end as usize) <= s);
+    let last = tokens.partition_point(|t| (t.start as usize) < e.max(s + 1));
+    if first >= last {
+        return None;
+    }
+    // Closing quotes and brackets belong to the sentence they close, as `split` cuts it: a selection
+    // starting or ending on one is in that sentence.
+    let closes = |t: &Token| {
+        !t.space_before
+            && matches!(
+                t.kind,
+                Kind::Punct('"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']')
+            )
+    };
+    let back = |mut i: usize| {
+        while i > 0 && closes(&tokens[i]) {
+            i -= 1;
+        }
+        i
+    };
+    let (mut sentence_first, _) = around(window, &tokens, back(first));
+    let (_, mut sentence_last) = around(window, &tokens, back(last - 1));
+    if sentence_first > 0 && ends_at(window, &tokens, sentence_first - 1) {
+        while sentence_first + 1 < sentence_last && closes(&tokens[sentence_first]) {
+            sentence_first += 1;
+        }
+    }
+    if sentence_last > 0 && ends_at(window, &tokens, sentence_last - 1) {
+        while tokens.get(sentence_last).is_some_and(closes) {
+            sentence_last += 1;
+        }
+    }
+    let a = tokens.get(sentence_first)?.start as usize;
+    let b = tokens.get(sentence_last.checked_sub(1)?)?.end as usize;
+    Some((from + a, from + b))
+}
+
+/// Where the paragraph holding byte `at` starts: just after the blank line before it, or at the start.
+fn paragraph_start(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut newlines = 0;
+    let mut i = at.min(bytes.len());
+    while i > 0 {
+        match bytes[i - 1] {
+            b'\n' => {
+                newlines += 1;
+                if newlines == 2 {
+                    return i;
+                }
+            }
+            b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c' => {}
+            _ => newlines = 0,
+        }
+        i -= 1;
+    }
+    0
+}
+
+/// Where the paragraph holding byte `at` ends: at the blank line after it, or at the end.
+fn paragraph_end(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut newlines = 0;
+    let mut i = at.min(bytes.len());
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                newlines += 1;
+                if newlines == 2 {
+                    return i;
+                }
+            }
+            b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c' => {}
+            _ => newlines = 0,
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// Whether the token at `i` ends its sentence (before any closing quotes or brackets).
+fn ends_at(text: &str, tokens: &[Token], i: usize) -> bool {
+    match tokens[i].kind {
+        Kind::Punct('!' | '?') => true,
+        Kind::Punct('.') => full_stop_ends(text, tokens, i),
+        _ => false,
+    }
 }
 
 /// Whether the full stop at `i` ends its sentence.
@@ -248,5 +346,63 @@ mod tests {
                 "A heading\nNext line.",
             ]
         );
+    }
+
+    #[test]
+    fn the_sentence_covering_a_selection_is_found_word_for_word() {
+        let text = "Intro line.\n\nMr. Smith met Dr. Jones in the year of the treaty. It was \
+                    signed in\nGeneva. The U.S. Senate voted.\n\nA new paragraph.";
+        let cover = |words: &str| {
+            let at = text.find(words).unwrap();
+            covering(text, at, at + words.len()).map(|(a, b)| &text[a..b])
+        };
+        assert_eq!(
+            cover("the year of the treaty"),
+            Some("Mr. Smith met Dr. Jones in the year of the treaty.")
+        );
+        // Part of a word, and a selection over a line break.
+        assert_eq!(
+            cover("ith me"),
+            Some("Mr. Smith met Dr. Jones in the year of the treaty.")
+        );
+        assert_eq!(cover("in\nGeneva"), Some("It was signed in\nGeneva."));
+        // Over two sentences: both.
+        assert_eq!(
+            cover("treaty. It was"),
+            Some("Mr. Smith met Dr. Jones in the year of the treaty. It was signed in\nGeneva.")
+        );
+        assert_eq!(cover("Senate"), Some("The U.S. Senate voted."));
+        assert_eq!(cover("new"), Some("A new paragraph."));
+        // Only white space: no sentence.
+        let gap = text.find("\n\nMr.").unwrap();
+        assert_eq!(covering(text, gap, gap + 2), None);
+        // Reversed and out-of-range ends are taken in order and within the text.
+        let at = text.find("Senate").unwrap();
+        assert_eq!(
+            covering(text, at + 3, at).map(|(a, b)| &text[a..b]),
+            Some("The U.S. Senate voted.")
+        );
+        assert_eq!(
+            covering(text, text.len() - 3, text.len() + 40).map(|(a, b)| &text[a..b]),
+            Some("A new paragraph.")
+        );
+    }
+
+    #[test]
+    fn the_covering_sentence_is_the_one_the_splitter_cuts() {
+        let text = "He left on Jan. 5. Gen. Lee stayed.\n\u{201c}We need friends.\u{201d} He said so. \
+                    It passed in the U.S. The vote was close!";
+        let tokens = tokenize(text);
+        for s in split(text, &tokens) {
+            let words = s.text(text).trim();
+            let at = s.start as usize + s.text(text).find(words).unwrap();
+            for k in 0..words.len() {
+                if !words.is_char_boundary(k) || words[k..].starts_with(char::is_whitespace) {
+                    continue;
+                }
+                let got = covering(text, at + k, at + k + 1).map(|(a, b)| &text[a..b]);
+                assert_eq!(got, Some(words), "at {k} of {words:?}");
+            }
+        }
     }
 }

@@ -46,6 +46,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+S / Ctrl+Shift+S", "save / save as"),
     ("A / R", "accept / reject the selected draft"),
     ("J", "next draft to review"),
+    (
+        "M",
+        "make an event from the words selected in the source text",
+    ),
     ("Ctrl+O", "open a timeline file (a text file is drafted)"),
     ("Drop a file on the window", "open it"),
     ("?", "this help"),

@@ -1,21 +1,44 @@
-//! The source text beside the timeline: the passages events quote are highlighted in their lane's colour;
-//! clicking one selects its event, and selecting an event scrolls the text to its passage and flashes it.
+//! The source text beside the timeline, read and worked on in place. The passages events quote are
+//! highlighted in their lane's colour: clicking one selects its event, and selecting an event scrolls
+//! the text to its passage and flashes it. Every temporal expression the finder found is underlined in
+//! the colour of what it was understood to be (a date, a date still needed, or neither), with what was
+//! understood on hover. Words can be selected and copied, and made into an event for a date the drafting
+//! missed ("Make an event from the selection", the selection's context menu, or M).
+//!
+//! A long text (a book) costs a frame only the paragraphs in view: each paragraph is laid out by itself
+//! when it comes near the view, the others stand at estimated heights (see [`super::text_heights`]).
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 
+use chrono::NaiveDate;
 use egui::{Color32, RichText, Sense};
+
+mod column;
 
 use super::elide;
 use super::memo;
 use super::palette;
+use super::paragraphs;
+use super::text_heights::Heights;
 use crate::app::command::Command;
+use crate::draft::{self, Mention, words};
 use crate::explore::text_match::QuoteSpan;
 use crate::model::{QuoteRef, Timeline};
 
 /// How long a passage flashes after its event is selected, in seconds.
 pub const FLASH_SECS: f64 = 1.2;
 
-/// The source text and where its quotes are.
+/// The space between two paragraphs, in points.
+const PARAGRAPH_GAP: f32 = 8.0;
+
+/// The label of the button (and the context menu's entry) that makes an event from the selection.
+pub const MAKE_EVENT: &str = "Make an event from the selection";
+
+/// Tells one text from another, so what was laid out or selected in one is not taken for another's.
+static TEXT_IDS: AtomicU64 = AtomicU64::new(1);
+
+/// The source text, where its quotes are and what the finder found in it.
 #[derive(Clone, Debug, Default)]
 pub struct SourceTextView {
     /// The file the text was read from.
@@ -24,13 +47,53 @@ pub struct SourceTextView {
     pub text: String,
     /// The quoted passages, in order.
     pub spans: Vec<QuoteSpan>,
+    /// Every temporal expression the finder found in the text, in order, anchored to its dates.
+    pub mentions: Vec<Mention>,
+    /// The date the text says it was written, when it says.
+    pub published: Option<NaiveDate>,
+    /// The paragraphs the panel lays out one at a time (byte ranges).
+    pub paragraphs: Vec<(usize, usize)>,
+    /// Tells this text from any other; kept when its passages are found again after an edit.
+    pub text_id: u64,
 }
 
 impl SourceTextView {
-    /// Takes `text`, read from `path`, and finds the quotes of `timeline` in it.
+    /// Takes `text`, read from `path`: finds the quotes of `timeline` in it, and its temporal
+    /// expressions, anchored to the date the text states for itself.
     pub fn new(path: PathBuf, text: String, timeline: &Timeline) -> Self {
+        let published = draft::published::stated(&text);
+        let mentions = draft::mentions(&text, published);
+        Self::with_mentions(path, text, timeline, mentions, published)
+    }
+
+    /// Takes `text`, read from `path`, with the temporal expressions already found in it (by the
+    /// drafting), and finds the quotes of `timeline` in it.
+    pub fn with_mentions(
+        path: PathBuf,
+        text: String,
+        timeline: &Timeline,
+        mentions: Vec<Mention>,
+        published: Option<NaiveDate>,
+    ) -> Self {
         let spans = crate::explore::text_match::locate_quotes(&text, timeline);
-        Self { path, text, spans }
+        let paragraphs = paragraphs::paragraphs(&text);
+        Self {
+            path,
+            text,
+            spans,
+            mentions,
+            published,
+            paragraphs,
+            text_id: TEXT_IDS.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
+    /// The same text with the quotes of `timeline` found again (after an edit): what the finder found
+    /// and how the text is laid out stay.
+    #[must_use]
+    pub fn relocated(mut self, timeline: &Timeline) -> Self {
+        self.spans = crate::explore::text_match::locate_quotes(&self.text, timeline);
+        self
     }
 
     /// The file's name, for the panel's heading.
@@ -45,21 +108,92 @@ impl SourceTextView {
     pub fn span_of(&self, event: usize) -> Option<&QuoteSpan> {
         self.spans.iter().find(|s| s.events.contains(&event))
     }
+
+    /// The paragraph that holds byte `at` (the next one, when `at` lies between two).
+    pub fn paragraph_of(&self, at: usize) -> Option<usize> {
+        let k = self.paragraphs.partition_point(|p| p.1 <= at);
+        (k < self.paragraphs.len()).then_some(k)
+    }
+
+    /// What the finder understood in mention `m`, in words.
+    pub fn understood(&self, m: usize) -> String {
+        self.mentions.get(m).map_or_else(String::new, |mention| {
+            words::understood(
+                mention,
+                self.text
+                    .get(mention.start..mention.end)
+                    .unwrap_or_default(),
+            )
+        })
+    }
 }
 
-/// Shows the text with its highlighted passages. `flash` is how far into the flash of the selected
-/// passage we are (0 → 1), when it is flashing; `reveal` scrolls to the selected passage.
+/// What the text panel keeps between frames: where its paragraphs stand, the words selected, and which
+/// paragraph has the keyboard.
+#[derive(Clone, Debug, Default)]
+pub struct TextPanelState {
+    /// What `heights` were worked out for: the text, the width and the row height (their bits).
+    layout_key: Option<(u64, u32, u32)>,
+    heights: Heights,
+    /// The text `line_chars` and `line_starts` are of.
+    lines_of: Option<u64>,
+    /// The characters of each line of each paragraph, one after the other.
+    line_chars: Vec<u32>,
+    /// Where each paragraph's lines start in `line_chars`; one more entry for the end.
+    line_starts: Vec<u32>,
+    /// The words selected: the text's id and the bytes.
+    selection: Option<(u64, usize, usize)>,
+    /// The paragraph that had the keyboard last.
+    focused: Option<egui::Id>,
+    /// A scroll offset to go to on the next frame.
+    scroll_to: Option<f32>,
+}
+
+impl TextPanelState {
+    /// The words selected in `text` (bytes), when there are.
+    pub fn selection(&self, text: &SourceTextView) -> Option<(usize, usize)> {
+        self.selection
+            .filter(|s| s.0 == text.text_id)
+            .map(|s| (s.1, s.2))
+    }
+
+    /// Forgets the selection.
+    pub fn clear_selection(&mut self) {
+        self.selection = None;
+    }
+
+    /// The paragraph of the text that has the keyboard, if one has. The text cannot be typed into, so
+    /// the window's shortcuts still apply there (except the keys that move in the text).
+    pub fn keyboard(&self, ctx: &egui::Context) -> Option<egui::Id> {
+        self.focused.filter(|&id| ctx.memory(|m| m.has_focus(id)))
+    }
+}
+
+/// What the text panel shows: the text and its marks, what is selected, and how far into its flash
+/// the selected passage is.
+pub struct TextPanel<'a> {
+    /// The timeline whose events quote the text.
+    pub timeline: &'a Timeline,
+    /// The text.
+    pub text: &'a SourceTextView,
+    /// The selected event.
+    pub selected: Option<usize>,
+    /// Scroll to the selected event's passage.
+    pub reveal: bool,
+    /// How far into the flash of the selected passage we are (0 → 1), while it flashes.
+    pub flash: Option<f32>,
+}
+
+/// Shows the text with its marked passages and expressions, and the buttons above it.
 pub fn text_ui(
     ui: &mut egui::Ui,
-    timeline: &Timeline,
-    text: &SourceTextView,
-    selected: Option<usize>,
-    reveal: bool,
-    flash: Option<f32>,
+    panel: &TextPanel<'_>,
+    state: &mut TextPanelState,
     commands: &mut Vec<Command>,
 ) {
-    let dark = ui.visuals().dark_mode;
-    ui.horizontal(|ui| {
+    let text = panel.text;
+    let selection = state.selection(text);
+    ui.horizontal_wrapped(|ui| {
         if ui
             .button("Close text")
             .on_hover_text("Stop showing this text beside the timeline")
@@ -67,98 +201,52 @@ pub fn text_ui(
         {
             commands.push(Command::CloseText);
         }
-        let linked = match text.spans.len() {
-            1 => "1 passage linked to events".to_owned(),
-            n => format!("{n} passages linked to events"),
-        };
-        let name = text.name();
-        let room = elide::max_chars_for(ui.available_width(), 12.0);
-        ui.add(
-            egui::Label::new(
-                RichText::new(elide::one_line(&format!("{name} — {linked}"), room)).weak(),
+        let make = ui
+            .add_enabled(selection.is_some(), egui::Button::new(MAKE_EVENT))
+            .on_hover_text(
+                "A new event whose quote is the sentence around the words selected, dated by what \
+                 they say when the finder reads a date there (M)",
             )
-            .truncate(),
-        )
-        .on_hover_text(elide::one_line(&text.path.display().to_string(), 400));
+            .on_disabled_hover_text(
+                "Select words in the text (a date the drafting missed, say) to make an event from them",
+            );
+        if make.clicked()
+            && let Some((start, end)) = selection
+        {
+            commands.push(Command::EventFromText { start, end });
+        }
     });
+    let linked = match text.spans.len() {
+        1 => "1 passage linked to events".to_owned(),
+        n => format!("{n} passages linked to events"),
+    };
+    let found = match text.mentions.len() {
+        1 => "1 expression of time found".to_owned(),
+        n => format!("{n} expressions of time found"),
+    };
+    let name = text.name();
+    let room = elide::max_chars_for(ui.available_width(), 12.0);
+    ui.add(
+        egui::Label::new(
+            RichText::new(elide::one_line(
+                &format!("{name} — {linked} · {found}"),
+                room,
+            ))
+            .weak(),
+        )
+        .truncate(),
+    )
+    .on_hover_text(elide::one_line(&text.path.display().to_string(), 400));
     ui.separator();
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let mut spans = text.spans.iter().peekable();
-            let mut pos = 0;
-            for paragraph in text.text.split('\n') {
-                let par_start = pos;
-                let par_end = pos + paragraph.len();
-                pos = par_end + 1;
-                if paragraph.trim().is_empty() {
-                    ui.add_space(6.0);
-                    continue;
-                }
-                ui.horizontal_wrapped(|ui| {
-                    ui.spacing_mut().item_spacing.x = 0.0;
-                    let mut at = par_start;
-                    while at < par_end {
-                        // Skip spans that ended before this point.
-                        while spans.peek().is_some_and(|s| s.end <= at) {
-                            spans.next();
-                        }
-                        match spans.peek() {
-                            Some(span) if span.start <= at => {
-                                let end = span.end.min(par_end);
-                                let first = span.events[0];
-                                let lane = timeline.events[first].lane.0 as usize;
-                                let is_selected = selected
-                                    .and_then(|s| text.span_of(s))
-                                    .is_some_and(|s| s.start == span.start);
-                                let color = palette::series_color(lane, dark);
-                                let alpha = match (is_selected, flash) {
-                                    (true, Some(f)) => 0.35 + 0.55 * (1.0 - f),
-                                    (true, None) => 0.35,
-                                    (false, _) => 0.14,
-                                };
-                                let mut rich = RichText::new(&text.text[at..end])
-                                    .background_color(color.gamma_multiply(alpha));
-                                if is_selected {
-                                    rich = rich.underline();
-                                }
-                                let r = ui.add(egui::Label::new(rich).sense(Sense::click()));
-                                let titles: Vec<_> = span
-                                    .events
-                                    .iter()
-                                    .map(|&e| elide::bounded(timeline.events[e].title(), 300))
-                                    .collect();
-                                let r = r
-                                    .on_hover_text(format!("Quoted by: {}", titles.join("; ")))
-                                    .on_hover_cursor(egui::CursorIcon::PointingHand);
-                                if r.clicked() {
-                                    let next = match selected
-                                        .and_then(|s| span.events.iter().position(|&e| e == s))
-                                    {
-                                        Some(k) => span.events[(k + 1) % span.events.len()],
-                                        None => first,
-                                    };
-                                    commands.push(Command::SelectAndReveal(next));
-                                }
-                                if is_selected && reveal {
-                                    r.scroll_to_me(Some(egui::Align::Center));
-                                }
-                                at = end;
-                            }
-                            Some(span) => {
-                                let end = span.start.min(par_end);
-                                ui.label(&text.text[at..end]);
-                                at = end;
-                            }
-                            None => {
-                                ui.label(&text.text[at..par_end]);
-                                at = par_end;
-                            }
-                        }
-                    }
-                });
-            }
-        });
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("dateline-source-text")
+        .auto_shrink([false, false]);
+    if let Some(y) = state.scroll_to.take() {
+        area = area.vertical_scroll_offset(y.max(0.0));
+    }
+    area.show_viewport(ui, |ui, viewport| {
+        column::paragraphs_ui(ui, viewport, panel, state, commands);
+    });
 }
 
 /// Up to this many passages are shown whole, wrapped and highlighted as in the full text; a timeline with
