@@ -363,7 +363,7 @@ pub fn export_image(
         &crate::view::scale::Scale::linear(),
         |_| true,
     );
-    let day = |d: NaiveDate| crate::model::date::days_from_epoch(d) as f64;
+    let day = |d: crate::model::Day| d.days();
     let range = match (image.from, image.until) {
         (None, None) => None,
         (from, until) => {
@@ -647,8 +647,8 @@ pub fn list(
                 id: row.id,
                 title: row.title,
                 date: row.when.to_string(),
-                start: start.format("%Y-%m-%d").to_string(),
-                end: end.format("%Y-%m-%d").to_string(),
+                start: start.to_string(),
+                end: end.to_string(),
                 precision: row.when.precision().as_str(),
                 approximate: row.when.approximate(),
                 uncertain: row.when.uncertain(),

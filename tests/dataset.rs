@@ -79,7 +79,7 @@ fn the_key_events_carry_the_fact_sheets_dates() {
     ];
     for (id, start, precision) in cases {
         let e = event(&t, id);
-        assert_eq!(e.when.covered(today).0, start, "{id}");
+        assert_eq!(e.when.covered(today).0, start.into(), "{id}");
         assert_eq!(e.when.precision(), precision, "{id}");
     }
     assert_eq!(

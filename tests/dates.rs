@@ -1,10 +1,10 @@
 //! Dates: every precision's interval, qualifiers, negative years, leap days and invalid strings.
 
 use chrono::NaiveDate;
-use dateline::model::{DateError, DateSpec, EdtfDate, IntervalEnd, Precision};
+use dateline::model::{DateError, DateSpec, Day, EdtfDate, IntervalEnd, Precision};
 
-fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+fn ymd(y: i32, m: u32, d: u32) -> Day {
+    Day::from(NaiveDate::from_ymd_opt(y, m, d).unwrap())
 }
 
 const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
@@ -150,7 +150,7 @@ fn intervals_open_unknown_and_reversed() {
 
     let ongoing = DateSpec::parse("2025-01-21/..").unwrap();
     assert!(ongoing.is_open());
-    assert_eq!(ongoing.covered(TODAY), (ymd(2025, 1, 21), TODAY));
+    assert_eq!(ongoing.covered(TODAY), (ymd(2025, 1, 21), Day::from(TODAY)));
     assert_eq!(ongoing.describe(), "from 21 January 2025, ongoing");
 
     let unknown_end = DateSpec::parse("1947/").unwrap();

@@ -86,8 +86,8 @@ fn a_new_event_takes_a_typed_month_and_refuses_an_impossible_day() {
     );
 }
 
-fn day_of(date: chrono::NaiveDate) -> f64 {
-    days_from_epoch(date) as f64
+fn day_of(date: dateline::model::Day) -> f64 {
+    date.days()
 }
 
 #[test]

@@ -275,7 +275,7 @@ fn date_text(year: i32, month: u8, day: u8, precision: u8, flags: u8) -> datelin
         1 => (Some(month), None),
         _ => (Some(month), Some(day)),
     };
-    let mut date = dateline::model::EdtfDate::new(year, m, d).unwrap();
+    let mut date = dateline::model::EdtfDate::new(year.into(), m, d).unwrap();
     date.approximate = flags & 1 != 0;
     date.uncertain = flags & 2 != 0;
     date

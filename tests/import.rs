@@ -256,9 +256,10 @@ fn timelinejs_type_errors_and_syntax_errors_have_a_position() {
     let text = "{\"events\": [{\"start_date\": {\"year\": 1}}";
     let err = formats::load_str(text, Path::new("t.json")).unwrap_err();
     assert!(err.to_string().contains("ends too soon"), "{err}");
-    // Unknown keys are ignored; a day without a month is in January; years may be huge but not too huge.
+    // Unknown keys are ignored; a day without a month is in January; years may be huge (past the Big
+    // Bang) but not too huge.
     let text = r#"{"events": [{"start_date": {"year": 2000, "day": 5, "format": "x"}, "colour": 1,
-        "text": {"headline": "A"}}, {"start_date": {"year": 13800000000}, "text": {"headline": "Big bang"}}]}"#;
+        "text": {"headline": "A"}}, {"start_date": {"year": 138000000000}, "text": {"headline": "Big bang"}}]}"#;
     let err = formats::load_str(text, Path::new("t.json")).unwrap_err();
     let LoadError::Invalid { problems, .. } = &err else {
         panic!("{err}")

@@ -405,7 +405,7 @@ fn any_line() -> impl Strategy<Value = String> {
 }
 
 fn any_date() -> impl Strategy<Value = dateline::model::EdtfDate> {
-    (-3000i32..12000, 1u8..=12, 1u8..=28, 0u8..3, 0u8..4).prop_map(|(y, m, d, p, f)| {
+    (-3000i64..12000, 1u8..=12, 1u8..=28, 0u8..3, 0u8..4).prop_map(|(y, m, d, p, f)| {
         let (m, d) = match p {
             0 => (None, None),
             1 => (Some(m), None),

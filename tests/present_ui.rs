@@ -61,7 +61,7 @@ fn story_mode_steps_three_events_in_time_order_and_leaves() {
         let (view_start, view_end) = h.state().view_range().unwrap();
         let (first, after) = {
             let (first, last) = h.state().timeline().events[at].when.covered(common::TODAY);
-            let d = |x| dateline::model::date::days_from_epoch(x) as f64;
+            let d = |x: dateline::model::Day| x.days();
             (d(first), d(last) + 1.0)
         };
         let centre = f64::midpoint(view_start, view_end);

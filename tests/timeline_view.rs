@@ -28,15 +28,15 @@ fn app(timeline: Timeline, width: f32, height: f32) -> Harness<'static, Dateline
 fn fit_all_shows_events_at_the_limits_the_loader_accepts() {
     let deep = timeline(
         r#"{"title": "Deep time", "lanes": [{"id": "a", "label": "A"}], "events": [
-            {"id": "first", "title": "The earliest year", "date": "-200000", "lane": "a"},
-            {"id": "last", "title": "The latest year", "date": "200000", "lane": "a"}
+            {"id": "first", "title": "The earliest year", "date": "-20000000000", "lane": "a"},
+            {"id": "last", "title": "The latest year", "date": "20000000000", "lane": "a"}
         ]}"#,
     );
     let (first, last) = (
         deep.events[0].when.covered(TODAY),
         deep.events[1].when.covered(TODAY),
     );
-    let span = |d: chrono::NaiveDate| dateline::model::date::days_from_epoch(d) as f64;
+    let span = |d: dateline::model::Day| d.days();
     let mut h = app(deep, 1400.0, 860.0);
     let (s, e) = h.state().view_range().unwrap();
     assert!(

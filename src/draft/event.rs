@@ -20,6 +20,7 @@ use super::tense::{self, Tense};
 use super::title;
 use super::value::{Grain, Point, Value, YearPart};
 use super::{Modifier, Reading};
+use crate::model::Day;
 use crate::model::{
     DateSpec, DetailsRef, EdtfDate, Event, IntervalEnd, Provenance, QuoteRef, SourceText, Status,
     Tag, TagId, Timeline,
@@ -269,7 +270,7 @@ fn finer_inside(finer: &DateSpec, coarse: &DateSpec) -> bool {
     let far = NaiveDate::MAX;
     let (fs, fe) = finer.covered(far);
     let (cs, ce) = coarse.covered(far);
-    let (f_len, c_len) = ((fe - fs).num_days(), (ce - cs).num_days());
+    let (f_len, c_len) = (fe.0 - fs.0, ce.0 - cs.0);
     fs >= cs && fe <= ce && f_len < c_len
 }
 
@@ -329,7 +330,7 @@ fn is_planned(
     text: &str,
 ) -> bool {
     let first = when.first_day();
-    if let Some(d) = document_date {
+    if let Some(d) = document_date.map(Day::from) {
         if first > d {
             return true;
         }
@@ -393,8 +394,9 @@ fn qualify(spec: DateSpec, approximate: bool, uncertain: bool) -> DateSpec {
 /// A calendar value as a model date: a single date for a year, month or day, an interval for a week,
 /// a season, a quarter, a half, a decade or a century.
 fn spec_of(p: &Point) -> Option<DateSpec> {
-    let single =
-        |y: i32, m: Option<u8>, d: Option<u8>| EdtfDate::new(y, m, d).map(DateSpec::Single);
+    let single = |y: i32, m: Option<u8>, d: Option<u8>| {
+        EdtfDate::new(i64::from(y), m, d).map(DateSpec::Single)
+    };
     let span = |a: EdtfDate, b: EdtfDate| {
         Some(DateSpec::Interval {
             start: Some(a),
@@ -423,8 +425,8 @@ fn spec_of(p: &Point) -> Option<DateSpec> {
                 YearPart::Half(h) => ((y, 6 * h - 5), (y, 6 * h)),
             };
             span(
-                EdtfDate::new(a.0, Some(a.1), None)?,
-                EdtfDate::new(b.0, Some(b.1), None)?,
+                EdtfDate::new(i64::from(a.0), Some(a.1), None)?,
+                EdtfDate::new(i64::from(b.0), Some(b.1), None)?,
             )
         }
         Grain::Decade | Grain::Century | Grain::Millennium => {
@@ -443,8 +445,8 @@ fn spec_of(p: &Point) -> Option<DateSpec> {
                 (first, p.era_number * size + size - 1)
             };
             span(
-                EdtfDate::new(first, None, None)?,
-                EdtfDate::new(last, None, None)?,
+                EdtfDate::new(i64::from(first), None, None)?,
+                EdtfDate::new(i64::from(last), None, None)?,
             )
         }
     }
@@ -533,8 +535,12 @@ fn timeline(
             title: title::shorten(first_line),
             published: document_date.map(|d| {
                 DateSpec::Single(
-                    EdtfDate::new(d.year(), Some(d.month() as u8), Some(d.day() as u8))
-                        .unwrap_or_else(|| EdtfDate::from_naive(d)),
+                    EdtfDate::new(
+                        i64::from(d.year()),
+                        Some(d.month() as u8),
+                        Some(d.day() as u8),
+                    )
+                    .unwrap_or_else(|| EdtfDate::from_naive(d)),
                 )
             }),
             note: Some(format!("Drafted from {name}.")),

@@ -91,7 +91,7 @@ fn shown_words(words: &str) -> String {
 /// A calendar value in words ("30 November 2015", "the 1990s", "spring 2015"), when it is complete
 /// enough to say.
 fn point_words(p: &Point) -> Option<String> {
-    let year = || p.year.map(year_words);
+    let year = || p.year.map(|y| year_words(y.into()));
     let words = match p.grain {
         Grain::Year => year()?,
         Grain::Month => format!("{} {}", month_name(p.month?), year()?),
@@ -108,7 +108,11 @@ fn point_words(p: &Point) -> Option<String> {
         Grain::Part => match p.part? {
             YearPart::Season(Season::Winter) => {
                 let y = p.year?;
-                format!("winter {}–{}", year_words(y), year_words(y + 1))
+                format!(
+                    "winter {}–{}",
+                    year_words(y.into()),
+                    year_words(i64::from(y) + 1)
+                )
             }
             YearPart::Season(s) => format!("{} {}", season_name(s), year()?),
             YearPart::Quarter(q) => {

@@ -598,7 +598,14 @@ pub fn layout(
     }
 
     // The axis: a line, ticks and their labels, and faint grid lines up through the lanes.
-    let unit = axis::choose_unit(mapping.points_per_day(), axis::MIN_LABEL_SPACING);
+    let unit = axis::choose_unit(
+        mapping.points_per_day(),
+        axis::MIN_LABEL_SPACING,
+        start,
+        end,
+    );
+    let label_width =
+        (unit.min_gap_days() * mapping.points_per_day()).max(axis::MIN_LABEL_SPACING) as f32 - 8.0;
     fig.lines.push(LineItem {
         from: (MARGIN, y),
         to: (width - MARGIN, y),
@@ -623,7 +630,7 @@ pub fn layout(
             width: 1.0,
         });
         fig.texts.push(TextItem {
-            text: fit(&tick.label, axis::MIN_LABEL_SPACING as f32 - 8.0, 11.0),
+            text: fit(&tick.label, label_width, 11.0),
             x: x + 3.0,
             y: y + 17.0,
             size: 11.0,

@@ -30,6 +30,8 @@ pub mod write;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+
+use crate::model::Day;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
@@ -188,9 +190,9 @@ struct Builder {
     default_lane: Option<LaneId>,
     tag_of_id: HashMap<String, TagId>,
     /// The days each event covers, by id, for relative dates.
-    days: HashMap<String, (NaiveDate, NaiveDate)>,
+    days: HashMap<String, (Day, Day)>,
     /// The days the previous event covers.
-    previous: Option<(NaiveDate, NaiveDate)>,
+    previous: Option<(Day, Day)>,
     /// Each event's `order` property (`u64::MAX` without one), beside `timeline.events`.
     orders: Vec<u64>,
     /// Whether a problem was found: nothing more is built, the rest is only checked.
@@ -372,7 +374,14 @@ impl Builder {
     }
 
     /// The days of an event's date line, and the date they make, or a problem.
-    fn when(&self, block: &EventBlock<'_>) -> Result<(DateSpec, (NaiveDate, NaiveDate)), String> {
+    fn when(&self, block: &EventBlock<'_>) -> Result<(DateSpec, (Day, Day)), String> {
+        // Relative dates count in the calendar: an event beyond its years has no day to count from.
+        let calendar = |day: Day| {
+            day.date().ok_or_else(|| {
+                "a length counts in the calendar, and the event it counts from is beyond its years"
+                    .to_owned()
+            })
+        };
         let reference = |id: &str| {
             self.days.get(id).copied().ok_or_else(|| {
                 format!(
@@ -410,13 +419,15 @@ impl Builder {
                         "a length alone counts from the end of the previous event, and there is none before it",
                     )?,
                 };
-                let from = last.succ_opt().ok_or("the date is out of range")?;
+                let from = calendar(last)?
+                    .succ_opt()
+                    .ok_or("the date is out of range")?;
                 let (first, last) = relative::days_for(from, *duration)?;
                 relative::spec_of_days(first, last)
             }
             When::Before { id, duration } => {
                 let (first, _) = reference(id)?;
-                let (first, last) = relative::days_before(first, *duration)?;
+                let (first, last) = relative::days_before(calendar(first)?, *duration)?;
                 relative::spec_of_days(first, last)
             }
         };
@@ -618,7 +629,10 @@ impl Builder {
         self.previous = Some(days);
         let mut whens = vec![when];
         if let Some(every) = block.date.every {
-            match recur::occurrences(days.0, days.1, every) {
+            let calendar = days.0.date().zip(days.1.date()).ok_or_else(|| {
+                "a recurrence counts in the calendar, and this event is beyond its years".to_owned()
+            });
+            match calendar.and_then(|(first, last)| recur::occurrences(first, last, every)) {
                 Ok(list) => whens.extend(
                     list.into_iter()
                         .skip(1)
@@ -701,7 +715,7 @@ impl Builder {
 
 /// Whether the `edtf` property's date says more exactly what the event line says: its days within the
 /// line's, starting on the line's first day (an open end, or an unknown one, ends anywhere in them).
-fn refines(exact: &DateSpec, line_days: (NaiveDate, NaiveDate), line: &DateSpec) -> bool {
+fn refines(exact: &DateSpec, line_days: (Day, Day), line: &DateSpec) -> bool {
     let (first, last) = match *exact {
         DateSpec::Interval {
             start: Some(s),

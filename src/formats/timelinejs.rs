@@ -22,7 +22,7 @@ use smallvec::SmallVec;
 
 use super::native::serde_problem;
 use super::show::quoted;
-use crate::model::date::{MAX_ABS_YEAR, month_name, year_words};
+use crate::model::date::{MAX_ABS_YEAR, MAX_CALENDAR_YEAR, grouped, month_name, year_words};
 use crate::model::{
     DateSpec, EdtfDate, Event, EventDetails, IntervalEnd, Lane, LaneId, Period, Provenance,
     SourceLink, Status, Timeline,
@@ -766,20 +766,24 @@ fn date_of(
     };
     // TimelineJS's -500 is 500 BCE, the astronomical year -499 (see the module's notes).
     let astronomical = if year < 0 { year + 1 } else { year };
-    let Some(year) = i32::try_from(astronomical)
-        .ok()
-        .filter(|y| y.abs() <= MAX_ABS_YEAR)
-    else {
+    let Some(year) = Some(astronomical).filter(|y| y.abs() <= MAX_ABS_YEAR) else {
         at(
             which,
             field(Part::Year),
             format!(
-                "invalid year in the {label} of {name}: {} is out of range (dateline reads years between {} BCE and {MAX_ABS_YEAR})",
+                "invalid year in the {label} of {name}: {} is out of range (dateline reads years between {} BCE and {})",
                 parts.year.as_ref().map(written).unwrap_or_default(),
-                MAX_ABS_YEAR + 1
+                grouped(i128::from(MAX_ABS_YEAR) + 1),
+                grouped(i128::from(MAX_ABS_YEAR)),
             ),
         );
         return None;
+    };
+    // Beyond the calendar's years TimelineJS's cosmological scale shows the year alone; so does dateline.
+    let (month, day) = if year.abs() > MAX_CALENDAR_YEAR {
+        (None, None)
+    } else {
+        (month, day)
     };
     let month = match month {
         None if day.is_some() => Some(1),

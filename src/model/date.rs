@@ -4,8 +4,10 @@
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use thiserror::Error;
+
+use super::day::{Day, days_in_month};
 
 /// How specific a written date is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -46,9 +48,16 @@ pub enum DateError {
     /// The day does not exist in that month (`2015-02-30`).
     #[error("invalid date \"{0}\": that day does not exist")]
     Day(String),
-    /// The year is outside the range the calendar can represent.
-    #[error("invalid date \"{0}\": the year is out of range")]
+    /// The year is outside the range a timeline can hold.
+    #[error(
+        "invalid date \"{0}\": the year is out of range (dateline reads years up to 20 billion either way)"
+    )]
     Year(String),
+    /// A month or a day is given for a year too far off for the calendar to apply.
+    #[error(
+        "invalid date \"{0}\": a month or a day can only be given for years within 200,000 of the common era; write the year alone"
+    )]
+    BeyondCalendar(String),
     /// The end of an interval comes before its start.
     #[error("invalid date \"{0}\": the end comes before the start")]
     EndBeforeStart(String),
@@ -67,22 +76,30 @@ impl DateError {
             }
             Self::Month(_, month) => format!("there is no month {month}"),
             Self::Day(_) => "that day does not exist".to_owned(),
-            Self::Year(_) => "the year is out of range".to_owned(),
+            Self::Year(_) => {
+                "the year is out of range (dateline reads years up to 20 billion either way)"
+                    .to_owned()
+            }
+            Self::BeyondCalendar(_) => "a month or a day can only be given for years within 200,000 of the common era; write the year alone".to_owned(),
             Self::EndBeforeStart(_) => "the end comes before the start".to_owned(),
             Self::NoEnds(_) => "an interval needs at least one known end".to_owned(),
         }
     }
 }
 
-/// The largest absolute year accepted. chrono's calendar reaches about ±262,000; this keeps every covered
-/// interval representable with room to spare.
-pub const MAX_ABS_YEAR: i32 = 200_000;
+/// The largest absolute year accepted, at year precision: 20 billion years, beyond the Big Bang (13.8
+/// billion years ago) and the Sun's end. Every day of this range is exact as an `f64` view coordinate.
+pub const MAX_ABS_YEAR: i64 = 20_000_000_000;
+
+/// The largest absolute year that may carry a month and a day: the calendar is meaningless much further
+/// off, and chrono, which the calendar arithmetic of some formats uses, reaches about ±262,000.
+pub const MAX_CALENDAR_YEAR: i64 = 200_000;
 
 /// One calendar date as written: a year, optionally a month and a day, and qualifiers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct EdtfDate {
-    /// The astronomical year: `0` is 1 BCE, `-43` is 44 BCE.
-    pub year: i32,
+    /// The astronomical year: `0` is 1 BCE, `-43` is 44 BCE; within ±[`MAX_ABS_YEAR`].
+    pub year: i64,
     /// The month 1–12, when known.
     pub month: Option<u8>,
     /// The day of the month, when known (only with a month).
@@ -94,8 +111,9 @@ pub struct EdtfDate {
 }
 
 impl EdtfDate {
-    /// Builds a date from parts, checking that the day exists.
-    pub fn new(year: i32, month: Option<u8>, day: Option<u8>) -> Option<Self> {
+    /// Builds a date from parts, checking that the day exists and that a month is given only where the
+    /// calendar applies.
+    pub fn new(year: i64, month: Option<u8>, day: Option<u8>) -> Option<Self> {
         let date = Self {
             year,
             month,
@@ -107,17 +125,20 @@ impl EdtfDate {
             return None;
         }
         if let Some(m) = month
-            && !(1..=12).contains(&m)
+            && (!(1..=12).contains(&m) || year.abs() > MAX_CALENDAR_YEAR)
         {
             return None;
         }
-        if let (Some(m), Some(d)) = (month, day) {
-            NaiveDate::from_ymd_opt(year, u32::from(m), u32::from(d))?;
+        if let (Some(m), Some(d)) = (month, day)
+            && (d == 0 || d > days_in_month(year, m))
+        {
+            return None;
         }
         Some(date)
     }
 
     /// Parses one date such as `1974`, `2015-11`, `2015-11-30`, `-0044-03-15`, `1947~` or `2024-03-26?`.
+    /// Years of more than four digits may carry EDTF's `Y` prefix (`Y-13800000000`).
     pub fn parse(text: &str) -> Result<Self, DateError> {
         let original = text;
         let text = text.trim();
@@ -131,6 +152,7 @@ impl EdtfDate {
             _ => (text, false, false),
         };
         let syntax = || DateError::Syntax(original.to_owned());
+        let body = body.strip_prefix('Y').unwrap_or(body);
         let (negative, digits) = match body.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, body),
@@ -142,13 +164,16 @@ impl EdtfDate {
         if parts.next().is_some() || year_text.len() < 4 || !is_digits(year_text) {
             return Err(syntax());
         }
-        let year_abs: i32 = year_text
+        let year_abs: i64 = year_text
             .parse()
             .map_err(|_| DateError::Year(original.to_owned()))?;
         if year_abs > MAX_ABS_YEAR {
             return Err(DateError::Year(original.to_owned()));
         }
         let year = if negative { -year_abs } else { year_abs };
+        if month_text.is_some() && year_abs > MAX_CALENDAR_YEAR {
+            return Err(DateError::BeyondCalendar(original.to_owned()));
+        }
         let month = match month_text {
             None => None,
             Some(m) if m.len() == 2 && is_digits(m) => {
@@ -164,8 +189,8 @@ impl EdtfDate {
             None => None,
             Some(d) if d.len() == 2 && is_digits(d) => {
                 let value: u32 = d.parse().map_err(|_| syntax())?;
-                let m = u32::from(month.ok_or_else(syntax)?);
-                if NaiveDate::from_ymd_opt(year, m, value).is_none() {
+                let m = month.ok_or_else(syntax)?;
+                if value == 0 || value > u32::from(days_in_month(year, m)) {
                     return Err(DateError::Day(original.to_owned()));
                 }
                 Some(value as u8)
@@ -191,37 +216,33 @@ impl EdtfDate {
     }
 
     /// The first day this date covers (1 January for a year, the 1st for a month).
-    pub fn first_day(&self) -> NaiveDate {
-        let month = u32::from(self.month.unwrap_or(1));
-        let day = u32::from(self.day.unwrap_or(1));
-        NaiveDate::from_ymd_opt(self.year, month, day).unwrap_or(NaiveDate::MIN)
+    pub fn first_day(&self) -> Day {
+        Day::from_ymd(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
     /// The last day this date covers, inclusive (31 December for a year, the month's last day for a month).
-    pub fn last_day(&self) -> NaiveDate {
+    pub fn last_day(&self) -> Day {
         match (self.month, self.day) {
-            (Some(m), Some(d)) => NaiveDate::from_ymd_opt(self.year, u32::from(m), u32::from(d))
-                .unwrap_or(NaiveDate::MAX),
-            (Some(m), None) => {
-                let (y, next) = if m == 12 {
-                    (self.year + 1, 1)
-                } else {
-                    (self.year, u32::from(m) + 1)
-                };
-                NaiveDate::from_ymd_opt(y, next, 1)
-                    .and_then(|d| d.pred_opt())
-                    .unwrap_or(NaiveDate::MAX)
-            }
-            _ => NaiveDate::from_ymd_opt(self.year, 12, 31).unwrap_or(NaiveDate::MAX),
+            (Some(m), Some(d)) => Day::from_ymd(self.year, m, d),
+            (Some(m), None) => Day::from_ymd(self.year, m, days_in_month(self.year, m)),
+            _ => Day::from_ymd(self.year, 12, 31),
         }
     }
 
     /// A date of day precision for a calendar day.
     pub fn from_naive(date: NaiveDate) -> Self {
+        Self::on_day(Day::from(date))
+    }
+
+    /// The date of `day`: of day precision where the calendar applies (within ±[`MAX_CALENDAR_YEAR`]),
+    /// of year precision beyond.
+    pub fn on_day(day: Day) -> Self {
+        let (year, month, day) = day.ymd();
+        let calendar = year.abs() <= MAX_CALENDAR_YEAR;
         Self {
-            year: date.year(),
-            month: Some(date.month() as u8),
-            day: Some(date.day() as u8),
+            year: year.clamp(-MAX_ABS_YEAR, MAX_ABS_YEAR),
+            month: calendar.then_some(month),
+            day: calendar.then_some(day),
             approximate: false,
             uncertain: false,
         }
@@ -255,7 +276,7 @@ impl fmt::Display for EdtfDate {
     /// Writes the date back in EDTF form (`2015-11-30`, `-0044`, `1947~`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.year < 0 {
-            write!(f, "-{:04}", -i64::from(self.year))?;
+            write!(f, "-{:04}", -self.year)?;
         } else {
             write!(f, "{:04}", self.year)?;
         }
@@ -339,12 +360,12 @@ impl DateSpec {
                 end: IntervalEnd::Date(d),
             } => d,
             // `parse` never builds an interval with neither end; fall back to the epoch for a hand-built one.
-            Self::Interval { start: None, .. } => EdtfDate::from_naive(NaiveDate::default()),
+            Self::Interval { start: None, .. } => EdtfDate::on_day(Day(0)),
         }
     }
 
     /// The first day covered. Unlike [`DateSpec::covered`] this never depends on today's date.
-    pub fn first_day(&self) -> NaiveDate {
+    pub fn first_day(&self) -> Day {
         match *self {
             Self::Interval {
                 start: None,
@@ -421,7 +442,8 @@ impl DateSpec {
 
     /// The first and last day covered, end inclusive. An open end runs to `today`; an unknown end is the
     /// start's own last day; an unknown start is the end's first day.
-    pub fn covered(&self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    pub fn covered(&self, today: impl Into<Day>) -> (Day, Day) {
+        let today = today.into();
         match *self {
             Self::Single(d) => (d.first_day(), d.last_day()),
             Self::Interval { start, end } => {
@@ -526,6 +548,8 @@ fn describe_single(d: &EdtfDate) -> String {
     let core = match (d.precision(), d.approximate) {
         (_, true) => format!("around {words}"),
         (Precision::Day, false) => format!("on {words}"),
+        // "66 million years ago" says when on its own.
+        (_, false) if words.ends_with(" ago") => words,
         (_, false) => format!("in {words}"),
     };
     if d.uncertain {
@@ -564,6 +588,7 @@ fn rename(error: &DateError, whole: &str) -> DateError {
         DateError::Month(_, m) => DateError::Month(whole, *m),
         DateError::Day(_) => DateError::Day(whole),
         DateError::Year(_) => DateError::Year(whole),
+        DateError::BeyondCalendar(_) => DateError::BeyondCalendar(whole),
         DateError::EndBeforeStart(_) => DateError::EndBeforeStart(whole),
         DateError::NoEnds(_) => DateError::NoEnds(whole),
     }
@@ -595,32 +620,87 @@ pub fn month_name(month: u8) -> &'static str {
         .unwrap_or("")
 }
 
-/// A year as people write it: "1974", "44 BCE" for the astronomical year -43.
-pub fn year_words(year: i32) -> String {
+/// The year "years ago" counts back from: 1950, the "present" of years before present.
+pub const PRESENT_YEAR: i64 = 1950;
+
+/// A year as people write it: "1974", "44 BCE" for the astronomical year -43, "10,000 BCE", and years a
+/// million or more before the common era as a reader of deep time expects them: "66 million years ago",
+/// "13.8 billion years ago", "538.8 million years ago". Years ago count back from [`PRESENT_YEAR`] and are
+/// rounded to ten thousand years or coarser (a hundred thousand from a hundred million years, a million
+/// from a billion), so the years since the common era never show as a false precision.
+pub fn year_words(year: i64) -> String {
     if year <= 0 {
-        format!("{} BCE", 1 - i64::from(year))
+        let before = 1 - i128::from(year);
+        if before >= 1_000_000 {
+            let ago = i128::from(PRESENT_YEAR) - i128::from(year);
+            format!("{} years ago", large_number(ago))
+        } else if before >= 10_000 {
+            format!("{} BCE", grouped(before))
+        } else {
+            format!("{before} BCE")
+        }
+    } else if year >= 1_000_000 {
+        format!("{} CE", large_number(i128::from(year)))
+    } else if year >= 10_000 {
+        grouped(i128::from(year))
     } else {
         year.to_string()
     }
 }
 
+/// A count with thousands separators: "10,000".
+pub fn grouped(n: i128) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A count of a million or more in words, to ten thousand or coarser (see [`year_words`]): "66 million",
+/// "1.25 million", "538.8 million", "4.54 billion", "13.8 billion".
+fn large_number(n: i128) -> String {
+    let (unit, name) = if n >= 1_000_000_000_000 {
+        (1e12, "trillion")
+    } else if n >= 1_000_000_000 {
+        (1e9, "billion")
+    } else {
+        (1e6, "million")
+    };
+    let value = n as f64 / unit;
+    let decimals = match (name, value) {
+        ("million", v) if v < 100.0 => 2,
+        ("million", _) => 1,
+        (_, v) if v < 10.0 => 3,
+        (_, v) if v < 100.0 => 2,
+        _ => 1,
+    };
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &text
+    };
+    format!("{text} {name}")
+}
+
 /// The number of days from 1970-01-01 to `date` (negative before): the time coordinate of the view.
 pub fn days_from_epoch(date: NaiveDate) -> i64 {
-    i64::from(date.num_days_from_ce()) - i64::from(EPOCH_DAYS_FROM_CE)
+    Day::from(date).0
 }
 
 /// The calendar day `days` after 1970-01-01, clamped to the calendar's range.
 pub fn date_from_days(days: i64) -> NaiveDate {
-    let from_ce = days.saturating_add(i64::from(EPOCH_DAYS_FROM_CE));
-    let clamped = from_ce.clamp(
-        i64::from(NaiveDate::MIN.num_days_from_ce()),
-        i64::from(NaiveDate::MAX.num_days_from_ce()),
-    );
-    NaiveDate::from_num_days_from_ce_opt(clamped as i32).unwrap_or_default()
+    let clamped = days.clamp(Day::from(NaiveDate::MIN).0, Day::from(NaiveDate::MAX).0);
+    Day(clamped).date().unwrap_or_default()
 }
-
-/// `NaiveDate::from_ymd(1970, 1, 1).num_days_from_ce()`.
-const EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
 #[cfg(test)]
 mod tests {
@@ -631,9 +711,73 @@ mod tests {
     }
 
     #[test]
-    fn epoch_constant_matches_chrono() {
-        assert_eq!(ymd(1970, 1, 1).num_days_from_ce(), EPOCH_DAYS_FROM_CE);
+    fn the_view_coordinate_counts_from_1970() {
         assert_eq!(days_from_epoch(ymd(1970, 1, 2)), 1);
         assert_eq!(date_from_days(-1), ymd(1969, 12, 31));
+        assert_eq!(date_from_days(i64::MIN), NaiveDate::MIN);
+    }
+
+    #[test]
+    fn deep_time_is_read_at_year_precision_only() {
+        let big_bang = DateSpec::parse("-13800000000").unwrap();
+        assert_eq!(big_bang.anchor().year, -13_800_000_000);
+        assert_eq!(big_bang.precision(), Precision::Year);
+        assert_eq!(big_bang.to_string(), "-13800000000");
+        assert_eq!(DateSpec::parse("Y-13800000000").unwrap(), big_bang);
+        let (first, last) = big_bang.covered(ymd(2026, 1, 1));
+        assert_eq!(last.0 - first.0, 365);
+        assert!(matches!(
+            DateSpec::parse("-13800000000-01"),
+            Err(DateError::BeyondCalendar(_))
+        ));
+        assert!(matches!(
+            DateSpec::parse("-20000000001"),
+            Err(DateError::Year(_))
+        ));
+        assert!(DateSpec::parse("-20000000000").is_ok());
+        assert!(DateSpec::parse("-200000-03-01").is_ok());
+        assert!(EdtfDate::new(-300_000, Some(1), None).is_none());
+        assert!(EdtfDate::new(-300_000, None, None).is_some());
+        // A span from the Big Bang to a day in 1969 is ordered and covers both.
+        let span = DateSpec::parse("-13800000000/1969-07-20").unwrap();
+        let (s, e) = span.covered(ymd(2026, 1, 1));
+        assert_eq!(s, big_bang.first_day());
+        assert_eq!(e, Day::from(ymd(1969, 7, 20)));
+    }
+
+    #[test]
+    fn years_read_as_people_say_them_at_every_depth() {
+        assert_eq!(year_words(1974), "1974");
+        assert_eq!(year_words(-43), "44 BCE");
+        assert_eq!(year_words(-9_999), "10,000 BCE");
+        assert_eq!(year_words(-299_999), "300,000 BCE");
+        assert_eq!(year_words(-65_999_999), "66 million years ago");
+        assert_eq!(year_words(-13_800_000_000), "13.8 billion years ago");
+        assert_eq!(year_words(-1_249_999), "1.25 million years ago");
+        assert_eq!(year_words(-538_799_999), "538.8 million years ago");
+        assert_eq!(year_words(-1_234_566), "1.24 million years ago");
+        assert_eq!(year_words(-4_540_000_000), "4.54 billion years ago");
+        assert_eq!(year_words(12_000), "12,000");
+        assert_eq!(year_words(5_000_000_000), "5 billion CE");
+        assert_eq!(grouped(-1_234_567), "-1,234,567");
+        let k_pg = DateSpec::parse("-65999999").unwrap();
+        assert_eq!(k_pg.describe(), "66 million years ago");
+        assert_eq!(
+            DateSpec::parse("-65999999~").unwrap().describe(),
+            "around 66 million years ago"
+        );
+        assert_eq!(
+            DateSpec::parse("-251899999/-65999999").unwrap().describe(),
+            "from 251.9 million years ago to 66 million years ago"
+        );
+    }
+
+    #[test]
+    fn a_day_beyond_the_calendar_is_a_year() {
+        let far = EdtfDate::on_day(Day::year_start(-1_000_000));
+        assert_eq!(far.precision(), Precision::Year);
+        assert_eq!(far.year, -1_000_000);
+        let near = EdtfDate::on_day(Day::from(ymd(1969, 7, 20)));
+        assert_eq!(near.to_string(), "1969-07-20");
     }
 }

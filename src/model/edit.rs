@@ -682,9 +682,9 @@ fn place_period(
 /// `wanted` when it keeps the order, else refused; without a wish, the place it leaves when that is in
 /// order, else after the others that start by its day.
 fn place(
-    day: chrono::NaiveDate,
+    day: crate::model::Day,
     count: usize,
-    day_of: impl Fn(usize) -> chrono::NaiveDate,
+    day_of: impl Fn(usize) -> crate::model::Day,
     wanted: Option<usize>,
     leaving: Option<usize>,
     what: &'static str,

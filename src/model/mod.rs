@@ -1,6 +1,7 @@
 //! The timeline model: dates with honest precision, events, periods, lanes and tags. No egui here.
 
 pub mod date;
+pub mod day;
 pub mod edit;
 pub mod event;
 pub mod shift;
@@ -8,6 +9,7 @@ pub mod structure;
 pub mod timeline;
 
 pub use date::{DateError, DateSpec, EdtfDate, IntervalEnd, Precision};
+pub use day::Day;
 pub use event::{DetailsRef, QuoteRef};
 pub use timeline::{
     Event, EventDetails, Lane, LaneId, Period, Provenance, Quote, SourceLink, SourceText, Status,

@@ -2,9 +2,8 @@
 //! whole years, a month event by months, a day event by days. A date never gains precision by moving (a
 //! year stays a year), and its approximate and uncertain marks go with it.
 
-use chrono::{Duration, NaiveDate};
-
 use super::date::{DateSpec, EdtfDate, IntervalEnd, Precision};
+use super::day::Day;
 
 /// The mean length of a step of each precision, in days: how far the pointer must travel for one step.
 pub fn step_days(precision: Precision) -> f64 {
@@ -19,7 +18,8 @@ pub fn step_days(precision: Precision) -> f64 {
 pub fn steps_for(days: f64, precision: Precision) -> i64 {
     let steps = (days / step_days(precision)).round();
     if steps.is_finite() {
-        steps.clamp(-1e9, 1e9) as i64
+        // Beyond the farthest years in every precision, so a drag that far is refused, not shortened.
+        steps.clamp(-1e12, 1e12) as i64
     } else {
         0
     }
@@ -42,22 +42,17 @@ impl EdtfDate {
     pub fn shifted(&self, steps: i64) -> Option<Self> {
         let moved = match (self.month, self.day) {
             (Some(_), Some(_)) => {
-                let day = self
-                    .first_day()
-                    .checked_add_signed(Duration::try_days(steps)?)?;
-                Self::from_naive(day)
+                let day = self.first_day().0.checked_add(steps)?;
+                // A day stays a day: past the calendar's years it cannot move.
+                Some(Self::on_day(Day(day))).filter(|d| d.day.is_some())?
             }
             (Some(m), None) => {
-                let months = i64::from(self.year) * 12 + i64::from(m) - 1 + steps;
-                let year = i32::try_from(months.div_euclid(12)).ok()?;
+                let months = self.year * 12 + i64::from(m) - 1 + steps;
+                let year = months.div_euclid(12);
                 let month = u8::try_from(months.rem_euclid(12) + 1).ok()?;
                 Self::new(year, Some(month), None)?
             }
-            _ => Self::new(
-                i32::try_from(i64::from(self.year).checked_add(steps)?).ok()?,
-                None,
-                None,
-            )?,
+            _ => Self::new(self.year.checked_add(steps)?, None, None)?,
         };
         let moved = Self {
             approximate: self.approximate,
@@ -69,7 +64,7 @@ impl EdtfDate {
 
     /// This date moved by whole years, keeping its month and day (29 February becomes the 28th).
     pub fn shifted_years(&self, years: i64) -> Option<Self> {
-        let year = i32::try_from(i64::from(self.year).checked_add(years)?).ok()?;
+        let year = self.year.checked_add(years)?;
         let day = match (self.month, self.day) {
             (Some(m), Some(d)) => Some(d.min(days_in_month(year, m)?)),
             _ => self.day,
@@ -83,15 +78,9 @@ impl EdtfDate {
     }
 }
 
-/// The number of days in `month` of `year`.
-fn days_in_month(year: i32, month: u8) -> Option<u8> {
-    let first = NaiveDate::from_ymd_opt(year, u32::from(month), 1)?;
-    let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?
-    } else {
-        NaiveDate::from_ymd_opt(year, u32::from(month) + 1, 1)?
-    };
-    u8::try_from((next - first).num_days()).ok()
+/// The number of days in `month` of `year`, for a month that exists.
+fn days_in_month(year: i64, month: u8) -> Option<u8> {
+    Some(super::day::days_in_month(year, month)).filter(|&n| n > 0)
 }
 
 impl DateSpec {
@@ -173,8 +162,8 @@ fn shift_months(d: EdtfDate, months: i64) -> Option<EdtfDate> {
     match (d.month, d.day) {
         (Some(_), None) => d.shifted(months),
         (Some(m), Some(day)) => {
-            let total = i64::from(d.year) * 12 + i64::from(m) - 1 + months;
-            let year = i32::try_from(total.div_euclid(12)).ok()?;
+            let total = d.year * 12 + i64::from(m) - 1 + months;
+            let year = total.div_euclid(12);
             let month = u8::try_from(total.rem_euclid(12) + 1).ok()?;
             let day = day.min(days_in_month(year, month)?);
             let moved = EdtfDate::new(year, Some(month), Some(day))?;
@@ -251,9 +240,16 @@ mod tests {
 
     #[test]
     fn dates_stay_within_what_dateline_reads() {
-        assert_eq!(date("200000").dragged(Part::Whole, 400.0), None);
+        assert_eq!(date("20000000000").dragged(Part::Whole, 400.0), None);
+        // Months and days stop where the calendar does; years go on.
+        assert_eq!(date("200000-12").dragged(Part::Whole, 40.0), None);
+        assert_eq!(
+            date("200000").dragged(Part::Whole, 400.0),
+            Some(date("200001"))
+        );
         assert_eq!(date("1974").dragged(Part::Whole, f64::NAN), None);
         assert_eq!(date("1974").dragged(Part::Whole, 1e300), None);
+        assert_eq!(date("2015-11-30").dragged(Part::Whole, 1e12), None);
         assert_eq!(
             date("2016-02-29").shifted_years(1),
             Some(date("2017-02-28"))

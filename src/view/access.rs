@@ -2,10 +2,9 @@
 //! of the plot (what it shows), of a period, and a range of days as a person would say it. Pure, so what a
 //! screen reader hears is tested without a window.
 
-use chrono::Datelike;
-
 use super::elide;
-use crate::model::date::{date_from_days, year_words};
+use crate::model::Day;
+use crate::model::date::{month_name, year_words};
 use crate::model::{Provenance, Status, TagId, Timeline};
 
 /// The most characters of a title a node's name carries.
@@ -112,23 +111,19 @@ pub fn range_words(start_days: f64, end_days: f64) -> String {
     } else {
         (end_days, start_days)
     };
-    // Far beyond the calendar's reach, the range is said in years from its day count.
-    let limit = 3.0e8;
-    if !a.is_finite() || !b.is_finite() || a.abs() > limit || b.abs() > limit {
+    if !a.is_finite() || !b.is_finite() {
         return "a range beyond the calendar".to_owned();
     }
-    let first = date_from_days(a.floor() as i64);
-    let last = date_from_days((b.ceil() as i64 - 1).max(a.floor() as i64));
+    let first = Day::containing(a);
+    let last = Day::containing(b.ceil() - 1.0).max(first);
     let length = b - a;
-    let words = |d: chrono::NaiveDate, unit: Unit| match unit {
-        Unit::Year => year_words(d.year()),
-        Unit::Month => format!("{} {}", month_word(d.month()), year_words(d.year())),
-        Unit::Day => format!(
-            "{} {} {}",
-            d.day(),
-            month_word(d.month()),
-            year_words(d.year())
-        ),
+    let words = |d: Day, unit: Unit| {
+        let (year, month, day) = d.ymd();
+        match unit {
+            Unit::Year => year_words(year),
+            Unit::Month => format!("{} {}", month_name(month), year_words(year)),
+            Unit::Day => format!("{day} {} {}", month_name(month), year_words(year)),
+        }
     };
     let unit = if length > 3.0 * 365.25 {
         Unit::Year
@@ -146,24 +141,6 @@ enum Unit {
     Year,
     Month,
     Day,
-}
-
-fn month_word(month: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES[(month.clamp(1, 12) - 1) as usize]
 }
 
 #[cfg(test)]
@@ -201,7 +178,20 @@ mod tests {
             "1943 to 2036"
         );
         assert_eq!(range_words(f64::NAN, 3.0), "a range beyond the calendar");
-        assert_eq!(range_words(-1e12, 1e12), "a range beyond the calendar");
+        assert_eq!(
+            range_words(f64::NEG_INFINITY, 3.0),
+            "a range beyond the calendar"
+        );
+        // Deep time is said as a reader of it expects.
+        let big_bang = crate::model::Day::year_start(-13_800_000_000).days();
+        assert_eq!(
+            range_words(big_bang, day(1969, 7, 21)),
+            "13.8 billion years ago to 1969"
+        );
+        assert_eq!(
+            range_words(-1e300, 1e300),
+            "3.083 trillion years ago to 3.083 trillion CE"
+        );
     }
 
     #[test]

@@ -1,10 +1,15 @@
-//! The calendar-aware time axis: ticks on decade, year, month or day boundaries, chosen for the zoom level
-//! so labels never overlap. Pure; the plot's grid spacer and label formatter call into it.
-
-use chrono::{Datelike, NaiveDate};
+//! The calendar-aware time axis: ticks on day, month, year or round-year boundaries, chosen for the zoom
+//! level so labels never overlap, from a single day to the age of the universe. Pure; the plot's grid
+//! spacer and label formatter call into it.
+//!
+//! Years are counted as a historian counts them (round years in each era: 500 BCE, 1 CE, 500) and, deep in
+//! the past, as a reader of deep time expects: "10,000 BCE", "300,000 BCE", then "66 million years ago"
+//! and "13.8 billion years ago" once the ticks are at least [`YEARS_AGO_FROM`] years apart.
 
 use super::scale::Scale;
-use crate::model::date::{date_from_days, days_from_epoch, month_name, year_words};
+use crate::model::Day;
+use crate::model::date::{PRESENT_YEAR, grouped, month_name, year_words};
+use crate::model::day::days_in_month;
 
 /// The gap between ticks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,11 +19,12 @@ pub enum TickUnit {
     /// Every `n` months (on months 1, 1 + n, … of each year).
     Months(u32),
     /// Every `n` years (on years divisible by `n`).
-    Years(u32),
+    Years(u64),
 }
 
-/// Units from finest to coarsest.
-pub const UNITS: [TickUnit; 25] = [
+/// Units from finest to coarsest: days, months, then 1, 2 and 5 times each power of ten years up to 50
+/// billion, beyond the widest view.
+pub const UNITS: [TickUnit; UNIT_COUNT] = [
     TickUnit::Days(1),
     TickUnit::Days(2),
     TickUnit::Days(5),
@@ -35,19 +41,46 @@ pub const UNITS: [TickUnit; 25] = [
     TickUnit::Years(100),
     TickUnit::Years(200),
     TickUnit::Years(500),
-    TickUnit::Years(1000),
-    TickUnit::Years(2000),
-    TickUnit::Years(5000),
+    TickUnit::Years(1_000),
+    TickUnit::Years(2_000),
+    TickUnit::Years(5_000),
     TickUnit::Years(10_000),
     TickUnit::Years(20_000),
     TickUnit::Years(50_000),
     TickUnit::Years(100_000),
     TickUnit::Years(200_000),
     TickUnit::Years(500_000),
+    TickUnit::Years(1_000_000),
+    TickUnit::Years(2_000_000),
+    TickUnit::Years(5_000_000),
+    TickUnit::Years(10_000_000),
+    TickUnit::Years(20_000_000),
+    TickUnit::Years(50_000_000),
+    TickUnit::Years(100_000_000),
+    TickUnit::Years(200_000_000),
+    TickUnit::Years(500_000_000),
+    TickUnit::Years(1_000_000_000),
+    TickUnit::Years(2_000_000_000),
+    TickUnit::Years(5_000_000_000),
+    TickUnit::Years(10_000_000_000),
+    TickUnit::Years(20_000_000_000),
+    TickUnit::Years(50_000_000_000),
 ];
+
+/// How many units there are.
+const UNIT_COUNT: usize = 40;
 
 /// The least space, in points, between two labelled ticks: wide enough for "30 Nov 2015".
 pub const MIN_LABEL_SPACING: f64 = 96.0;
+
+/// The space a label's character takes, in points, with its share of the gap to the next label (from
+/// [`MIN_LABEL_SPACING`] for the 11 characters of "30 Nov 2015").
+const POINTS_PER_LABEL_CHAR: f64 = MIN_LABEL_SPACING / 11.0;
+
+/// The least gap between ticks, in years, at which ticks a million years or more back are labelled in
+/// years ago ("66 million years ago") rather than as years before the common era ("1,500,000 BCE"):
+/// from there the years between the common era and now are a small part of a step.
+pub const YEARS_AGO_FROM: u64 = 100_000;
 
 /// At most this many ticks are produced for one axis.
 const MAX_TICKS: usize = 2000;
@@ -59,7 +92,7 @@ impl TickUnit {
             Self::Days(n) => f64::from(n),
             Self::Months(1) => 28.0,
             Self::Months(n) => f64::from(n) * 30.0 - 2.0,
-            Self::Years(n) => f64::from(n) * 365.0,
+            Self::Years(n) => n as f64 * 365.0,
         }
     }
 
@@ -67,22 +100,23 @@ impl TickUnit {
     pub fn from_gap_days(gap: f64) -> Option<Self> {
         UNITS
             .into_iter()
-            .find(|u| (u.min_gap_days() - gap).abs() < 1e-6)
+            .find(|u| (u.min_gap_days() - gap).abs() <= 1e-9 * u.min_gap_days().max(1.0))
     }
 
-    /// The label of a tick at the start of `date`.
-    pub fn label(self, date: NaiveDate) -> String {
-        let month = &month_name(date.month() as u8)[..3];
+    /// The label of a tick at the start of `day`.
+    pub fn label(self, day: Day) -> String {
+        let (year, month_number, date) = day.ymd();
+        let month = &month_name(month_number)[..3];
         match self {
-            Self::Days(_) if date.month() == 1 && date.day() == 1 => {
-                format!("1 Jan {}", axis_year(date.year()))
+            Self::Days(_) if month_number == 1 && date == 1 => {
+                format!("1 Jan {}", axis_year(year))
             }
-            Self::Days(_) => format!("{} {month}", date.day()),
-            Self::Months(_) => format!("{month} {}", axis_year(date.year())),
-            Self::Years(n) if (n == 10 || n == 20) && date.year() >= 100 => {
-                format!("{}s", date.year())
+            Self::Days(_) => format!("{date} {month}"),
+            Self::Months(_) => format!("{month} {}", axis_year(year)),
+            Self::Years(n) if (n == 10 || n == 20) && (100..10_000).contains(&year) => {
+                format!("{year}s")
             }
-            Self::Years(_) => axis_year(date.year()),
+            Self::Years(n) => deep_year(year, n).unwrap_or_else(|| axis_year(year)),
         }
     }
 
@@ -91,9 +125,9 @@ impl TickUnit {
     /// Ticks fall on years a historian counts in: multiples of `n` in each era (500 BCE, 1000 BCE; 500,
     /// 1000), and the first year of the common era, 1 CE, between them. There is no year 0, so a tick on
     /// the astronomical year 0 (1 BCE) would read as an odd number beside round ones.
-    fn year_tick_from(self, year: i32) -> i32 {
+    fn year_tick_from(self, year: i64) -> i64 {
         let n = match self {
-            Self::Years(n) => i32::try_from(n).unwrap_or(i32::MAX),
+            Self::Years(n) => i64::try_from(n).unwrap_or(i64::MAX),
             Self::Days(_) | Self::Months(_) => 1,
         };
         if year >= 1 {
@@ -101,29 +135,51 @@ impl TickUnit {
             return if year == 1 {
                 1
             } else {
-                (year.saturating_add(n - 1) / n).saturating_mul(n)
+                year.saturating_add(n - 1) / n * n
             };
         }
         // Before the common era, counted back from 1 BCE (the astronomical year 0): the largest multiple
         // of n years BCE not before `year`, or 1 CE when there is none.
-        let bce = 1 - i64::from(year);
-        let round = bce / i64::from(n) * i64::from(n);
-        if round >= 1 {
-            i32::try_from(1 - round).unwrap_or(1)
-        } else {
-            1
-        }
+        let bce = 1 - year;
+        let round = bce / n * n;
+        if round >= 1 { 1 - round } else { 1 }
     }
 }
 
 /// A year as the axis writes it: BCE years with their era, and 1 CE with its own, since it stands beside
 /// BCE years; other years of the common era as plain numbers.
-fn axis_year(year: i32) -> String {
+fn axis_year(year: i64) -> String {
     if year == 1 {
         "1 CE".to_owned()
+    } else if year <= 0 && 1 - year >= 1_000_000 {
+        // Deep in the past at fine ticks: every year written out, so neighbours differ.
+        format!("{} BCE", grouped(1 - i128::from(year)))
     } else {
         year_words(year)
     }
+}
+
+/// A tick deep in the past, `n` years from the next, in years ago: "66 million years ago", "13.801
+/// billion years ago", with as many decimals as it takes to tell neighbours apart. `None` nearer than a
+/// million years, or for ticks closer than [`YEARS_AGO_FROM`].
+fn deep_year(year: i64, n: u64) -> Option<String> {
+    let ago = i128::from(PRESENT_YEAR) - i128::from(year);
+    if n < YEARS_AGO_FROM || ago < 1_000_000 {
+        return None;
+    }
+    let (unit, name) = if ago >= 1_000_000_000 {
+        (1e9, "billion")
+    } else {
+        (1e6, "million")
+    };
+    let decimals = (unit / n as f64).log10().ceil().max(0.0) as usize;
+    let text = format!("{:.decimals$}", ago as f64 / unit);
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &text
+    };
+    Some(format!("{text} {name} years ago"))
 }
 
 /// The years a view shows, when its tick labels do not say them (days are labelled "16 Jun"), or when it
@@ -136,9 +192,11 @@ pub fn context_label(start_days: f64, end_days: f64, unit: TickUnit) -> Option<S
     if !matches!(unit, TickUnit::Days(_)) && !ticks(start_days, end_days, unit).is_empty() {
         return None;
     }
-    let first = date_from_days(start_days.floor() as i64).year();
+    let first = Day::containing(start_days).year();
     // The view's right edge is the start of the day after the last one shown.
-    let last = date_from_days((end_days.ceil() as i64 - 1).max(start_days.floor() as i64)).year();
+    let last = Day::containing(end_days.ceil() - 1.0)
+        .max(Day::containing(start_days))
+        .year();
     Some(if first == last {
         year_words(first)
     } else if first <= 0 && last >= 1 {
@@ -148,12 +206,34 @@ pub fn context_label(start_days: f64, end_days: f64, unit: TickUnit) -> Option<S
     })
 }
 
-/// The finest unit whose labels are at least `min_spacing` points apart at `points_per_day`.
-pub fn choose_unit(points_per_day: f64, min_spacing: f64) -> TickUnit {
+/// The finest unit whose labels keep apart at `points_per_day` over the view `[start_days, end_days]`:
+/// at least `min_spacing` points between ticks, and more for long labels ("13.8 billion years ago").
+pub fn choose_unit(
+    points_per_day: f64,
+    min_spacing: f64,
+    start_days: f64,
+    end_days: f64,
+) -> TickUnit {
+    let ends = [Day::containing(start_days), Day::containing(end_days)];
     UNITS
         .into_iter()
-        .find(|u| u.min_gap_days() * points_per_day >= min_spacing)
-        .unwrap_or(TickUnit::Years(500_000))
+        .find(|u| {
+            let gap = u.min_gap_days() * points_per_day;
+            gap >= min_spacing && gap >= label_room(*u, &ends)
+        })
+        .unwrap_or(UNITS[UNIT_COUNT - 1])
+}
+
+/// The room the longest label of `unit` near `ends` takes, in points: the labels at the ends and at the
+/// starts of their years (where days are labelled with the year: "1 Jan 65,998,051 BCE").
+fn label_room(unit: TickUnit, ends: &[Day]) -> f64 {
+    let chars = ends
+        .iter()
+        .flat_map(|&d| [d, Day::year_start(d.year())])
+        .map(|d| unit.label(d).chars().count())
+        .max()
+        .unwrap_or(0);
+    chars as f64 * POINTS_PER_LABEL_CHAR
 }
 
 /// One tick of the axis.
@@ -201,14 +281,13 @@ pub fn ticks(start_days: f64, end_days: f64, unit: TickUnit) -> Vec<Tick> {
     if !(start_days.is_finite() && end_days.is_finite()) || end_days < start_days {
         return out;
     }
-    let first = date_from_days(start_days.floor() as i64);
-    let last_days = end_days.ceil() as i64;
-    let mut push = |date: NaiveDate| {
-        let days = days_from_epoch(date);
-        if (days as f64) >= start_days && days <= last_days {
+    let first = Day::containing(start_days);
+    let last = Day::containing(end_days.ceil());
+    let mut push = |day: Day| {
+        if day.days() >= start_days && day <= last {
             out.push(Tick {
-                days: days as f64,
-                label: unit.label(date),
+                days: day.days(),
+                label: unit.label(day),
             });
         }
     };
@@ -216,73 +295,52 @@ pub fn ticks(start_days: f64, end_days: f64, unit: TickUnit) -> Vec<Tick> {
         TickUnit::Years(_) => {
             let mut year = unit.year_tick_from(first.year());
             for _ in 0..MAX_TICKS {
-                let Some(date) = NaiveDate::from_ymd_opt(year, 1, 1) else {
-                    break;
-                };
-                if days_from_epoch(date) > last_days {
+                let day = Day::year_start(year);
+                if day > last {
                     break;
                 }
-                push(date);
-                let Some(next) = year.checked_add(1) else {
-                    break;
-                };
-                year = unit.year_tick_from(next);
+                push(day);
+                year = unit.year_tick_from(year + 1);
             }
         }
         TickUnit::Months(n) => {
-            let n = n as i32;
-            let mut index = (first.year() * 12 + first.month0() as i32).div_euclid(n) * n;
+            let n = i64::from(n);
+            let (year, month, _) = first.ymd();
+            let mut index = (year * 12 + i64::from(month) - 1).div_euclid(n) * n;
             for _ in 0..MAX_TICKS {
-                let Some(date) = NaiveDate::from_ymd_opt(
-                    index.div_euclid(12),
-                    index.rem_euclid(12) as u32 + 1,
-                    1,
-                ) else {
-                    break;
-                };
-                if days_from_epoch(date) > last_days {
+                let day = Day::from_ymd(index.div_euclid(12), index.rem_euclid(12) as u8 + 1, 1);
+                if day > last {
                     break;
                 }
-                push(date);
+                push(day);
                 index += n;
             }
         }
         TickUnit::Days(n) => {
-            let mut date = first;
+            let mut day = first;
             for _ in 0..MAX_TICKS * n as usize {
-                if days_from_epoch(date) > last_days {
+                if day > last {
                     break;
                 }
-                let month_len = days_in_month(date);
-                let day = date.day();
-                if (day - 1).is_multiple_of(n) && month_len - day + 1 >= n {
-                    push(date);
+                let (year, month, date) = day.ymd();
+                let month_len = u32::from(days_in_month(year, month));
+                let date = u32::from(date);
+                if (date - 1).is_multiple_of(n) && month_len - date + 1 >= n {
+                    push(day);
                 }
-                let Some(next) = date.succ_opt() else { break };
-                date = next;
+                day = day.next();
             }
         }
     }
     out
 }
 
-fn days_in_month(date: NaiveDate) -> u32 {
-    let (y, m) = if date.month() == 12 {
-        (date.year() + 1, 1)
-    } else {
-        (date.year(), date.month() + 1)
-    };
-    NaiveDate::from_ymd_opt(y, m, 1)
-        .and_then(|d| d.pred_opt())
-        .map_or(31, |d| d.day())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn day(y: i32, m: u32, d: u32) -> f64 {
-        days_from_epoch(NaiveDate::from_ymd_opt(y, m, d).unwrap()) as f64
+    fn day(y: i64, m: u8, d: u8) -> f64 {
+        Day::from_ymd(y, m, d).days()
     }
 
     /// Ticks for a view of `span_days` ending around 2020, `width` points wide.
@@ -293,7 +351,7 @@ mod tests {
     /// Ticks for a view of `span_days` ending at `end`, `width` points wide.
     fn view_to(end: f64, span_days: f64, width: f64) -> (TickUnit, Vec<Tick>, f64) {
         let ppd = width / span_days;
-        let unit = choose_unit(ppd, MIN_LABEL_SPACING);
+        let unit = choose_unit(ppd, MIN_LABEL_SPACING, end - span_days, end);
         (unit, ticks(end - span_days, end, unit), ppd)
     }
 
@@ -324,10 +382,15 @@ mod tests {
         let mut span = 0.1;
         // Out to the widest view, which holds everything the model can date.
         while span < crate::view::mapping::MAX_SPAN_DAYS * 1.37 {
-            for (width, end) in [300.0, 800.0, 1920.0]
-                .into_iter()
-                .flat_map(|w| [(w, day(2020, 6, 15)), (w, day(1, 1, 1) + span / 3.0)])
-            {
+            let big_bang = Day::year_start(-13_800_000_000).days();
+            for (width, end) in [300.0, 800.0, 1920.0].into_iter().flat_map(|w| {
+                [
+                    (w, day(2020, 6, 15)),
+                    (w, day(1, 1, 1) + span / 3.0),
+                    (w, big_bang + span / 3.0),
+                    (w, day(-65_998_050, 1, 1) + span / 2.0),
+                ]
+            }) {
                 let (_, ticks, ppd) = view_to(end, span, width);
                 for pair in ticks.windows(2) {
                     let gap = (pair[1].days - pair[0].days) * ppd;
@@ -336,13 +399,86 @@ mod tests {
                     let least = if pair[0].label == "1 CE" {
                         (pair[0].label.len() + pair[1].label.len()) as f64 * 7.0 / 2.0 + 8.0
                     } else {
-                        MIN_LABEL_SPACING - 1e-6
+                        // Long labels ("13.801 billion years ago") keep their own room.
+                        let chars = pair[0]
+                            .label
+                            .chars()
+                            .count()
+                            .max(pair[1].label.chars().count());
+                        (MIN_LABEL_SPACING - 1e-6).max(chars as f64 * POINTS_PER_LABEL_CHAR * 0.9)
                     };
                     assert!(gap >= least, "span {span}: {pair:?} only {gap} pt apart");
                 }
                 assert!(ticks.len() as f64 <= width / MIN_LABEL_SPACING + 2.0);
             }
             span *= 1.37;
+        }
+    }
+
+    #[test]
+    fn deep_time_is_labelled_as_a_reader_expects_at_every_scale() {
+        let now = day(2026, 1, 1);
+        let years = |n: f64| n * 365.2425;
+        let at = |end: f64, span: f64| {
+            let (unit, ticks, _) = view_to(end, span, 1000.0);
+            (unit, ticks.into_iter().map(|t| t.label).collect::<Vec<_>>())
+        };
+        // The age of the universe.
+        let (_, labels) = at(now, years(14.5e9));
+        assert!(
+            labels.contains(&"10 billion years ago".to_owned()),
+            "{labels:?}"
+        );
+        assert!(
+            labels
+                .iter()
+                .all(|l| l.ends_with("years ago") || !l.contains("billion"))
+        );
+        // Around the Big Bang, finer: decimals enough to tell neighbours apart.
+        let big_bang = Day::year_start(-13_800_000_000).days();
+        let (_, labels) = at(big_bang + years(5e7), years(1e8));
+        assert!(
+            labels.contains(&"13.8 billion years ago".to_owned()),
+            "{labels:?}"
+        );
+        assert!(
+            labels.contains(&"13.85 billion years ago".to_owned()),
+            "{labels:?}"
+        );
+        let (_, labels) = at(big_bang + years(5e6), years(1e7));
+        assert!(
+            labels.contains(&"13.805 billion years ago".to_owned()),
+            "{labels:?}"
+        );
+        // The dinosaurs' end.
+        let k_pg = day(-65_998_050, 1, 1);
+        let (_, labels) = at(k_pg + years(2e7), years(6e7));
+        assert!(
+            labels.contains(&"60 million years ago".to_owned()),
+            "{labels:?}"
+        );
+        // Prehistory: years before the common era, with separators.
+        let (_, labels) = at(day(-7_999, 1, 1), years(20_000.0));
+        assert!(labels.contains(&"10,000 BCE".to_owned()), "{labels:?}");
+        // A million years back at fine ticks: every year written out, not rounded to millions.
+        let (unit, labels) = at(day(-1_499_990, 1, 1), years(40.0));
+        assert!(matches!(unit, TickUnit::Years(5 | 10)), "{unit:?}");
+        assert!(labels.contains(&"1,500,000 BCE".to_owned()), "{labels:?}");
+        // Then ordinary years, months and days, in the same timeline.
+        let (_, labels) = at(day(1969, 12, 31), years(60.0));
+        assert!(labels.contains(&"1950s".to_owned()), "{labels:?}");
+        let (_, labels) = at(day(1969, 7, 25), 10.0);
+        assert!(labels.contains(&"20 Jul".to_owned()), "{labels:?}");
+        // Neighbouring labels always differ.
+        let mut span = crate::view::mapping::MIN_SPAN_DAYS;
+        while span < crate::view::mapping::MAX_SPAN_DAYS {
+            for end in [now, big_bang + span / 2.0, k_pg + span / 2.0] {
+                let (_, labels) = at(end, span);
+                for w in labels.windows(2) {
+                    assert_ne!(w[0], w[1], "span {span}");
+                }
+            }
+            span *= 1.7;
         }
     }
 
@@ -466,7 +602,12 @@ mod tests {
         );
         let width = 1000.0;
         let ppd = width / (end - start);
-        let unit = choose_unit(ppd, MIN_LABEL_SPACING);
+        let unit = choose_unit(
+            ppd,
+            MIN_LABEL_SPACING,
+            scale.to_days(start),
+            scale.to_days(end),
+        );
         let min_gap = MIN_LABEL_SPACING / ppd;
         let ticks = scaled_ticks(&scale, start, end, unit, min_gap);
         assert!(ticks.len() >= 3, "{ticks:?}");
@@ -474,8 +615,7 @@ mod tests {
             // None inside the break, and each says the time where it is drawn.
             assert!(t.days <= b.view.0 || t.days >= b.view.1, "{t:?} in {b:?}");
             let real = scale.to_days(t.days);
-            let date = date_from_days(real.round() as i64);
-            assert_eq!(t.label, unit.label(date));
+            assert_eq!(t.label, unit.label(Day::containing(real.round())));
         }
         for w in ticks.windows(2) {
             assert!(w[1].days - w[0].days >= min_gap - 1e-9, "{w:?}");

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::scale::Scale;
+use crate::model::Day;
 use crate::model::Timeline;
-use crate::model::date::days_from_epoch;
 
 /// The events of one lane, sorted by start.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -244,11 +244,8 @@ fn join_parts(first: Part, later: Part) -> Part {
 }
 
 /// The first day and the day after the last day an interval covers, in days since 1970-01-01.
-pub fn span_days(covered: (NaiveDate, NaiveDate)) -> (f64, f64) {
-    (
-        days_from_epoch(covered.0) as f64,
-        days_from_epoch(covered.1) as f64 + 1.0,
-    )
+pub fn span_days(covered: (Day, Day)) -> (f64, f64) {
+    (covered.0.days(), covered.1.days() + 1.0)
 }
 
 impl EventIndex {

@@ -1,8 +1,6 @@
 //! The event list: chronological, grouped by year, in step with the timeline's selection. Only the rows in
 //! view are laid out, so a list of a million events costs no more per frame than one of twenty.
 
-use chrono::Datelike;
-
 use super::elide;
 use crate::app::command::Command;
 use crate::model::Timeline;
@@ -11,7 +9,7 @@ use crate::model::Timeline;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ListRow {
     /// A year heading.
-    Year(i32),
+    Year(i64),
     /// An event, by index.
     Event(usize),
 }

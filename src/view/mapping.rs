@@ -223,11 +223,47 @@ mod tests {
     }
 
     #[test]
+    fn time_and_x_round_trip_at_every_scale_from_the_big_bang_to_a_day() {
+        let moon = crate::model::Day::from_ymd(1969, 7, 20).days();
+        let big_bang = crate::model::Day::year_start(-13_800_000_000).days();
+        let mut span = MIN_SPAN_DAYS;
+        while span <= MAX_SPAN_DAYS {
+            // Near the common era every zoom is exact; at the Big Bang, f64 days are exact to about a
+            // thousandth of a day, so views of a year and more are.
+            let centres: &[f64] = if span >= 365.0 {
+                &[moon, big_bang]
+            } else {
+                &[moon]
+            };
+            for &centre in centres {
+                let m = TimeMapping::new(centre - span / 2.0, centre + span / 2.0, 40.0, 1200.0);
+                for x in [40.0_f32, 300.5, 640.0, 1239.0] {
+                    let t = m.time_from_x(x);
+                    assert!(
+                        (m.x_from_time(t) - x).abs() < 0.01,
+                        "span {span} at {centre}"
+                    );
+                }
+                let x = m.x_from_time(centre);
+                assert!(
+                    (x - 640.0).abs() < 0.01,
+                    "span {span}: the centre is at {x}"
+                );
+                // Zooming in and out by the same factor comes back to the same view.
+                let back = m.zoom_at(1.5, 500.0).zoom_at(1.0 / 1.5, 500.0);
+                if back.span_days() == m.span_days() {
+                    assert!((back.start_days - m.start_days).abs() <= span * 1e-9 + 1e-3);
+                }
+            }
+            span *= 1.9;
+        }
+    }
+
+    #[test]
     fn everything_the_model_can_date_fits_in_view_with_margins() {
         let first = crate::model::EdtfDate::new(-MAX_ABS_YEAR, None, None).unwrap();
         let last = crate::model::EdtfDate::new(MAX_ABS_YEAR, None, None).unwrap();
-        let days = |d| crate::model::date::days_from_epoch(d) as f64;
-        let (start, end) = (days(first.first_day()), days(last.last_day()) + 1.0);
+        let (start, end) = (first.first_day().days(), last.last_day().days() + 1.0);
         let (a, b) = fit_range(start, end);
         assert!(a < start && b > end, "{a}..{b} misses {start}..{end}");
         // With the room for labels the app adds on the right, the view is still within the zoom limits.

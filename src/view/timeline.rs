@@ -225,7 +225,9 @@ pub fn timeline_ui(
         .x_axis_formatter(|mark, _range| {
             TickUnit::from_gap_days(mark.step_size)
                 .map(|unit| {
-                    unit.label(date_from_days(view.scale.to_days(mark.value).round() as i64))
+                    unit.label(crate::model::Day::containing(
+                        view.scale.to_days(mark.value).round(),
+                    ))
                 })
                 .unwrap_or_default()
         })
@@ -899,8 +901,13 @@ fn context_line(
     scale: &Scale,
     frame: Rect,
 ) -> Option<(String, Rect)> {
-    let unit = axis::choose_unit(mapping.points_per_day(), axis::MIN_LABEL_SPACING);
     let (start, end) = scale.span_to_days((mapping.start_days, mapping.end_days));
+    let unit = axis::choose_unit(
+        mapping.points_per_day(),
+        axis::MIN_LABEL_SPACING,
+        start,
+        end,
+    );
     let years = axis::context_label(start, end, unit)?;
     let galley = painter.layout_no_wrap(years.clone(), FontId::proportional(12.5), Color32::WHITE);
     let rect = Rect::from_min_size(
@@ -913,12 +920,12 @@ fn context_line(
 
 /// The day a range starting at `days` begins with, in words.
 fn first_day_words(days: f64) -> String {
-    crate::model::EdtfDate::from_naive(date_from_days(days.floor() as i64)).words()
+    crate::model::EdtfDate::on_day(crate::model::Day::containing(days)).words()
 }
 
 /// The last day of a range ending (exclusive) at `days`, in words.
 fn last_day_words(days: f64) -> String {
-    crate::model::EdtfDate::from_naive(date_from_days(days.ceil() as i64 - 1)).words()
+    crate::model::EdtfDate::on_day(crate::model::Day::containing(days.ceil() - 1.0)).words()
 }
 
 /// A break of the story scale as drawn: its band, and the words saying how long it is.
@@ -1038,7 +1045,8 @@ fn calendar_grid(input: &GridInput, scale: &Scale) -> Vec<GridMark> {
     let (start, end) = input.bounds;
     // `base_step_size` is the plot's days per minimum grid spacing; turn it into points per day.
     let points_per_day = 8.0 / input.base_step_size.max(f64::MIN_POSITIVE);
-    let unit = axis::choose_unit(points_per_day, axis::MIN_LABEL_SPACING);
+    let (first, last) = (scale.to_days(start), scale.to_days(end));
+    let unit = axis::choose_unit(points_per_day, axis::MIN_LABEL_SPACING, first, last);
     let min_gap = axis::MIN_LABEL_SPACING / points_per_day;
     axis::scaled_ticks(scale, start, end, unit, min_gap)
         .into_iter()

@@ -377,7 +377,7 @@ struct Partial {
 
 impl Partial {
     /// The date, with `other_year` when none was written.
-    fn finish(self, other_year: Option<i32>) -> Result<EdtfDate, String> {
+    fn finish(self, other_year: Option<i64>) -> Result<EdtfDate, String> {
         if self.bare && self.era.is_none() {
             return Err(
                 "a year of fewer than four digits needs an era: write 0500 or 500 CE".into(),
@@ -393,11 +393,10 @@ impl Partial {
                 } else {
                     y
                 };
-                i32::try_from(astronomical)
-                    .ok()
+                Some(astronomical)
                     .filter(|y| y.abs() <= MAX_ABS_YEAR)
                     .ok_or_else(|| {
-                        format!("the year {y} is out of range (dateline reads years up to {MAX_ABS_YEAR})")
+                        format!("the year {y} is out of range (dateline reads years up to 20 billion either way)")
                     })?
             }
             (None, Some(y)) => y,

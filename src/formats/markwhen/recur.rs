@@ -63,7 +63,7 @@ pub fn occurrences(
         }
         let end = start
             .checked_add_signed(length)
-            .filter(|d| d.year().abs() <= crate::model::date::MAX_ABS_YEAR)
+            .filter(|d| i64::from(d.year()).abs() <= crate::model::date::MAX_CALENDAR_YEAR)
             .ok_or("the recurrence goes out of range")?;
         out.push((start, end));
     }

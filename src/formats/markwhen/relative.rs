@@ -9,7 +9,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use super::dates::{Duration, Unit};
-use crate::model::date::MAX_ABS_YEAR;
+use crate::model::date::MAX_CALENDAR_YEAR;
 use crate::model::{DateSpec, EdtfDate, IntervalEnd};
 
 /// The longest length counted, in days or weekdays: beyond it a date leaves the calendar dateline draws.
@@ -73,7 +73,7 @@ pub fn shift(day: NaiveDate, duration: Duration, back: bool) -> Result<NaiveDate
         }
     };
     result
-        .filter(|d| d.year().abs() <= MAX_ABS_YEAR)
+        .filter(|d| i64::from(d.year()).abs() <= MAX_CALENDAR_YEAR)
         .ok_or_else(out_of_range)
 }
 
@@ -108,8 +108,8 @@ pub fn spec_of_days(first: NaiveDate, last: NaiveDate) -> DateSpec {
     let year_start = month_start && first.month() == 1;
     let month_end = last.succ_opt().is_none_or(|n| n.day() == 1);
     let year_end = month_end && last.month() == 12;
-    let year = |d: NaiveDate| EdtfDate::new(d.year(), None, None);
-    let month = |d: NaiveDate| EdtfDate::new(d.year(), Some(d.month() as u8), None);
+    let year = |d: NaiveDate| EdtfDate::new(i64::from(d.year()), None, None);
+    let month = |d: NaiveDate| EdtfDate::new(i64::from(d.year()), Some(d.month() as u8), None);
     let (start, end) = if year_start && year_end {
         (year(first), year(last))
     } else if month_start && month_end {
@@ -136,14 +136,18 @@ pub fn spec_of_days(first: NaiveDate, last: NaiveDate) -> DateSpec {
 /// The end date of a range that starts at `start` and lasts `duration`: a year or month when the length
 /// ends on a year's or month's end and counts in those units, else a day.
 pub fn end_after(start: EdtfDate, duration: Duration) -> Result<EdtfDate, String> {
-    let (_, last) = days_for(start.first_day(), duration)?;
+    let first = start
+        .first_day()
+        .date()
+        .ok_or("a length counts in the calendar, and the date is beyond its years")?;
+    let (_, last) = days_for(first, duration)?;
     let month_end = last.succ_opt().is_none_or(|n| n.day() == 1);
     let coarse = match duration.unit {
         Unit::Year if month_end && last.month() == 12 && start.month.is_none() => {
-            EdtfDate::new(last.year(), None, None)
+            EdtfDate::new(i64::from(last.year()), None, None)
         }
         Unit::Year | Unit::Month if month_end && start.day.is_none() => {
-            EdtfDate::new(last.year(), Some(last.month() as u8), None)
+            EdtfDate::new(i64::from(last.year()), Some(last.month() as u8), None)
         }
         _ => None,
     };

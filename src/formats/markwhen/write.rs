@@ -162,7 +162,7 @@ fn plain_or_quoted(text: &str) -> String {
 /// alone beyond, and `N BCE` before year 1 (Markwhen has no BCE months or days).
 fn date_text(d: &EdtfDate) -> String {
     if d.year <= 0 {
-        return format!("{} BCE", 1 - i64::from(d.year));
+        return format!("{} BCE", 1 - d.year);
     }
     if d.year > 9999 {
         return format!("{}", d.year);

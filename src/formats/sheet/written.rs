@@ -149,7 +149,7 @@ fn read_plain(text: &str, order: Option<DayOrder>) -> Result<Written, NotADate> 
             if n < 1 {
                 return Err(NotADate::Unreadable);
             }
-            return EdtfDate::new(1 - n, None, None)
+            return EdtfDate::new(i64::from(1 - n), None, None)
                 .map(Written::Date)
                 .ok_or(NotADate::NoSuchDay);
         }
@@ -320,7 +320,7 @@ fn small(n: u32) -> Result<u8, NotADate> {
 }
 
 fn date(year: i32, month: Option<u8>, day: Option<u8>) -> Result<Written, NotADate> {
-    EdtfDate::new(year, month, day)
+    EdtfDate::new(i64::from(year), month, day)
         .map(Written::Date)
         .ok_or(NotADate::NoSuchDay)
 }

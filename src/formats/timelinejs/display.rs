@@ -129,7 +129,7 @@ fn read_date(text: &str) -> Option<EdtfDate> {
         None => None,
         Some(day) => Some(day.parse::<u8>().ok()?),
     };
-    let mut date = EdtfDate::new(year, month, day)?;
+    let mut date = EdtfDate::new(i64::from(year), month, day)?;
     date.approximate = approximate;
     date.uncertain = uncertain;
     // "0 BCE" or "0" are not words dateline writes.

@@ -9,6 +9,9 @@
 //!   media.
 //! - One era per period, with a start and an end always.
 //!
+//! Deep time: a timeline with a year beyond what JavaScript dates reach (about 271,000 years either
+//! way) is written with `"scale": "cosmological"`, the scale `TimelineJS` draws such years on.
+//!
 //! Years: `TimelineJS` counts BCE years historically (−44 is 44 BCE) and shows a year 0 as "0", so the
 //! astronomical year `y ≤ 0` is written `y − 1`. `TimelineJS` 3.9 also drops an end date that equals the
 //! start in the parts the start has (and an era without an end breaks the whole timeline), so such a
@@ -23,7 +26,7 @@ use serde::Serialize;
 use serde::ser::{SerializeSeq, SerializeStruct, Serializer};
 
 use super::display;
-use crate::model::{DateSpec, EdtfDate, Event, IntervalEnd, Status, Timeline};
+use crate::model::{DateSpec, Day, EdtfDate, Event, IntervalEnd, Status, Timeline};
 
 /// Writes the timeline as `TimelineJS` 3 JSON to `out`, each event converted only while it is written.
 /// `today` is where a span still going on is drawn to.
@@ -48,7 +51,7 @@ struct Document<'t> {
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let t = self.timeline;
-        let mut doc = serializer.serialize_struct("TimelineJs", 3)?;
+        let mut doc = serializer.serialize_struct("TimelineJs", 4)?;
         let title = TitleSlide {
             text: Text {
                 headline: escape(&t.title),
@@ -62,8 +65,30 @@ impl Serialize for Document<'_> {
         }
         doc.serialize_field("events", &Events(self))?;
         doc.serialize_field("eras", &Eras(self))?;
+        if needs_cosmological_scale(t) {
+            doc.serialize_field("scale", "cosmological")?;
+        } else {
+            doc.skip_field("scale")?;
+        }
         doc.end()
     }
+}
+
+/// The farthest year, either way, that `TimelineJS`'s human scale can place: JavaScript dates reach
+/// 271,821 BCE and 275,760 CE.
+const HUMAN_SCALE_YEARS: i64 = 271_000;
+
+/// Whether a date of the timeline lies beyond the human scale, so the file must ask for `TimelineJS`'s
+/// cosmological scale (which places years only, out to the Big Bang and beyond).
+fn needs_cosmological_scale(timeline: &Timeline) -> bool {
+    let far = |when: &DateSpec| {
+        let (first, last) = (when.first_day().year(), when.anchor().year);
+        let end = when.end_date().map_or(last, |e| e.year);
+        [first, last, end]
+            .iter()
+            .any(|y| y.abs() > HUMAN_SCALE_YEARS)
+    };
+    timeline.events.iter().any(|e| far(&e.when)) || timeline.periods.iter().any(|p| far(&p.when))
 }
 
 /// The events, each turned into a slide only while it is written.
@@ -168,8 +193,8 @@ impl Parts {
     }
 
     /// A calendar day.
-    fn of_day(day: NaiveDate) -> Self {
-        Self::of(&EdtfDate::from_naive(day))
+    fn of_day(day: Day) -> Self {
+        Self::of(&EdtfDate::on_day(day))
     }
 
     /// Whether `TimelineJS` would take `end` for this date and drop it: every part this date has is the
@@ -184,14 +209,13 @@ impl Parts {
 }
 
 /// `TimelineJS`'s year for an astronomical year: `0` is 1 BCE, written `-1`.
-fn timelinejs_year(year: i32) -> i64 {
-    let year = i64::from(year);
+fn timelinejs_year(year: i64) -> i64 {
     if year <= 0 { year - 1 } else { year }
 }
 
 /// A start and an end that `TimelineJS` keeps both of: written as they are when it does, else from the
 /// first day covered to the last, with hours when that is one day.
-fn kept_span(start: (Parts, NaiveDate), end: (Parts, NaiveDate)) -> (Parts, Parts) {
+fn kept_span(start: (Parts, Day), end: (Parts, Day)) -> (Parts, Parts) {
     let (start_parts, first) = start;
     let (end_parts, last) = end;
     if !start_parts.swallows(&end_parts) {
@@ -208,6 +232,7 @@ fn kept_span(start: (Parts, NaiveDate), end: (Parts, NaiveDate)) -> (Parts, Part
 
 /// The start and end dates of an event's slide (`end_date` only for a span with an end to draw).
 fn event_dates(when: &DateSpec, today: NaiveDate) -> (Parts, Option<Parts>) {
+    let today = Day::from(today);
     match *when {
         DateSpec::Single(d) => (Parts::of(&d), None),
         DateSpec::Interval {
@@ -243,7 +268,7 @@ fn event_dates(when: &DateSpec, today: NaiveDate) -> (Parts, Option<Parts>) {
 /// The start and end of an era: always both, and never one `TimelineJS` drops.
 fn era_dates(when: &DateSpec, today: NaiveDate) -> (Parts, Parts) {
     let (first, last) = when.covered(today);
-    let part = |date: Option<EdtfDate>, day: NaiveDate| {
+    let part = |date: Option<EdtfDate>, day: Day| {
         (
             date.map_or_else(|| Parts::of_day(day), |d| Parts::of(&d)),
             day,
