@@ -440,6 +440,9 @@ impl DatelineApp {
             );
             crate::view::unsaved::unsaved_prompt_ui(ctx, &name, pending.doing(), commands);
         }
+        if let Some(dialog) = &self.sheet_mapping {
+            crate::view::sheet_mapping::sheet_mapping_ui(ctx, dialog, commands);
+        }
         if let Some(path) = &self.draft_offer {
             crate::view::review::draft_offer_ui(ctx, path, commands);
         }

@@ -180,7 +180,14 @@ pub fn load_str_with(
             path: path.to_owned(),
         });
     }
-    let format = detect(body).map_err(|reason| LoadError::UnknownFormat {
+    let format = match detect(body) {
+        // The columns chosen in the window's dialog are of a spreadsheet, whatever it looks like.
+        _ if options.sheet.mapping.is_some() => Ok(Format::Sheet),
+        // A table whose date column the guess missed, read with the columns named.
+        Err(_) if !options.sheet.columns.is_empty() && sheet::is_table(body) => Ok(Format::Sheet),
+        found => found,
+    }
+    .map_err(|reason| LoadError::UnknownFormat {
         path: path.to_owned(),
         reason,
     })?;
