@@ -64,7 +64,8 @@ impl Format {
 /// - A JSON object whose `title` is an object, or whose `events` have `start_date`, or with `eras`, or
 ///   with a `timeline` object (`TimelineJS` 2, or `TimelineJS` 3 wrapped), is `TimelineJS`; one with `"format"`, `lanes`, `tags`, `periods`, `source`, a string `title`, or events
 ///   with `date` is dateline JSON.
-/// - Text whose first line has commas and known column headers is CSV (see [`csv::sniff`]).
+/// - Text whose first line has commas and known column headers is CSV, and so is `TimelineJS`'s layout
+///   separated by semicolons or tabs (see [`csv::sniff`]).
 /// - A JSON list of objects with `start` or `content`, or an object with `items` (and `groups`), is
 ///   vis-timeline's.
 /// - Other text that opens with a `---` header or has `DATE: title` event lines is Markwhen (see
