@@ -505,7 +505,10 @@ impl DatelineApp {
         self.keyboard(ui.ctx(), &mut commands);
         self.guard_close(ui.ctx());
         self.keep_recovery_copy();
-        if self.unsaved_prompt.is_some() || self.replace_prompt.is_some() {
+        if self.unsaved_prompt.is_some()
+            || self.replace_prompt.is_some()
+            || self.sheet_mapping.is_some()
+        {
             // A question (closing the window with unsaved changes) is answered in the full window.
             self.present = None;
         }

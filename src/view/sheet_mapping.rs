@@ -134,6 +134,9 @@ fn order_label(order: Option<DayOrder>) -> &'static str {
     }
 }
 
+/// The most columns a role's combo box offers (a header row can have any number).
+const MAX_CHOICES: usize = 1_000;
+
 /// The accessible label of a role's combo box ("Date column").
 pub fn role_label(role: Role) -> String {
     format!("{} column", role_name(role))
@@ -190,7 +193,7 @@ fn columns_ui(ui: &mut egui::Ui, dialog: &SheetMapping, commands: &mut Vec<Comma
                     .width(160.0)
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut chosen, None, column_name(headers, None));
-                        for c in 0..headers.len() {
+                        for c in 0..headers.len().min(MAX_CHOICES) {
                             ui.selectable_value(
                                 &mut chosen,
                                 Some(c),
