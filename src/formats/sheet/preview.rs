@@ -42,10 +42,36 @@ pub struct Preview {
     pub problem: Option<Problem>,
 }
 
+/// The most bytes [`head`] keeps, whatever the rows hold (a quote never closed runs to the end of the
+/// file): the preview reads them again at each change of the choice.
+pub const MAX_HEAD_BYTES: usize = 32 << 20;
+
 /// The start of `text` holding its header row and its first `rows` rows, cut where the next row starts
-/// (a quoted cell may hold line breaks, so the rows are found as the sheet's reader finds them). A row
-/// whose quote is never closed runs to the end of the text.
+/// (a quoted cell may hold line breaks, so the rows are found as the sheet's reader finds them), and at
+/// most [`MAX_HEAD_BYTES`] long (then cut at a line's end where there is one).
 pub fn head(text: &str, rows: usize) -> &str {
+    head_within(text, rows, MAX_HEAD_BYTES)
+}
+
+/// [`head`], at most `max_bytes` long.
+fn head_within(text: &str, rows: usize, max_bytes: usize) -> &str {
+    let head = rows_head(text, rows);
+    if head.len() <= max_bytes {
+        return head;
+    }
+    let mut end = max_bytes;
+    while !head.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = &head[..end];
+    match cut.rfind('\n') {
+        Some(at) if at > 0 => &cut[..=at],
+        _ => cut,
+    }
+}
+
+/// The start of `text` holding its header row and its first `rows` rows.
+fn rows_head(text: &str, rows: usize) -> &str {
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .delimiter(delimiter(text))
@@ -159,6 +185,10 @@ mod tests {
         assert_eq!(head("", 3), "");
         // CRLF, and the last row without a line break.
         assert_eq!(head("a,b\r\n1,2\r\n3,4", 1), "a,b\r\n1,2\r\n");
+        // A quote never closed would take the rest of the file: the head is bounded, at a line's end.
+        let open = format!("a,b\n1,\"x\n{}", "y\n".repeat(1_000));
+        assert_eq!(head_within(&open, 20, 12), "a,b\n1,\"x\ny\n");
+        assert_eq!(head_within("ab\u{e9}", 1, 3), "ab");
     }
 
     #[test]
