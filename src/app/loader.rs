@@ -84,8 +84,19 @@ pub struct SheetToMap {
 
 /// What the loading thread hands back.
 enum Finished {
-    Read(Result<Timeline, LoadError>),
-    Map(SheetToMap),
+    Loaded(Box<Timeline>),
+    Failed(LoadError),
+    Map(Box<SheetToMap>),
+}
+
+impl Finished {
+    /// What a read came to.
+    fn read(result: Result<Timeline, LoadError>) -> Self {
+        match result {
+            Ok(timeline) => Self::Loaded(Box::new(timeline)),
+            Err(e) => Self::Failed(e),
+        }
+    }
 }
 
 /// The state the loading thread and the window share.
@@ -250,9 +261,9 @@ impl Loading {
             return Outcome::Cancelled;
         }
         match self.result.try_recv() {
-            Ok(Finished::Read(Ok(timeline))) => Outcome::Loaded(Box::new(timeline)),
-            Ok(Finished::Read(Err(e))) => Outcome::Failed(e),
-            Ok(Finished::Map(sheet)) => Outcome::MapColumns(Box::new(sheet)),
+            Ok(Finished::Loaded(timeline)) => Outcome::Loaded(timeline),
+            Ok(Finished::Failed(e)) => Outcome::Failed(e),
+            Ok(Finished::Map(sheet)) => Outcome::MapColumns(sheet),
             Err(mpsc::TryRecvError::Empty) => Outcome::Pending,
             Err(mpsc::TryRecvError::Disconnected) => Outcome::Failed(LoadError::Io {
                 path: self.path.clone(),
@@ -287,7 +298,7 @@ fn read_and_parse(
     let limit_bytes = how.limit_bytes;
     let (mut reader, total) = match open(path) {
         Ok(opened) => opened,
-        Err(e) => return Some(Finished::Read(Err(e))),
+        Err(e) => return Some(Finished::Failed(e)),
     };
     shared.total.store(total, Ordering::Release);
     wake();
@@ -304,21 +315,21 @@ fn read_and_parse(
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(source) => {
-                return Some(Finished::Read(Err(LoadError::Io {
+                return Some(Finished::Failed(LoadError::Io {
                     path: path.to_owned(),
                     source,
-                })));
+                }));
             }
         };
         bytes.extend_from_slice(&chunk[..n]);
         let read = bytes.len() as u64;
         if read > limit_bytes {
             // The file grew past the limit while it was being read.
-            return Some(Finished::Read(Err(LoadError::TooLarge {
+            return Some(Finished::Failed(LoadError::TooLarge {
                 path: path.to_owned(),
                 size: read,
                 limit: limit_bytes,
-            })));
+            }));
         }
         shared.read.store(read, Ordering::Release);
         if last_wake.elapsed() >= WAKE_INTERVAL {
@@ -332,7 +343,7 @@ fn read_and_parse(
     shared.parsing.store(true, Ordering::Release);
     wake();
     let Ok(text) = std::str::from_utf8(&bytes) else {
-        return Some(Finished::Read(formats::load_bytes_with(
+        return Some(Finished::read(formats::load_bytes_with(
             &bytes,
             path,
             how.options,
@@ -348,11 +359,11 @@ fn read_and_parse(
         || how.options.sheet.mapping.is_some()
         || (format.is_err() && formats::sheet::is_table(body));
     let to_map = |problem| {
-        Some(Finished::Map(SheetToMap {
+        Some(Finished::Map(Box::new(SheetToMap {
             head: formats::sheet::preview::head(body, formats::sheet::preview::GUESS_ROWS)
                 .to_owned(),
             problem,
-        }))
+        })))
     };
     if opening && sheet && how.options.sheet.is_unstated() {
         return to_map(None);
@@ -363,7 +374,7 @@ fn read_and_parse(
             to_map(problems.into_iter().next())
         }
         Err(LoadError::UnknownFormat { .. }) if opening && sheet => to_map(None),
-        result => Some(Finished::Read(result)),
+        result => Some(Finished::read(result)),
     }
 }
 

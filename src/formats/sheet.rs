@@ -398,7 +398,7 @@ pub fn read(text: &str, options: &SheetOptions) -> Reading {
     }
     let mut problems = Report::new();
     let mut timeline = Timeline::default();
-    let mut lines = Vec::new();
+    let mut row_lines = Vec::new();
     let mut ids = Ids::default();
     let mut lane_ids = Ids::default();
     let mut lanes: HashMap<String, LaneId> = HashMap::new();
@@ -494,10 +494,10 @@ pub fn read(text: &str, options: &SheetOptions) -> Reading {
         // A spreadsheet does not say where its rows came from: nothing is claimed.
         event.provenance = Provenance::Unstated;
         timeline.events.push(event);
-        lines.push(sheet.position_of_cell(i, 0).line);
+        row_lines.push(sheet.position_of_cell(i, 0).line);
     }
     reading.timeline = timeline;
-    reading.lines = lines;
+    reading.lines = row_lines;
     reading.problems = problems.into_sorted().unwrap_or_default();
     reading
 }
