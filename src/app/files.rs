@@ -1,6 +1,8 @@
 //! The app's side of files: opening and reloading timelines in the background, watching the open file,
 //! exporting, and what the window shows meanwhile (progress with a Cancel button, the banner of a broken
-//! file on disk, the drop target). A failed open or reload never replaces the timeline on screen.
+//! file on disk, the drop target). A failed open or reload never replaces the timeline on screen. A
+//! spreadsheet of the person's own goes through the dialog of its columns (`view::sheet_mapping`) before
+//! it is read; reading the open file again reads it as it was opened.
 
 use std::path::{Path, PathBuf};
 

@@ -492,6 +492,46 @@ mod tests {
     }
 
     #[test]
+    fn a_table_whose_dates_the_guess_missed_comes_back_to_be_mapped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wann.csv");
+        std::fs::write(
+            &path,
+            "Wann;Was\n2015;Beitritt\nFrühling 2016;Gespräche\n2017;Besuch\n",
+        )
+        .unwrap();
+        assert!(
+            formats::load_path(&path).is_err(),
+            "not a timeline as it is"
+        );
+        let start = |options| {
+            Loading::start(
+                path.clone(),
+                formats::MAX_FILE_BYTES,
+                Purpose::Open,
+                options,
+                no_wake(),
+            )
+        };
+        let Outcome::MapColumns(sheet) = wait(&start(ReadOptions::default())) else {
+            panic!("not shown to be mapped");
+        };
+        assert!(sheet.head.starts_with("Wann;Was"));
+        // The date column chosen: the row that is no date is told at its cell.
+        let mut mapping = formats::sheet::Mapping::default();
+        mapping.set(formats::sheet::Role::Date, Some(0));
+        mapping.set(formats::sheet::Role::Title, Some(1));
+        let mut chosen = ReadOptions::default();
+        chosen.sheet.mapping = Some(mapping);
+        let Outcome::MapColumns(sheet) = wait(&start(chosen)) else {
+            panic!("the row that is no date was not told");
+        };
+        let problem = sheet.problem.expect("the problem");
+        assert_eq!((problem.position.line, problem.position.column), (3, 1));
+        assert!(problem.message.contains("Frühling 2016"), "{problem}");
+    }
+
+    #[test]
     fn progress_fraction_is_bytes_read_over_size() {
         let p = Progress::Reading {
             read: 25,
