@@ -65,6 +65,7 @@ impl Cli {
             sheet: SheetOptions {
                 columns: self.columns.clone().map(|c| c.0).unwrap_or_default(),
                 order,
+                mapping: None,
             },
         }
     }

@@ -80,7 +80,12 @@ fn main() -> ExitCode {
             );
             ExitCode::from(code as u8)
         }
-        None => match dateline::app::run_with_text(cli.file, cli.text, today) {
+        None => match dateline::app::run_with_options(
+            cli.file.clone(),
+            cli.text.clone(),
+            cli.read_options(),
+            today,
+        ) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("dateline: {e:#}");

@@ -371,6 +371,43 @@ fn dateline_json_to_csv_and_back_loses_nothing() {
 }
 
 #[test]
+fn timelinejs_sheets_saved_with_semicolons_or_tabs_read_as_with_commas() {
+    let with_commas = formats::load_path(&fixture("timelinejs-sheet.csv")).unwrap();
+    // Saved as spreadsheets save in much of the world: semicolons, CRLF, a cell quoted for its `;`.
+    let text = read_fixture("timelinejs-sheet-semicolon.csv");
+    assert!(text.starts_with("Year;Month;Day;"));
+    assert_eq!(formats::detect(&text), Ok(Format::TimelineJsCsv));
+    let path = fixture("timelinejs-sheet-semicolon.csv");
+    let t = formats::load_path(&path).unwrap();
+    assert_eq!(t, with_commas);
+    // Tabs too (no cell holds one).
+    let tabs = text.replace(
+        "\"A short history of the <b>Space Race</b>, 1957&ndash;1972.\"",
+        "x",
+    );
+    let tabs = tabs.replace(';', "\t");
+    assert_eq!(formats::detect(&tabs), Ok(Format::TimelineJsCsv));
+    let t = formats::load_str(&tabs, Path::new("tabs.tsv")).unwrap();
+    assert_eq!(ids(&t), ids(&with_commas));
+    // Problems are at their cells, counted with the semicolons.
+    let broken = text.replacen("1957;10;4;", "1957;13;4;", 1);
+    let Err(LoadError::Invalid { problems, .. }) = formats::load_str(&broken, &path) else {
+        panic!("month 13 was read");
+    };
+    let at = broken.find("1957;13").unwrap() + "1957;".len();
+    assert_eq!(
+        problems[0].position,
+        Position::of_offset(&broken, at),
+        "{problems:?}"
+    );
+    // A sheet of one's own with a Year column but no Headline stays a sheet of one's own.
+    assert_eq!(
+        formats::detect("Year;Event\n1947;The Cold War begins\n"),
+        Ok(Format::Sheet)
+    );
+}
+
+#[test]
 fn imported_timelines_round_trip_through_both_dateline_formats() {
     for name in ["timelinejs.json", "timelinejs-sheet.csv", "valid.json"] {
         let t = formats::load_path(&fixture(name)).unwrap();

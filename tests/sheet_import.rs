@@ -11,7 +11,11 @@ use dateline::model::Precision;
 
 fn with(order: Option<DayOrder>, columns: Vec<(Role, String)>) -> ReadOptions {
     ReadOptions {
-        sheet: SheetOptions { columns, order },
+        sheet: SheetOptions {
+            columns,
+            order,
+            mapping: None,
+        },
     }
 }
 

@@ -153,6 +153,18 @@ impl DatelineApp {
                 self.doc.keep_over_disk_change();
             }
             Command::CancelLoad => self.cancel_load(),
+            Command::MapSheetColumn { role, column } => {
+                if let Some(dialog) = &mut self.sheet_mapping {
+                    dialog.set_column(role, column);
+                }
+            }
+            Command::SetSheetDayOrder(order) => {
+                if let Some(dialog) = &mut self.sheet_mapping {
+                    dialog.set_order(order);
+                }
+            }
+            Command::OpenMappedSheet => self.open_mapped_sheet(),
+            Command::CancelSheetMapping => self.cancel_sheet_mapping(),
             Command::ExportJson(path) => self.request_export(export::ExportKind::Json, path),
             Command::ExportCsv(path) => self.request_export(export::ExportKind::Csv, path),
             Command::ExportTimelineJs(path) => {

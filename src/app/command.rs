@@ -56,6 +56,19 @@ pub enum Command {
     Reload,
     /// Stop the load in progress; the open timeline stays.
     CancelLoad,
+    /// In the dialog of a spreadsheet's columns, give `role` to `column` (or to none).
+    MapSheetColumn {
+        /// The role.
+        role: crate::formats::sheet::Role,
+        /// The column, by its place in the header row.
+        column: Option<usize>,
+    },
+    /// In the dialog of a spreadsheet's columns, choose the order of day and month (or none).
+    SetSheetDayOrder(Option<crate::formats::sheet::DayOrder>),
+    /// Open the spreadsheet of the dialog as its columns are chosen (read on a background thread).
+    OpenMappedSheet,
+    /// Close the dialog of a spreadsheet's columns; the timeline on screen stays.
+    CancelSheetMapping,
     /// Write the timeline as dateline JSON (asking first when the file exists).
     ExportJson(PathBuf),
     /// Write the timeline as dateline CSV (asking first when the file exists).

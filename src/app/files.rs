@@ -1,6 +1,8 @@
 //! The app's side of files: opening and reloading timelines in the background, watching the open file,
 //! exporting, and what the window shows meanwhile (progress with a Cancel button, the banner of a broken
-//! file on disk, the drop target). A failed open or reload never replaces the timeline on screen.
+//! file on disk, the drop target). A failed open or reload never replaces the timeline on screen. A
+//! spreadsheet of the person's own goes through the dialog of its columns (`view::sheet_mapping`) before
+//! it is read; reading the open file again reads it as it was opened.
 
 use std::path::{Path, PathBuf};
 
@@ -11,9 +13,11 @@ use super::{Command, DatelineApp, Notice};
 use crate::document::Document;
 use crate::document::watch::FileWatcher;
 use crate::explore::filter::Filters;
+use crate::formats::ReadOptions;
 use crate::model::Timeline;
 use crate::view::confirm::ReplacePrompt;
 use crate::view::file_menu::DialogPurpose;
+use crate::view::sheet_mapping::SheetMapping;
 use crate::view::text_panel::SourceTextView;
 
 /// How many problems of a broken file the banner lists before saying how many more there are.
@@ -22,13 +26,18 @@ const BANNER_LINES: usize = 4;
 impl DatelineApp {
     /// Starts opening `path` in the background; a load already running is cancelled.
     pub(super) fn open(&mut self, path: PathBuf) {
+        self.open_with(path, ReadOptions::default());
+    }
+
+    /// [`Self::open`], reading the file as `options` say.
+    pub(super) fn open_with(&mut self, path: PathBuf, options: ReadOptions) {
         let path = std::path::absolute(&path).unwrap_or(path);
         // A text is not a timeline: opening one drafts a timeline from it, to review beside it.
         if super::review::is_text_file(&path) {
             self.draft_offer = Some(path);
             return;
         }
-        self.start_load(path, Purpose::Open);
+        self.start_load(path, Purpose::Open, options);
     }
 
     /// Reads the open file again in the background, unless another file is being opened.
@@ -43,17 +52,23 @@ impl DatelineApp {
         {
             return;
         }
-        self.start_load(file, Purpose::Reload);
+        // Read as it was opened: a spreadsheet with the columns and the order chosen then.
+        self.start_load(file, Purpose::Reload, self.read_options.clone());
     }
 
-    fn start_load(&mut self, path: PathBuf, purpose: Purpose) {
+    fn start_load(&mut self, path: PathBuf, purpose: Purpose, options: ReadOptions) {
         if let Some(old) = self.loading.take() {
             old.cancel();
+        }
+        if purpose == Purpose::Open {
+            // Another file asked for: the dialog of the last one has no use.
+            self.sheet_mapping = None;
         }
         self.loading = Some(Loading::start(
             path,
             self.max_file_bytes,
             purpose,
+            options,
             self.repaint.wake(),
         ));
         self.repaint.repaint();
@@ -242,6 +257,7 @@ impl DatelineApp {
             (Purpose::Open, Outcome::Loaded(timeline)) => {
                 let restore = self.launch_restore.take();
                 self.install_opened(*timeline, path, loading.is_dateline_json());
+                self.read_options = loading.options().clone();
                 if let Some((state, same_file)) = restore {
                     self.restore(&state, same_file);
                 }
@@ -256,6 +272,37 @@ impl DatelineApp {
             (Purpose::Reload, _) if self.doc.file() != Some(path.as_path()) => {}
             (Purpose::Reload, Outcome::Loaded(timeline)) => self.install_reloaded(*timeline),
             (Purpose::Reload, Outcome::Failed(e)) => self.reload_error = Some(e.to_string()),
+            (Purpose::Open, Outcome::MapColumns(sheet)) => {
+                let sheet = *sheet;
+                self.sheet_mapping = Some(SheetMapping::new(
+                    path,
+                    sheet.head,
+                    &loading.options().sheet,
+                    sheet.problem,
+                ));
+            }
+            // Reading again never asks.
+            (Purpose::Reload, Outcome::MapColumns(_)) => {}
+        }
+    }
+
+    /// Opens the spreadsheet of the dialog as its columns are chosen, on the background thread; the
+    /// dialog shows again if the whole sheet does not read that way.
+    pub(super) fn open_mapped_sheet(&mut self) {
+        if let Some(dialog) = self.sheet_mapping.take() {
+            let options = dialog.options();
+            self.start_load(dialog.path, Purpose::Open, options);
+        }
+    }
+
+    /// Closes the dialog of a spreadsheet's columns: nothing is opened, the timeline on screen stays.
+    pub(super) fn cancel_sheet_mapping(&mut self) {
+        if let Some(dialog) = self.sheet_mapping.take() {
+            self.notice = Some(Notice::info(format!(
+                "Did not open {}; the timeline on screen is unchanged.",
+                shown_path(&dialog.path)
+            )));
+            self.end_launch();
         }
     }
 
@@ -272,9 +319,11 @@ impl DatelineApp {
         if let Some(loading) = self.loading.take() {
             loading.cancel();
         }
+        self.sheet_mapping = None;
         self.end_launch();
         match crate::formats::builtin() {
             Ok(timeline) => {
+                self.read_options = ReadOptions::default();
                 self.install_document(Document::new(timeline, None, false));
                 self.follow_text();
             }

@@ -440,6 +440,9 @@ impl DatelineApp {
             );
             crate::view::unsaved::unsaved_prompt_ui(ctx, &name, pending.doing(), commands);
         }
+        if let Some(dialog) = &self.sheet_mapping {
+            crate::view::sheet_mapping::sheet_mapping_ui(ctx, dialog, commands);
+        }
         if let Some(path) = &self.draft_offer {
             crate::view::review::draft_offer_ui(ctx, path, commands);
         }
@@ -502,7 +505,10 @@ impl DatelineApp {
         self.keyboard(ui.ctx(), &mut commands);
         self.guard_close(ui.ctx());
         self.keep_recovery_copy();
-        if self.unsaved_prompt.is_some() || self.replace_prompt.is_some() {
+        if self.unsaved_prompt.is_some()
+            || self.replace_prompt.is_some()
+            || self.sheet_mapping.is_some()
+        {
             // A question (closing the window with unsaved changes) is answered in the full window.
             self.present = None;
         }

@@ -24,6 +24,7 @@ impl DatelineApp {
             || self.replace_prompt.is_some()
             || self.unsaved_prompt.is_some()
             || self.recovery_offer.is_some()
+            || self.sheet_mapping.is_some()
         {
             // The file dialog or the question takes the keyboard (Esc closes it, typing names a file).
             return;

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::formats::{self, LoadError};
+use crate::formats::{self, LoadError, Problem, ReadOptions};
 use crate::model::Timeline;
 
 /// How many bytes are read at a time; progress and cancellation are looked at between chunks.
@@ -65,8 +65,38 @@ pub enum Outcome {
     Loaded(Box<Timeline>),
     /// The file could not be opened; the error names the file and, where it applies, line and column.
     Failed(LoadError),
+    /// A spreadsheet to show the person before it is read (see [`SheetToMap`]).
+    MapColumns(Box<SheetToMap>),
     /// The load was cancelled.
     Cancelled,
+}
+
+/// A spreadsheet opened without a say on how to read it, or whose reading as said failed: its first rows,
+/// for the person to choose its columns and the order of day and month from a preview.
+#[derive(Debug)]
+pub struct SheetToMap {
+    /// The sheet's header row and first rows (see [`formats::sheet::preview::head`]), without a byte
+    /// order mark; the whole file is read again once the choice is made.
+    pub head: String,
+    /// Why the whole sheet did not read as it was asked to, when that is why it is shown.
+    pub problem: Option<Problem>,
+}
+
+/// What the loading thread hands back.
+enum Finished {
+    Loaded(Box<Timeline>),
+    Failed(LoadError),
+    Map(Box<SheetToMap>),
+}
+
+impl Finished {
+    /// What a read came to.
+    fn read(result: Result<Timeline, LoadError>) -> Self {
+        match result {
+            Ok(timeline) => Self::Loaded(Box::new(timeline)),
+            Err(e) => Self::Failed(e),
+        }
+    }
 }
 
 /// The state the loading thread and the window share.
@@ -84,8 +114,9 @@ struct Shared {
 pub struct Loading {
     path: PathBuf,
     purpose: Purpose,
+    options: ReadOptions,
     shared: Arc<Shared>,
-    result: mpsc::Receiver<Result<Timeline, LoadError>>,
+    result: mpsc::Receiver<Finished>,
 }
 
 impl std::fmt::Debug for Loading {
@@ -99,10 +130,22 @@ impl std::fmt::Debug for Loading {
 }
 
 impl Loading {
-    /// Starts loading the file at `path`. Files larger than `limit_bytes` are refused with
-    /// [`LoadError::TooLarge`]. `wake` is called whenever there is progress or a result to show.
-    pub fn start(path: PathBuf, limit_bytes: u64, purpose: Purpose, wake: Wake) -> Self {
-        Self::spawn(path, limit_bytes, purpose, wake, move |path| {
+    /// Starts loading the file at `path`, reading it as `options` say. Files larger than `limit_bytes`
+    /// are refused with [`LoadError::TooLarge`]. `wake` is called whenever there is progress or a result
+    /// to show.
+    ///
+    /// A spreadsheet of the person's own opened ([`Purpose::Open`]) without a say on how to read it is
+    /// not read: its first rows come back ([`Outcome::MapColumns`]) for the person to see the guess of
+    /// its columns before it replaces the timeline on screen; so do they when the sheet fails to read as
+    /// said, or is a table whose dates the guess did not find.
+    pub fn start(
+        path: PathBuf,
+        limit_bytes: u64,
+        purpose: Purpose,
+        options: ReadOptions,
+        wake: Wake,
+    ) -> Self {
+        Self::spawn(path, limit_bytes, purpose, options, wake, move |path| {
             let size = formats::checked_size(path, limit_bytes)?;
             let file = std::fs::File::open(path).map_err(|source| LoadError::Io {
                 path: path.to_owned(),
@@ -121,15 +164,21 @@ impl Loading {
         purpose: Purpose,
         wake: Wake,
     ) -> Self {
-        Self::spawn(path, formats::MAX_FILE_BYTES, purpose, wake, move |_| {
-            Ok((Box::new(reader) as Box<dyn Read + Send>, total_bytes))
-        })
+        Self::spawn(
+            path,
+            formats::MAX_FILE_BYTES,
+            purpose,
+            ReadOptions::default(),
+            wake,
+            move |_| Ok((Box::new(reader) as Box<dyn Read + Send>, total_bytes)),
+        )
     }
 
     fn spawn(
         path: PathBuf,
         limit_bytes: u64,
         purpose: Purpose,
+        options: ReadOptions,
         wake: Wake,
         open: impl FnOnce(&Path) -> Result<(Box<dyn Read + Send>, u64), LoadError> + Send + 'static,
     ) -> Self {
@@ -137,12 +186,18 @@ impl Loading {
         let (tx, rx) = mpsc::channel();
         let thread_shared = Arc::clone(&shared);
         let thread_path = path.clone();
+        let thread_options = options.clone();
         // When no thread can be started, the closure and its sender are dropped: `poll` then sees a
         // closed channel and reports a failure.
         let _ = std::thread::Builder::new()
             .name("dateline-loader".to_owned())
             .spawn(move || {
-                let result = read_and_parse(&thread_path, limit_bytes, &thread_shared, &wake, open);
+                let how = How {
+                    limit_bytes,
+                    purpose,
+                    options: &thread_options,
+                };
+                let result = read_and_parse(&thread_path, &how, &thread_shared, &wake, open);
                 if let Some(result) = result {
                     // The window may have stopped waiting (cancelled, or closed): nothing to do then.
                     let _ = tx.send(result);
@@ -152,6 +207,7 @@ impl Loading {
         Self {
             path,
             purpose,
+            options,
             shared,
             result: rx,
         }
@@ -165,6 +221,11 @@ impl Loading {
     /// The file being loaded.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// How the file is read (a spreadsheet's columns and order of day and month).
+    pub fn options(&self) -> &ReadOptions {
+        &self.options
     }
 
     /// Why it is being loaded.
@@ -200,8 +261,9 @@ impl Loading {
             return Outcome::Cancelled;
         }
         match self.result.try_recv() {
-            Ok(Ok(timeline)) => Outcome::Loaded(Box::new(timeline)),
-            Ok(Err(e)) => Outcome::Failed(e),
+            Ok(Finished::Loaded(timeline)) => Outcome::Loaded(timeline),
+            Ok(Finished::Failed(e)) => Outcome::Failed(e),
+            Ok(Finished::Map(sheet)) => Outcome::MapColumns(sheet),
             Err(mpsc::TryRecvError::Empty) => Outcome::Pending,
             Err(mpsc::TryRecvError::Disconnected) => Outcome::Failed(LoadError::Io {
                 path: self.path.clone(),
@@ -218,17 +280,25 @@ impl Drop for Loading {
     }
 }
 
+/// How the loading thread reads.
+struct How<'o> {
+    limit_bytes: u64,
+    purpose: Purpose,
+    options: &'o ReadOptions,
+}
+
 /// The loading thread's work. `None` when cancelled.
 fn read_and_parse(
     path: &Path,
-    limit_bytes: u64,
+    how: &How<'_>,
     shared: &Shared,
     wake: &Wake,
     open: impl FnOnce(&Path) -> Result<(Box<dyn Read + Send>, u64), LoadError>,
-) -> Option<Result<Timeline, LoadError>> {
+) -> Option<Finished> {
+    let limit_bytes = how.limit_bytes;
     let (mut reader, total) = match open(path) {
         Ok(opened) => opened,
-        Err(e) => return Some(Err(e)),
+        Err(e) => return Some(Finished::Failed(e)),
     };
     shared.total.store(total, Ordering::Release);
     wake();
@@ -245,7 +315,7 @@ fn read_and_parse(
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(source) => {
-                return Some(Err(LoadError::Io {
+                return Some(Finished::Failed(LoadError::Io {
                     path: path.to_owned(),
                     source,
                 }));
@@ -255,7 +325,7 @@ fn read_and_parse(
         let read = bytes.len() as u64;
         if read > limit_bytes {
             // The file grew past the limit while it was being read.
-            return Some(Err(LoadError::TooLarge {
+            return Some(Finished::Failed(LoadError::TooLarge {
                 path: path.to_owned(),
                 size: read,
                 limit: limit_bytes,
@@ -272,12 +342,40 @@ fn read_and_parse(
     }
     shared.parsing.store(true, Ordering::Release);
     wake();
-    if let Ok(text) = std::str::from_utf8(&bytes) {
-        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let native = formats::detect(body) == Ok(formats::Format::Native);
-        shared.dateline_json.store(native, Ordering::Release);
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return Some(Finished::read(formats::load_bytes_with(
+            &bytes,
+            path,
+            how.options,
+        )));
+    };
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let format = formats::detect(body);
+    shared
+        .dateline_json
+        .store(format == Ok(formats::Format::Native), Ordering::Release);
+    let opening = how.purpose == Purpose::Open;
+    let sheet = format == Ok(formats::Format::Sheet)
+        || how.options.sheet.mapping.is_some()
+        || (format.is_err() && formats::sheet::is_table(body));
+    let to_map = |problem| {
+        Some(Finished::Map(Box::new(SheetToMap {
+            head: formats::sheet::preview::head(body, formats::sheet::preview::GUESS_ROWS)
+                .to_owned(),
+            problem,
+        })))
+    };
+    if opening && sheet && how.options.sheet.is_unstated() {
+        return to_map(None);
     }
-    Some(formats::load_bytes(&bytes, path))
+    let result = formats::load_str_with(text, path, how.options);
+    match result {
+        Err(LoadError::Invalid { problems, .. }) if opening && sheet => {
+            to_map(problems.into_iter().next())
+        }
+        Err(LoadError::UnknownFormat { .. }) if opening && sheet => to_map(None),
+        result => Some(Finished::read(result)),
+    }
 }
 
 #[cfg(test)]
@@ -332,6 +430,7 @@ mod tests {
             path.clone(),
             formats::MAX_FILE_BYTES,
             Purpose::Open,
+            ReadOptions::default(),
             Arc::new(move || {
                 counter.fetch_add(1, Ordering::SeqCst);
             }),
@@ -344,6 +443,92 @@ mod tests {
         assert!(!timeline.events.is_empty());
         assert_eq!(loading.progress(), Progress::Parsing);
         assert!(wakes.load(Ordering::SeqCst) >= 2, "the window was woken");
+    }
+
+    #[test]
+    fn a_sheet_of_ones_own_comes_back_to_be_mapped_unless_its_reading_was_said() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("own.csv");
+        std::fs::write(
+            &path,
+            "\u{feff}When;Event\n30/11/2015;WTO\n03/04/2015;Either way\n",
+        )
+        .unwrap();
+        let start = |purpose, options| {
+            Loading::start(
+                path.clone(),
+                formats::MAX_FILE_BYTES,
+                purpose,
+                options,
+                no_wake(),
+            )
+        };
+        let Outcome::MapColumns(sheet) = wait(&start(Purpose::Open, ReadOptions::default())) else {
+            panic!("opened without being shown");
+        };
+        assert!(sheet.head.starts_with("When;Event"), "no byte order mark");
+        assert_eq!(sheet.problem, None);
+        // Said on the command line, but it does not read: shown again, with the problem at its cell.
+        let mut columns = ReadOptions::default();
+        columns.sheet.columns = vec![(formats::sheet::Role::Title, "Event".to_owned())];
+        let Outcome::MapColumns(sheet) = wait(&start(Purpose::Open, columns.clone())) else {
+            panic!("the ambiguous date was not shown");
+        };
+        let problem = sheet.problem.expect("the problem");
+        assert_eq!((problem.position.line, problem.position.column), (3, 1));
+        // Said and read: it loads.
+        let mut said = columns;
+        said.sheet.order = Some(formats::sheet::DayOrder::DayFirst);
+        let loading = start(Purpose::Open, said.clone());
+        assert_eq!(loading.options(), &said);
+        let Outcome::Loaded(timeline) = wait(&loading) else {
+            panic!("it did not load");
+        };
+        assert_eq!(timeline.events.len(), 2);
+        // Reading again never asks.
+        let Outcome::Failed(_) = wait(&start(Purpose::Reload, ReadOptions::default())) else {
+            panic!("a reload asked");
+        };
+    }
+
+    #[test]
+    fn a_table_whose_dates_the_guess_missed_comes_back_to_be_mapped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wann.csv");
+        std::fs::write(
+            &path,
+            "Wann;Was\n2015;Beitritt\nFrühling 2016;Gespräche\n2017;Besuch\n",
+        )
+        .unwrap();
+        assert!(
+            formats::load_path(&path).is_err(),
+            "not a timeline as it is"
+        );
+        let start = |options| {
+            Loading::start(
+                path.clone(),
+                formats::MAX_FILE_BYTES,
+                Purpose::Open,
+                options,
+                no_wake(),
+            )
+        };
+        let Outcome::MapColumns(sheet) = wait(&start(ReadOptions::default())) else {
+            panic!("not shown to be mapped");
+        };
+        assert!(sheet.head.starts_with("Wann;Was"));
+        // The date column chosen: the row that is no date is told at its cell.
+        let mut mapping = formats::sheet::Mapping::default();
+        mapping.set(formats::sheet::Role::Date, Some(0));
+        mapping.set(formats::sheet::Role::Title, Some(1));
+        let mut chosen = ReadOptions::default();
+        chosen.sheet.mapping = Some(mapping);
+        let Outcome::MapColumns(sheet) = wait(&start(chosen)) else {
+            panic!("the row that is no date was not told");
+        };
+        let problem = sheet.problem.expect("the problem");
+        assert_eq!((problem.position.line, problem.position.column), (3, 1));
+        assert!(problem.message.contains("Frühling 2016"), "{problem}");
     }
 
     #[test]
@@ -362,7 +547,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.json");
         std::fs::write(&path, VALID).unwrap();
-        let loading = Loading::start(path, 10, Purpose::Open, no_wake());
+        let loading = Loading::start(path, 10, Purpose::Open, ReadOptions::default(), no_wake());
         match wait(&loading) {
             Outcome::Failed(LoadError::TooLarge { size, limit, .. }) => {
                 assert_eq!(size, VALID.len() as u64);
@@ -378,6 +563,7 @@ mod tests {
             PathBuf::from("/nonexistent/dateline/x.json"),
             formats::MAX_FILE_BYTES,
             Purpose::Open,
+            ReadOptions::default(),
             no_wake(),
         );
         match wait(&loading) {

@@ -148,6 +148,11 @@ pub struct DatelineApp {
     repaint: RepaintHandle,
     /// The file being loaded in the background.
     loading: Option<Loading>,
+    /// How the open file was read (a spreadsheet's columns and order of day and month): reading it again
+    /// reads it the same way.
+    read_options: crate::formats::ReadOptions,
+    /// A spreadsheet waiting for the person to choose how to read it.
+    sheet_mapping: Option<crate::view::sheet_mapping::SheetMapping>,
     /// Watches the open file for changes on disk.
     watcher: Option<FileWatcher>,
     /// The file that could not be watched (not tried again until another file is open).
@@ -275,6 +280,8 @@ impl DatelineApp {
             theme_choice: ThemeChoice::System,
             repaint: RepaintHandle::default(),
             loading: None,
+            read_options: crate::formats::ReadOptions::default(),
+            sheet_mapping: None,
             watcher: None,
             watch_failed: None,
             reload_error: None,
@@ -323,6 +330,26 @@ impl DatelineApp {
         text: Option<PathBuf>,
         today: NaiveDate,
     ) -> Self {
+        Self::launch_with(
+            ctx,
+            storage,
+            file,
+            text,
+            crate::formats::ReadOptions::default(),
+            today,
+        )
+    }
+
+    /// [`Self::launch`], reading the file as `options` say (the command line's `--columns`,
+    /// `--day-first`, `--month-first`).
+    pub fn launch_with(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        file: Option<PathBuf>,
+        text: Option<PathBuf>,
+        options: crate::formats::ReadOptions,
+        today: NaiveDate,
+    ) -> Self {
         let mut state = Persisted::load(storage);
         ctx.set_theme(state.theme.preference());
         let explicit = file.is_some();
@@ -349,7 +376,7 @@ impl DatelineApp {
             match std::fs::metadata(&path) {
                 Ok(_) => {
                     app.launch_restore = Some((state, same_file));
-                    app.open(path);
+                    app.open_with(path, options);
                 }
                 Err(e) => {
                     app.restore(&state, false);
@@ -528,6 +555,16 @@ impl DatelineApp {
         self.reload_error.as_deref()
     }
 
+    /// The spreadsheet waiting for the person to choose its columns, while the dialog is shown.
+    pub fn sheet_mapping(&self) -> Option<&crate::view::sheet_mapping::SheetMapping> {
+        self.sheet_mapping.as_ref()
+    }
+
+    /// How the open file was read, and is read again when it changes on disk.
+    pub fn read_options(&self) -> &crate::formats::ReadOptions {
+        &self.read_options
+    }
+
     /// Whether the open file is being watched for changes.
     pub fn is_watching(&self) -> bool {
         self.watcher.is_some()
@@ -689,6 +726,17 @@ pub fn run_with_text(
     text: Option<PathBuf>,
     today: NaiveDate,
 ) -> anyhow::Result<()> {
+    run_with_options(file, text, crate::formats::ReadOptions::default(), today)
+}
+
+/// Opens the window on `file` (or what was open last time, or the built-in dataset), read as `options`
+/// say, with `text` beside it.
+pub fn run_with_options(
+    file: Option<PathBuf>,
+    text: Option<PathBuf>,
+    read_options: crate::formats::ReadOptions,
+    today: NaiveDate,
+) -> anyhow::Result<()> {
     // Fail early, on the terminal, when a file named on the command line is not there to read at all; its
     // content is read in the window, in the background, which says what is wrong with it if anything is.
     for path in file.iter().chain(text.iter()) {
@@ -714,7 +762,8 @@ pub fn run_with_text(
         "dateline",
         options,
         Box::new(move |cc| {
-            let mut app = DatelineApp::launch(&cc.egui_ctx, cc.storage, file, text, today);
+            let mut app =
+                DatelineApp::launch_with(&cc.egui_ctx, cc.storage, file, text, read_options, today);
             // Unsaved changes are copied beside the remembered state, a few seconds after each edit.
             if let Some(folder) = eframe::storage_dir("dateline") {
                 app.set_recovery(folder.join("recovery"), std::time::Duration::from_secs(3));

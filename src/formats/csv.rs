@@ -107,27 +107,38 @@ fn normalize_header(header: &str) -> String {
 
 /// Which layout the text's header row is in, if it looks like CSV at all: the first line has a comma,
 /// and the headers include `date` (with `kind`, `id` or `title`) for dateline CSV, or `Year` or
-/// `Headline` for `TimelineJS`.
+/// `Headline` for `TimelineJS`. A header row separated by semicolons or tabs (as spreadsheets save in
+/// much of the world) is `TimelineJS`'s when it has both `Year` and `Headline`.
 pub fn sniff(text: &str) -> Option<Layout> {
-    let first_line = text.lines().next()?;
-    if !first_line.contains(',') {
-        return None;
-    }
-    let mut reader = reader(text);
-    let headers = reader.records().next()?.ok()?;
-    let names: Vec<String> = headers.iter().map(normalize_header).collect();
-    let has = |name: &str| names.iter().any(|n| n == name);
-    if has("date") && !has("year") && (has("kind") || has("id") || has("title")) {
-        Some(Layout::Dateline)
-    } else if has("year") || has("headline") {
-        Some(Layout::TimelineJs)
-    } else {
-        None
-    }
+    sniff_delimited(text).map(|(layout, _)| layout)
 }
 
-fn reader(text: &str) -> ::csv::Reader<&[u8]> {
-    reader_with(text, b',')
+/// [`sniff`], with the separator of the cells.
+fn sniff_delimited(text: &str) -> Option<(Layout, u8)> {
+    let first_line = text.lines().next()?;
+    let headers = |delimiter| -> Option<Vec<String>> {
+        let mut reader = reader_with(text, delimiter);
+        let record = reader.records().next()?.ok()?;
+        Some(record.iter().map(normalize_header).collect())
+    };
+    if first_line.contains(',') {
+        let names = headers(b',')?;
+        let has = |name: &str| names.iter().any(|n| n == name);
+        if has("date") && !has("year") && (has("kind") || has("id") || has("title")) {
+            return Some((Layout::Dateline, b','));
+        }
+        if has("year") || has("headline") {
+            return Some((Layout::TimelineJs, b','));
+        }
+    }
+    let delimiter = super::sheet::delimiter(text);
+    if delimiter == b',' || !first_line.as_bytes().contains(&delimiter) {
+        return None;
+    }
+    // Stricter than with commas: a sheet of one's own may well have a Year column.
+    let names = headers(delimiter)?;
+    let has = |name: &str| names.iter().any(|n| n == name);
+    (has("year") && has("headline")).then_some((Layout::TimelineJs, delimiter))
 }
 
 /// A reader of rows separated by `delimiter` (`,`, `;` or a tab).
@@ -335,9 +346,9 @@ fn field_start(text: &str, start: usize, index: usize, delimiter: u8) -> usize {
 
 /// Reads CSV in either layout. On failure returns every problem found, each with its line and column.
 pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
-    match sniff(text) {
-        Some(Layout::Dateline) => parse_dateline(text),
-        Some(Layout::TimelineJs) => parse_timelinejs(text),
+    match sniff_delimited(text) {
+        Some((Layout::Dateline, _)) => parse_dateline(text),
+        Some((Layout::TimelineJs, delimiter)) => parse_timelinejs(text, delimiter),
         None => Err(vec![Problem::new(
             Position { line: 1, column: 1 },
             "the header row names no known columns: expected TimelineJS's (Year, Month, Day, Headline, …) \
@@ -353,9 +364,9 @@ fn finish(timeline: Timeline, problems: Report) -> Result<Timeline, Vec<Problem>
 // ---------------------------------------------------------------------------------------------------
 // TimelineJS spreadsheet.
 
-fn parse_timelinejs(text: &str) -> Result<Timeline, Vec<Problem>> {
+fn parse_timelinejs(text: &str, delimiter: u8) -> Result<Timeline, Vec<Problem>> {
     let mut problems = Report::new();
-    let sheet = Sheet::read(text, &mut problems);
+    let sheet = Sheet::read_with(text, delimiter, &mut problems);
     let mut builder = SlideBuilder::new();
     let mut has_title = false;
     let (mut events, mut eras) = (0, 0);

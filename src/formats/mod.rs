@@ -64,7 +64,8 @@ impl Format {
 /// - A JSON object whose `title` is an object, or whose `events` have `start_date`, or with `eras`, or
 ///   with a `timeline` object (`TimelineJS` 2, or `TimelineJS` 3 wrapped), is `TimelineJS`; one with `"format"`, `lanes`, `tags`, `periods`, `source`, a string `title`, or events
 ///   with `date` is dateline JSON.
-/// - Text whose first line has commas and known column headers is CSV (see [`csv::sniff`]).
+/// - Text whose first line has commas and known column headers is CSV, and so is `TimelineJS`'s layout
+///   separated by semicolons or tabs (see [`csv::sniff`]).
 /// - A JSON list of objects with `start` or `content`, or an object with `items` (and `groups`), is
 ///   vis-timeline's.
 /// - Other text that opens with a `---` header or has `DATE: title` event lines is Markwhen (see
@@ -180,7 +181,14 @@ pub fn load_str_with(
             path: path.to_owned(),
         });
     }
-    let format = detect(body).map_err(|reason| LoadError::UnknownFormat {
+    let format = match detect(body) {
+        // The columns chosen in the window's dialog are of a spreadsheet, whatever it looks like.
+        _ if options.sheet.mapping.is_some() => Ok(Format::Sheet),
+        // A table whose date column the guess missed, read with the columns named.
+        Err(_) if !options.sheet.columns.is_empty() && sheet::is_table(body) => Ok(Format::Sheet),
+        found => found,
+    }
+    .map_err(|reason| LoadError::UnknownFormat {
         path: path.to_owned(),
         reason,
     })?;

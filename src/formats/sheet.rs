@@ -5,6 +5,7 @@
 //! can be given instead (`--columns date=When,title=Event`). A date whose day and month could be either way
 //! round follows the order chosen (`--day-first`, `--month-first`) and without one is refused where it is.
 
+pub mod preview;
 pub mod written;
 
 use std::collections::HashMap;
@@ -161,13 +162,21 @@ impl Mapping {
 /// How to read a spreadsheet, as the person chose.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SheetOptions {
-    /// Roles given to columns by their header (`date=When`), over the guess.
+    /// Roles given to columns by their header (`date=When`), over the guess (or over `mapping`).
     pub columns: Vec<(Role, String)>,
     /// The order of day and month in dates of numbers only.
     pub order: Option<DayOrder>,
+    /// Every column's role as chosen in the window's mapping dialog, used in place of the guess; a role
+    /// it gives no column has none.
+    pub mapping: Option<Mapping>,
 }
 
 impl SheetOptions {
+    /// Whether the person said nothing about how to read the sheet: no columns, no order, no mapping.
+    pub fn is_unstated(&self) -> bool {
+        *self == Self::default()
+    }
+
     /// Reads `date=When,title=Event,lane=Category` (roles: date, end, title, description, lane, tags,
     /// year, approximate).
     pub fn parse_columns(spec: &str) -> Result<Vec<(Role, String)>, String> {
@@ -298,8 +307,47 @@ pub fn looks_like(text: &str) -> bool {
     mapping.get(Role::Date).is_some() || mapping.get(Role::Year).is_some()
 }
 
+/// Whether `text` is a table at all: a header row with a comma, a semicolon or a tab, and a row under it.
+/// Such a text may be read as a spreadsheet once the person has said which column holds the dates.
+pub fn is_table(text: &str) -> bool {
+    let d = delimiter(text);
+    let mut lines = text.lines();
+    lines
+        .next()
+        .is_some_and(|first| first.as_bytes().contains(&d))
+        && lines.any(|l| !l.trim().is_empty())
+}
+
+/// A sheet as read: the events of the rows that read, in the order of the rows, with the line each
+/// starts on, and every problem, each at its cell, in the order of the text.
+#[derive(Debug, Default)]
+pub struct Reading {
+    /// The headers, as written.
+    pub headers: Vec<String>,
+    /// Which column plays which role.
+    pub mapping: Mapping,
+    /// The events of the rows that read (not yet in time order), with their lanes and tags.
+    pub timeline: Timeline,
+    /// The line of the text each event's row starts on (1-based), one for each event.
+    pub lines: Vec<usize>,
+    /// What did not read. When the header row is at fault (no date column, a column named that is not
+    /// there), no row is read.
+    pub problems: Vec<Problem>,
+}
+
 /// Reads a spreadsheet as `options` say. On failure returns every problem, each at its cell.
 pub fn parse(text: &str, options: &SheetOptions) -> Result<Timeline, Vec<Problem>> {
+    let mut reading = read(text, options);
+    if !reading.problems.is_empty() {
+        return Err(reading.problems);
+    }
+    reading.timeline.sort_chronologically();
+    Ok(reading.timeline)
+}
+
+/// Reads a spreadsheet as `options` say, keeping what reads and what does not: the rows that read even
+/// when others do not (see [`parse`] for all or nothing).
+pub fn read(text: &str, options: &SheetOptions) -> Reading {
     let mut problems = Report::new();
     let sheet = Sheet::read_with(text, delimiter(text), &mut problems);
     let rows: Vec<Vec<&str>> = sheet
@@ -307,7 +355,10 @@ pub fn parse(text: &str, options: &SheetOptions) -> Result<Timeline, Vec<Problem
         .iter()
         .map(|r| r.cells.iter().collect())
         .collect();
-    let mut mapping = guess(&sheet.headers, &rows);
+    let mut mapping = options
+        .mapping
+        .clone()
+        .unwrap_or_else(|| guess(&sheet.headers, &rows));
     let names: Vec<String> = sheet.headers.iter().map(|h| normal(h)).collect();
     for (role, header) in &options.columns {
         match names.iter().position(|n| *n == normal(header)) {
@@ -336,11 +387,18 @@ pub fn parse(text: &str, options: &SheetOptions) -> Result<Timeline, Vec<Problem
                 .to_owned(),
         );
     }
+    let mut reading = Reading {
+        headers: sheet.headers.clone(),
+        mapping: mapping.clone(),
+        ..Reading::default()
+    };
     if let Some(p) = problems.into_sorted() {
-        return Err(p);
+        reading.problems = p;
+        return reading;
     }
     let mut problems = Report::new();
     let mut timeline = Timeline::default();
+    let mut row_lines = Vec::new();
     let mut ids = Ids::default();
     let mut lane_ids = Ids::default();
     let mut lanes: HashMap<String, LaneId> = HashMap::new();
@@ -436,12 +494,12 @@ pub fn parse(text: &str, options: &SheetOptions) -> Result<Timeline, Vec<Problem
         // A spreadsheet does not say where its rows came from: nothing is claimed.
         event.provenance = Provenance::Unstated;
         timeline.events.push(event);
+        row_lines.push(sheet.position_of_cell(i, 0).line);
     }
-    if let Some(p) = problems.into_sorted() {
-        return Err(p);
-    }
-    timeline.sort_chronologically();
-    Ok(timeline)
+    reading.timeline = timeline;
+    reading.lines = row_lines;
+    reading.problems = problems.into_sorted().unwrap_or_default();
+    reading
 }
 
 /// The date of a row from its date cell and its year cell: `Ok(None)` when both are empty; on failure,

@@ -52,6 +52,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     ("Ctrl+O", "open a timeline file (a text file is drafted)"),
     ("Drop a file on the window", "open it"),
+    (
+        "Open a spreadsheet of your own",
+        "a dialog shows which column is which and the first rows; change them, then Open",
+    ),
     ("?", "this help"),
     ("P", "present: story mode, one event at a time"),
     ("Right / Space, Left", "story mode: next / previous event"),

@@ -28,6 +28,7 @@ pub mod pieces;
 pub mod present;
 pub mod review;
 pub mod scale;
+pub mod sheet_mapping;
 pub mod structure;
 pub mod text_heights;
 pub mod text_panel;
