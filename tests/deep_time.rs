@@ -90,6 +90,16 @@ fn every_export_keeps_deep_dates() {
         let back = formats::load_str(&text, Path::new(file))
             .unwrap_or_else(|e| panic!("{name} does not read back: {e}\n{text}"));
         assert_eq!(dates(&back), before, "{name}");
+        // Nothing of the dates is left over as a note or a date the text gives.
+        for e in &back.events {
+            let details = e.details();
+            assert_eq!(
+                (details.note, details.text_date),
+                (None, None),
+                "{name}: {}",
+                e.title()
+            );
+        }
     }
     // A timeline within the human scale does not ask for the cosmological one.
     let built_in = formats::builtin().unwrap();

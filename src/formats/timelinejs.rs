@@ -597,7 +597,7 @@ fn own_words(
     start: Option<EdtfDate>,
     end: Option<EdtfDate>,
 ) -> Option<(DateSpec, Status)> {
-    let (when, status) = display::read(shown)?;
+    let (when, status) = display::read(shown, [start, end])?;
     let start = start?;
     // Today only matters for an open end, which is not compared.
     let (first, last) = when.covered(start.first_day());

@@ -130,19 +130,22 @@ impl TickUnit {
             Self::Years(n) => i64::try_from(n).unwrap_or(i64::MAX),
             Self::Days(_) | Self::Months(_) => 1,
         };
+        // 1 CE is a tick between the eras, except at the scale of deep time, where it would stand out
+        // as a date among round counts of years ago.
+        let first_ce = if n >= YEARS_AGO_FROM as i64 { n } else { 1 };
         if year >= 1 {
-            // The common era: multiples of n, from n on (1 CE itself is always a tick).
+            // The common era: multiples of n, from n on.
             return if year == 1 {
-                1
+                first_ce
             } else {
                 year.saturating_add(n - 1) / n * n
             };
         }
         // Before the common era, counted back from 1 BCE (the astronomical year 0): the largest multiple
-        // of n years BCE not before `year`, or 1 CE when there is none.
+        // of n years BCE not before `year`, or the first tick of the common era when there is none.
         let bce = 1 - year;
         let round = bce / n * n;
-        if round >= 1 { 1 - round } else { 1 }
+        if round >= 1 { 1 - round } else { first_ce }
     }
 }
 
@@ -429,6 +432,7 @@ mod tests {
             labels.contains(&"10 billion years ago".to_owned()),
             "{labels:?}"
         );
+        assert!(!labels.contains(&"1 CE".to_owned()), "{labels:?}");
         assert!(
             labels
                 .iter()

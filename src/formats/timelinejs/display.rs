@@ -57,8 +57,11 @@ fn date_words(d: &EdtfDate) -> String {
 }
 
 /// The date and status that [`words`] wrote as `shown`, when `shown` is exactly such words; `None` for
-/// any other text (a `display_date` written by hand).
-pub fn read(shown: &str) -> Option<(DateSpec, Status)> {
+/// any other text (a `display_date` written by hand). `parts` are the slide's start and end dates as its
+/// date parts give them: deep in the past the words round the year ("13.8 billion years ago"), so a date
+/// whose words are those of a part is that part.
+pub fn read(shown: &str, parts: [Option<EdtfDate>; 2]) -> Option<(DateSpec, Status)> {
+    let [start_part, end_part] = parts;
     let (status, rest) = if let Some(rest) = shown.strip_prefix("target: ") {
         (Status::Planned, rest)
     } else if let Some(rest) = shown.strip_suffix(" (ongoing)") {
@@ -68,24 +71,24 @@ pub fn read(shown: &str) -> Option<(DateSpec, Status)> {
     };
     let when = if let Some(start) = rest.strip_prefix("since ") {
         DateSpec::Interval {
-            start: Some(read_date(start)?),
+            start: Some(read_date(start, start_part)?),
             end: IntervalEnd::Open,
         }
     } else if let Some(end) = rest.strip_prefix("until ") {
         DateSpec::Interval {
             start: None,
-            end: IntervalEnd::Date(read_date(end)?),
+            end: IntervalEnd::Date(read_date(end, start_part)?),
         }
     } else if let Some(start) = rest
         .strip_prefix("from ")
         .and_then(|r| r.strip_suffix(", end unknown"))
     {
         DateSpec::Interval {
-            start: Some(read_date(start)?),
+            start: Some(read_date(start, start_part)?),
             end: IntervalEnd::Unknown,
         }
     } else if let Some((start, end)) = rest.split_once(" – ") {
-        let (start, end) = (read_date(start)?, read_date(end)?);
+        let (start, end) = (read_date(start, start_part)?, read_date(end, end_part)?);
         if end.last_day() < start.first_day() {
             return None;
         }
@@ -94,14 +97,15 @@ pub fn read(shown: &str) -> Option<(DateSpec, Status)> {
             end: IntervalEnd::Date(end),
         }
     } else {
-        DateSpec::Single(read_date(rest)?)
+        DateSpec::Single(read_date(rest, start_part)?)
     };
     // Only dateline's own words count: anything written another way is left as it was.
     (words(&when, status) == shown).then_some((when, status))
 }
 
-/// One date in the words [`date_words`] writes.
-fn read_date(text: &str) -> Option<EdtfDate> {
+/// One date in the words [`date_words`] writes: the slide's own date `part` when the words are its
+/// words, else the date the words spell out.
+fn read_date(text: &str, part: Option<EdtfDate>) -> Option<EdtfDate> {
     let (approximate, text) = match text.strip_prefix("c. ") {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -110,6 +114,13 @@ fn read_date(text: &str) -> Option<EdtfDate> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
+    if let Some(part) = part.filter(|p| p.words() == text) {
+        return Some(EdtfDate {
+            approximate,
+            uncertain,
+            ..part
+        });
+    }
     let (text, bce) = match text.strip_suffix(" BCE") {
         Some(rest) => (rest, true),
         None => (text, false),
@@ -173,8 +184,27 @@ mod tests {
         ] {
             let when = spec(date);
             assert_eq!(words(&when, status), shown);
-            assert_eq!(read(shown), Some((when, status)), "{shown}");
+            assert_eq!(read(shown, [None, None]), Some((when, status)), "{shown}");
         }
+    }
+
+    #[test]
+    fn deep_years_read_back_from_the_slides_own_parts() {
+        let big_bang = EdtfDate::new(-13_799_999_999, None, None).unwrap();
+        let k_pg = EdtfDate::new(-65_999_999, None, None).unwrap();
+        let (when, _) = read("c. 13.8 billion years ago", [Some(big_bang), None]).unwrap();
+        assert_eq!(when.to_string(), "-13799999999~");
+        let (when, _) = read(
+            "13.8 billion years ago – 66 million years ago",
+            [Some(big_bang), Some(k_pg)],
+        )
+        .unwrap();
+        assert_eq!(when.to_string(), "-13799999999/-65999999");
+        let prehistory = EdtfDate::new(-9_999, None, None).unwrap();
+        let (when, _) = read("10,000 BCE", [Some(prehistory), None]).unwrap();
+        assert_eq!(when.to_string(), "-9999");
+        // Words that are not the part's are not taken for it.
+        assert_eq!(read("13.8 billion years ago", [Some(k_pg), None]), None);
     }
 
     #[test]
@@ -191,7 +221,7 @@ mod tests {
             "target: target: 2026",
             "1974 ",
         ] {
-            assert_eq!(read(shown), None, "{shown}");
+            assert_eq!(read(shown, [None, None]), None, "{shown}");
         }
     }
 }
