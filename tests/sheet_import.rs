@@ -5,6 +5,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use dateline::formats::sheet::{DayOrder, Role, SheetOptions};
 use dateline::formats::{self, Format, LoadError, ReadOptions};
 use dateline::model::Precision;
@@ -162,4 +164,30 @@ fn the_command_line_takes_the_order_and_the_columns() {
     assert!(common::text(&wrong.stderr).contains("not a role"));
     let both = common::dateline(&["check", "--day-first", "--month-first", file]);
     assert_eq!(both.status.code(), Some(2));
+}
+
+#[test]
+fn spreadsheets_saved_in_excels_other_encodings_open() {
+    // Excel's "CSV" on a Western Windows: Windows-1252, é and ã as single bytes, “quotes” in 0x93/0x94.
+    let latin = b"Date;Event\r\n30/11/2015;Caf\xe9 opens in S\xe3o Paulo \x93at last\x94\r\n";
+    let options = with(Some(DayOrder::DayFirst), Vec::new());
+    let t = formats::load_bytes_with(latin, Path::new("excel.csv"), &options)
+        .expect("a Windows-1252 sheet opens");
+    assert_eq!(t.events[0].title(), "Café opens in São Paulo “at last”");
+    assert_eq!(t.events[0].when.to_string(), "2015-11-30");
+    // Excel's "Unicode Text": UTF-16 with its byte order mark, tab-separated, any script.
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "Date\tEvent\r\n2015-11-30\tКазахстан вступает в ВТО\r\n".encode_utf16()
+    {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    let t = formats::load_bytes(&utf16, Path::new("unicode.txt")).expect("a UTF-16 sheet opens");
+    assert_eq!(t.events[0].title(), "Казахстан вступает в ВТО");
+    // Bytes that are no table are still refused where they go wrong, not read as Windows-1252.
+    let binary = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe";
+    let err = formats::load_bytes(binary, Path::new("picture.csv")).unwrap_err();
+    assert!(err.to_string().contains("not UTF-8 text"), "{err}");
+    let json = b"{\"title\": \"Caf\xe9\", \"events\": []}";
+    let err = formats::load_bytes(json, Path::new("t.json")).unwrap_err();
+    assert!(err.to_string().contains("t.json:1:"), "{err}");
 }

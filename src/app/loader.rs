@@ -342,13 +342,15 @@ fn read_and_parse(
     }
     shared.parsing.store(true, Ordering::Release);
     wake();
-    let Ok(text) = std::str::from_utf8(&bytes) else {
+    // Spreadsheets saved as UTF-16 or Windows-1252 are read too, through the same dialog.
+    let Some(text) = formats::text_of(&bytes) else {
         return Some(Finished::read(formats::load_bytes_with(
             &bytes,
             path,
             how.options,
         )));
     };
+    let text: &str = &text;
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let format = formats::detect(body);
     shared

@@ -258,6 +258,9 @@ pub fn load_bytes_with(
     match std::str::from_utf8(bytes) {
         Ok(text) => load_str_with(text, path, options),
         Err(e) => {
+            if let Some(text) = other_encoding(bytes) {
+                return load_str_with(&text, path, options);
+            }
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             // Columns are counted in the text after a byte order mark, as everywhere else.
             let valid = valid.strip_prefix('\u{feff}').unwrap_or(valid);
@@ -267,6 +270,38 @@ pub fn load_bytes_with(
             })
         }
     }
+}
+
+/// The text of a file's bytes: UTF-8 as it is, else one of the other encodings [`other_encoding`] reads;
+/// `None` when the bytes are no text dateline reads.
+pub fn text_of(bytes: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(std::borrow::Cow::Borrowed(text)),
+        Err(_) => other_encoding(bytes).map(std::borrow::Cow::Owned),
+    }
+}
+
+/// The text of a file that is not UTF-8 but is one of the encodings spreadsheet programs save in: UTF-16
+/// with its byte order mark (Excel's "Unicode Text", tab-separated), or, for a spreadsheet only,
+/// Windows-1252 (Excel's "CSV" on a Western Windows; every byte is a character there, so only a file
+/// that then reads as a table is taken). `None` for anything else, which stays "not UTF-8 text".
+fn other_encoding(bytes: &[u8]) -> Option<String> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return (!malformed).then(|| text.into_owned());
+    }
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    // Control characters other than line ends and tabs mean a binary file, not a table.
+    let binary = text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+    let table = matches!(
+        detect(&text),
+        Ok(Format::Sheet | Format::TimelineJsCsv | Format::DatelineCsv)
+    );
+    (table && !binary).then(|| text.into_owned())
 }
 
 /// Reads a timeline file from disk.
