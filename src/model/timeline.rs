@@ -2,6 +2,7 @@
 //! Nothing here knows about files or the screen.
 
 use super::date::DateSpec;
+use super::media::Media;
 pub use super::event::Event;
 
 /// Index of a lane in [`Timeline::lanes`].
@@ -173,6 +174,8 @@ pub struct EventDetails {
     pub places: Vec<String>,
     /// References.
     pub sources: Vec<SourceLink>,
+    /// A picture, video, map or page shown with it (`TimelineJS` slides carry one at most).
+    pub media: Option<Media>,
 }
 
 /// An era drawn as a band behind the events.

@@ -7,7 +7,7 @@ use egui::RichText;
 
 use crate::app::command::Command;
 use crate::model::{
-    DateSpec, DetailsRef, Event, LaneId, Provenance, QuoteRef, Status, TagId, Timeline,
+    DateSpec, DetailsRef, Event, LaneId, Media, Provenance, QuoteRef, Status, TagId, Timeline,
 };
 use crate::view::elide;
 
@@ -45,6 +45,9 @@ pub struct EventForm {
     pub sources: Vec<(String, String)>,
     /// Where the event came from.
     pub provenance: Provenance,
+    /// The media shown with the event: its address, caption, credit and alt text are edited, its other
+    /// parts kept as the event had them.
+    pub media: Option<Media>,
     /// The `at` of each quote, kept as the event had it.
     quote_places: Vec<Option<u32>>,
 }
@@ -95,6 +98,7 @@ impl EventForm {
                 .map(|&(label, url)| (label.to_owned(), url.unwrap_or_default().to_owned()))
                 .collect(),
             provenance: event.provenance,
+            media: d.media.as_ref().map(crate::model::MediaRef::to_owned_media),
         }
     }
 
@@ -164,6 +168,11 @@ impl EventForm {
                     (label, Some(url.as_str()).filter(|u| !u.trim().is_empty()))
                 })
                 .collect(),
+            media: self
+                .media
+                .as_ref()
+                .map(Media::borrowed)
+                .filter(|m| !m.is_empty()),
         };
         let mut event = Event::new(&self.id, &self.title, when, &self.tags, &details);
         event.status = self.status;
