@@ -197,16 +197,20 @@ fn timelinejs_html_becomes_plain_text_and_media_a_source_link() {
     );
     let cuneiform = event(&t, "cuneiform-in-sumer").details();
     assert_eq!(cuneiform.summary, "Clay tablets & reed styluses.");
-    assert_eq!(cuneiform.sources.len(), 1);
-    assert_eq!(cuneiform.sources[0].label, "A clay tablet");
+    // The media is kept as media, its caption as plain text.
+    assert!(cuneiform.sources.is_empty());
+    let media = cuneiform.media.expect("the slide's media");
+    assert_eq!(media.url, "https://example.org/tablet.jpg");
+    assert_eq!(media.caption.as_deref(), Some("A clay tablet"));
+    assert_eq!(media.credit.as_deref(), Some("A museum"));
     assert_eq!(
-        cuneiform.sources[0].url.as_deref(),
-        Some("https://example.org/tablet.jpg")
+        media.thumbnail.as_deref(),
+        Some("https://example.org/tablet-small.jpg")
     );
-    // Without a headline the title is the text; without a caption the link is "Media".
+    // Without a headline the title is the text; media without a caption has none.
     let pg = event(&t, "project-gutenberg-begins");
     assert_eq!(pg.title(), "Project Gutenberg begins");
-    assert_eq!(pg.details().sources[0].label, "Media");
+    assert_eq!(pg.details().media.unwrap().caption, None);
 }
 
 #[test]

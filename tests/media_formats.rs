@@ -76,8 +76,13 @@ fn dateline_json_keeps_media_exactly_and_old_files_still_open() {
         ..Media::default()
     });
     let tags: Vec<_> = event.tags().collect();
-    t.events[0] =
-        dateline::model::Event::new(event.id(), event.title(), event.when, &tags, &details.borrowed());
+    t.events[0] = dateline::model::Event::new(
+        event.id(),
+        event.title(),
+        event.when,
+        &tags,
+        &details.borrowed(),
+    );
     let text = native::to_string(&t);
     let back = native::parse(&text).unwrap();
     assert_eq!(media_of(&back), media_of(&t));
@@ -166,8 +171,13 @@ fn unsafe_addresses_are_not_given_to_a_published_page() {
         link: Some("file:///etc/passwd".into()),
         ..Media::default()
     });
-    t.events[0] =
-        dateline::model::Event::new(event.id(), event.title(), event.when, &[], &details.borrowed());
+    t.events[0] = dateline::model::Event::new(
+        event.id(),
+        event.title(),
+        event.when,
+        &[],
+        &details.borrowed(),
+    );
     let json = timelinejs::to_string(&t, TODAY);
     assert!(!json.contains("javascript:"), "{json}");
     assert!(!json.contains("file:"), "{json}");

@@ -757,7 +757,11 @@ fn encode_media(media: Option<&RawMedia<'_>>) -> String {
     let Some(media) = media else {
         return String::new();
     };
-    let only_url = media.borrowed().optional_parts().iter().all(Option::is_none);
+    let only_url = media
+        .borrowed()
+        .optional_parts()
+        .iter()
+        .all(Option::is_none);
     let url = &*media.url;
     if only_url && !url.is_empty() && url.trim() == url && !url.starts_with('{') {
         url.to_owned()

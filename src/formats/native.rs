@@ -18,8 +18,8 @@ pub use super::locate::MAX_LISTED_PROBLEMS;
 use super::locate::{LocatedProblems, Position, Step};
 use super::show::quoted;
 use crate::model::{
-    DateSpec, DetailsRef, Event, Lane, LaneId, MediaRef, Period, Provenance, SourceLink, SourceText,
-    Status, Tag, TagId, Timeline,
+    DateSpec, DetailsRef, Event, Lane, LaneId, MediaRef, Period, Provenance, SourceLink,
+    SourceText, Status, Tag, TagId, Timeline,
 };
 
 /// The value of the `format` key that marks a dateline file.

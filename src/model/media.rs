@@ -141,10 +141,7 @@ mod tests {
         };
         let back = media.borrowed();
         assert_eq!(back.to_owned_media(), media);
-        assert_eq!(
-            MediaRef::from_parts(back.url, back.optional_parts()),
-            back
-        );
+        assert_eq!(MediaRef::from_parts(back.url, back.optional_parts()), back);
         assert!(!media.is_empty());
         assert!(Media::default().is_empty());
         assert!(!Media::at("x").is_empty());

@@ -2,8 +2,8 @@
 //! Nothing here knows about files or the screen.
 
 use super::date::DateSpec;
-use super::media::Media;
 pub use super::event::Event;
+use super::media::Media;
 
 /// Index of a lane in [`Timeline::lanes`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]

@@ -158,10 +158,16 @@ impl<'a> Media<'a> {
     /// The event's own media, its address given only when a published page may load it (see
     /// [`publishable`]).
     fn of(media: &MediaRef<'a>) -> Self {
-        let html = |text: Option<&str>| text.map(|t| t.lines().map(escape).collect::<Vec<_>>().join("<br>"));
+        let html = |text: Option<&str>| {
+            text.map(|t| t.lines().map(escape).collect::<Vec<_>>().join("<br>"))
+        };
         let address = |url: Option<&'a str>| url.filter(|u| publishable(u));
         Self {
-            url: if publishable(media.url) { media.url } else { "" },
+            url: if publishable(media.url) {
+                media.url
+            } else {
+                ""
+            },
             caption: html(media.caption),
             credit: html(media.credit),
             thumbnail: address(media.thumbnail),
@@ -418,7 +424,12 @@ pub fn escape(text: &str) -> String {
 /// relative to the page (no scheme). Other schemes (`javascript:`, `file:`) are left out.
 fn publishable(url: &str) -> bool {
     let url = url.trim();
-    if is_web(url) || MediaKind::of(url) == MediaKind::Image && url.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("data:")) {
+    if is_web(url)
+        || MediaKind::of(url) == MediaKind::Image
+            && url
+                .get(..5)
+                .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
+    {
         return true;
     }
     let scheme_end = url.find(':');
@@ -484,10 +495,21 @@ mod tests {
         assert!(!is_web("javascript:alert(1)"));
         assert!(!is_web("file:///etc/passwd"));
         assert!(!is_web("http"));
-        for url in ["media/dot.png", "dot.png", "https://example.org/a.png", "data:image/png;base64,AA", "a/b:c.png"] {
+        for url in [
+            "media/dot.png",
+            "dot.png",
+            "https://example.org/a.png",
+            "data:image/png;base64,AA",
+            "a/b:c.png",
+        ] {
             assert!(publishable(url), "{url}");
         }
-        for url in ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,<b>", "C:\\x.png"] {
+        for url in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,<b>",
+            "C:\\x.png",
+        ] {
             assert!(!publishable(url), "{url}");
         }
     }
