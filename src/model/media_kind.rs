@@ -6,11 +6,11 @@
 pub enum MediaKind {
     /// A PNG, JPEG, GIF or WebP picture (by its extension, or a `data:image/…;base64,` address).
     Image,
-    /// A video on YouTube.
+    /// A video on `YouTube`.
     YouTube,
     /// A video on Vimeo.
     Vimeo,
-    /// A sound on SoundCloud.
+    /// A sound on `SoundCloud`.
     SoundCloud,
     /// A map (Google Maps, OpenStreetMap).
     Map,
@@ -91,7 +91,7 @@ impl MediaKind {
         }
     }
 
-    /// Words naming the kind, for a link to it ("Video on YouTube").
+    /// Words naming the kind, for a link to it (such as "Video on `YouTube`").
     pub fn words(self) -> String {
         match self {
             Self::Image => "Image".to_owned(),

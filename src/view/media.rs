@@ -1,6 +1,6 @@
 //! An event's media in the details panel: a picture shown with its caption, credit and alt text (loaded in
 //! the background by egui's image loaders, see [`crate::app::media_loader`]), anything else as a link that
-//! names its kind ("Video on YouTube"). A picture that cannot be shown leaves a message in its place.
+//! names its kind (a video on `YouTube`). A picture that cannot be shown leaves a message in its place.
 
 use std::path::Path;
 
