@@ -308,13 +308,18 @@ fn spreadsheet_csv_loads_title_era_groups_and_quoted_cells() {
         luna.details().summary,
         "The first object made by people to reach the Moon.\nIt carried Soviet pennants."
     );
-    let sputnik = event(&t, "sputnik-1").details();
-    assert_eq!(sputnik.sources[0].label, "Sputnik 1 model");
+    let sputnik = event(&t, "sputnik-1")
+        .details()
+        .media
+        .expect("the Media column");
+    assert_eq!(sputnik.url, "https://example.org/sputnik.jpg");
+    assert_eq!(sputnik.caption.as_deref(), Some("Sputnik 1 model"));
+    assert_eq!(sputnik.credit.as_deref(), Some("NASA"));
     let apollo = event(&t, "apollo-11");
     assert_eq!(apollo.when.to_string(), "1969-07-16/1969-07-24");
     assert_eq!(
-        apollo.details().sources[0].label,
-        "Aldrin on the Moon, by Armstrong"
+        apollo.details().media.and_then(|m| m.caption).as_deref(),
+        Some("Aldrin on the Moon, by Armstrong")
     );
     assert_eq!(
         apollo.details().note.as_deref(),

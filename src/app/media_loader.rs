@@ -4,8 +4,10 @@
 //!
 //! Caching: the bytes are kept by URI (up to [`Limits::cache_bytes`] in all, the oldest dropped first;
 //! a dropped one is read again when asked for), and a failure is kept too, so a missing file is not
-//! read again every frame. egui's image loader (`egui_extras`, the `image` crate) keeps each decoded
-//! picture and its texture loader each texture, until [`egui::Context::forget_image`].
+//! read again every frame (until the picture is forgotten: then it is tried again). egui's image loader
+//! (`egui_extras`, the `image` crate) keeps each decoded picture and its texture loader each texture,
+//! until [`egui::Context::forget_image`]: the details panel forgets a picture when it shows another
+//! (see [`crate::view::media`]), so only one decoded picture is held.
 
 use std::collections::HashMap;
 use std::io::Read as _;
@@ -29,8 +31,11 @@ pub struct Limits {
     pub max_bytes: u64,
     /// How long a web server has to send a picture, from the request to the last byte.
     pub timeout: Duration,
-    /// The most pixels on a side of a picture (a larger one is refused before it is decoded).
+    /// The most pixels on a side of a picture (a larger one is refused before it is decoded); never more
+    /// than the largest texture the window can hold.
     pub max_side_px: u32,
+    /// The most pixels of a picture in all (a decoded picture costs four bytes a pixel).
+    pub max_pixels: u64,
     /// The most bytes kept in the cache in all.
     pub cache_bytes: usize,
 }
@@ -41,6 +46,7 @@ impl Default for Limits {
             max_bytes: 20 * 1024 * 1024,
             timeout: Duration::from_secs(15),
             max_side_px: 8192,
+            max_pixels: 40_000_000,
             cache_bytes: 64 * 1024 * 1024,
         }
     }
@@ -69,9 +75,11 @@ pub enum FetchError {
         /// The limit, in bytes.
         limit: u64,
     },
-    /// More pixels on a side than [`Limits::max_side_px`].
+    /// More pixels on a side than [`Limits::max_side_px`], or more than [`Limits::max_pixels`] in all.
     #[error(
-        "the picture is {width}×{height} pixels, more than the {limit} on a side dateline shows"
+        "the picture is {width}×{height} pixels, more than dateline shows (at most {max_side} on a side \
+         and {} million in all)",
+        max_pixels / 1_000_000
     )]
     TooManyPixels {
         /// Its width in pixels.
@@ -79,7 +87,9 @@ pub enum FetchError {
         /// Its height in pixels.
         height: u32,
         /// The limit on a side.
-        limit: u32,
+        max_side: u32,
+        /// The limit in all.
+        max_pixels: u64,
     },
     /// The server did not answer in time.
     #[error("no answer from the server within {secs} seconds")]
@@ -214,7 +224,12 @@ impl BytesLoader for MediaBytesLoader {
         drop(cache);
         let ctx = ctx.clone();
         let cache = Arc::clone(&self.cache);
-        let limits = self.limits;
+        let mut limits = self.limits;
+        // The window's largest texture: a larger picture could not be drawn.
+        let max_texture = ctx.input(|i| i.max_texture_side);
+        limits.max_side_px = limits
+            .max_side_px
+            .min(u32::try_from(max_texture).unwrap_or(u32::MAX));
         let agent = self.agent.clone();
         let key = uri.to_owned();
         let spawned = std::thread::Builder::new()
@@ -224,7 +239,7 @@ impl BytesLoader for MediaBytesLoader {
                     Source::File(path) => read_file(&path, limits.max_bytes),
                     Source::Web(url) => fetch(&agent, &url, &limits),
                 }
-                .and_then(|f| check_pixels(f, limits.max_side_px));
+                .and_then(|f| check_pixels(f, limits.max_side_px, limits.max_pixels));
                 cache
                     .lock()
                     .insert(&key, Poll::Ready(result), limits.cache_bytes);
@@ -244,8 +259,13 @@ impl BytesLoader for MediaBytesLoader {
         Ok(BytesPoll::Pending { size: None })
     }
 
+    /// Forgets a failure, so that the next look tries again; bytes read stay in the cache, which holds
+    /// at most [`Limits::cache_bytes`] and drops the oldest first.
     fn forget(&self, uri: &str) {
-        self.cache.lock().remove(uri);
+        let mut cache = self.cache.lock();
+        if !matches!(cache.entries.get(uri), Some(Poll::Ready(Ok(_)))) {
+            cache.remove(uri);
+        }
     }
 
     fn forget_all(&self) {
@@ -359,19 +379,23 @@ fn fetch(agent: &ureq::Agent, url: &str, limits: &Limits) -> Result<Fetched, Fet
     })
 }
 
-/// Refuses a picture with more than `max_side_px` on a side, from its header alone (before it is
-/// decoded). Bytes whose format or size cannot be told are passed on: the decoder says what is wrong.
-fn check_pixels(fetched: Fetched, max_side_px: u32) -> Result<Fetched, FetchError> {
+/// Refuses a picture with more than `max_side` pixels on a side or `max_pixels` in all, from its header
+/// alone (before it is decoded). Bytes whose format or size cannot be told are passed on: the decoder says
+/// what is wrong.
+fn check_pixels(fetched: Fetched, max_side: u32, max_pixels: u64) -> Result<Fetched, FetchError> {
     let reader = image::ImageReader::new(std::io::Cursor::new(&*fetched.bytes))
         .with_guessed_format()
         .ok();
     if let Some((width, height)) = reader.and_then(|r| r.into_dimensions().ok())
-        && (width > max_side_px || height > max_side_px)
+        && (width > max_side
+            || height > max_side
+            || u64::from(width) * u64::from(height) > max_pixels)
     {
         return Err(FetchError::TooManyPixels {
             width,
             height,
-            limit: max_side_px,
+            max_side,
+            max_pixels,
         });
     }
     Ok(fetched)
@@ -416,18 +440,34 @@ mod tests {
             bytes: png(4, 3).into(),
             mime: None,
         };
-        assert!(check_pixels(small.clone(), 4).is_ok());
-        let error = check_pixels(small, 3).err().unwrap();
+        assert!(check_pixels(small.clone(), 4, 12).is_ok());
+        let error = check_pixels(small.clone(), 3, 12).err().unwrap();
+        assert!(matches!(
+            error,
+            FetchError::TooManyPixels {
+                width: 4,
+                height: 3,
+                ..
+            }
+        ));
+        assert!(check_pixels(small, 4, 11).is_err());
+        let error = FetchError::TooManyPixels {
+            width: 9000,
+            height: 10,
+            max_side: 8192,
+            max_pixels: 40_000_000,
+        };
         assert_eq!(
             error.to_string(),
-            "the picture is 4×3 pixels, more than the 3 on a side dateline shows"
+            "the picture is 9000×10 pixels, more than dateline shows (at most 8192 on a side and 40 \
+             million in all)"
         );
         // Bytes that are no picture are for the decoder to refuse.
         let junk = Fetched {
             bytes: b"not a picture".to_vec().into(),
             mime: None,
         };
-        assert!(check_pixels(junk, 3).is_ok());
+        assert!(check_pixels(junk, 3, 1).is_ok());
     }
 
     #[test]
@@ -489,6 +529,20 @@ mod tests {
         }
         assert!(!loader.has_pending());
         assert!(loader.byte_size() > 0);
+        // Bytes read stay when egui forgets the picture; a failure is tried again.
+        loader.forget(&uri);
+        assert!(loader.byte_size() > 0);
+        let missing = format!("{FILE_SCHEME}{}", dir.path().join("later.png").display());
+        while !matches!(loader.load(&ctx, &missing), Err(_)) {
+            assert!(std::time::Instant::now() < deadline, "never failed");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        std::fs::write(dir.path().join("later.png"), png(2, 2)).unwrap();
+        loader.forget(&missing);
+        while !matches!(loader.load(&ctx, &missing), Ok(BytesPoll::Ready { .. })) {
+            assert!(std::time::Instant::now() < deadline, "never read again");
+            std::thread::sleep(Duration::from_millis(5));
+        }
         loader.forget_all();
         assert_eq!(loader.byte_size(), 0);
     }

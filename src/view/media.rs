@@ -148,6 +148,7 @@ fn image_ui(ui: &mut egui::Ui, url: &str, alt: Option<&str>, file: Option<&Path>
             return;
         }
     };
+    forget_the_last_shown(ui.ctx(), &uri);
     let max = egui::vec2(ui.available_width().max(16.0), MAX_IMAGE_HEIGHT);
     let mut image = egui::Image::new(uri)
         .fit_to_original_size(1.0)
@@ -171,6 +172,23 @@ fn image_ui(ui: &mut egui::Ui, url: &str, alt: Option<&str>, file: Option<&Path>
         }
         Err(e) => cannot_show(ui, &load_error_words(&e), alt),
     }
+}
+
+/// Frees the decoded picture and texture of the picture shown before `uri`, when that was another one:
+/// egui's loaders keep every picture until it is forgotten, and the panel shows one at a time. Its bytes
+/// stay in the media loader's bounded cache.
+fn forget_the_last_shown(ctx: &egui::Context, uri: &str) {
+    let id = egui::Id::unique("dateline-media-shown");
+    let last: Option<String> = ctx.data(|d| d.get_temp(id));
+    if last.as_deref() == Some(uri) {
+        return;
+    }
+    if let Some(last) = last {
+        ctx.forget_image(&last);
+        // An animated format's frames are kept under their own names.
+        ctx.forget_image(&format!("{last}#0"));
+    }
+    ctx.data_mut(|d| d.insert_temp(id, uri.to_owned()));
 }
 
 /// A loader's error in words.
