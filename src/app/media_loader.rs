@@ -92,7 +92,7 @@ pub enum FetchError {
         max_pixels: u64,
     },
     /// The server did not answer in time.
-    #[error("no answer from the server within {secs} seconds")]
+    #[error("no answer from the server within {secs} s")]
     Timeout {
         /// The timeout, in seconds.
         secs: u64,
@@ -172,13 +172,7 @@ impl MediaBytesLoader {
 
     /// A loader within `limits`.
     pub fn new(limits: Limits) -> Self {
-        let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(limits.timeout))
-            .http_status_as_error(false)
-            .max_redirects(5)
-            .user_agent(concat!("dateline/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .into();
+        let agent = agent_config(&limits).build().into();
         Self {
             cache: Arc::default(),
             limits,
@@ -283,6 +277,16 @@ impl BytesLoader for MediaBytesLoader {
             .values()
             .any(|e| matches!(e, Poll::Pending))
     }
+}
+
+/// How pictures are fetched: within the timeout, at most five redirects, an error status read as an
+/// answer (to name it), through the proxy the environment names (`HTTPS_PROXY`, `NO_PROXY`, …).
+fn agent_config(limits: &Limits) -> ureq::config::ConfigBuilder<ureq::typestate::AgentScope> {
+    ureq::Agent::config_builder()
+        .timeout_global(Some(limits.timeout))
+        .http_status_as_error(false)
+        .max_redirects(5)
+        .user_agent(concat!("dateline/", env!("CARGO_PKG_VERSION")))
 }
 
 enum Source {
@@ -481,6 +485,92 @@ mod tests {
         );
     }
 
+    /// A web server on this machine answering each request with the next of `answers` (status line,
+    /// headers and body), after `delay`; its address.
+    fn local_server(answers: Vec<Vec<u8>>, delay: Duration) -> String {
+        use std::io::Write as _;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = format!("http://{}", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            for answer in answers {
+                let Ok((mut stream, _)) = listener.accept() else {
+                    return;
+                };
+                let mut request = [0; 4096];
+                let _ = stream.read(&mut request);
+                std::thread::sleep(delay);
+                let _ = stream.write_all(&answer);
+            }
+        });
+        address
+    }
+
+    fn answer(status: &str, body: &[u8]) -> Vec<u8> {
+        let mut bytes = format!(
+            "HTTP/1.1 {status}\r\nContent-Type: image/png\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        )
+        .into_bytes();
+        bytes.extend_from_slice(body);
+        bytes
+    }
+
+    #[test]
+    fn media_from_the_web_is_fetched_within_the_limits() {
+        let picture = png(2, 2);
+        let limits = Limits {
+            max_bytes: 1000,
+            timeout: Duration::from_millis(400),
+            ..Limits::default()
+        };
+        // Straight to the server on this machine, whatever proxy the environment names.
+        let agent: ureq::Agent = agent_config(&limits).proxy(None).build().into();
+        let server = local_server(
+            vec![
+                answer("200 OK", &picture),
+                answer("404 Not Found", b""),
+                answer("200 OK", &[0; 2000]),
+            ],
+            Duration::ZERO,
+        );
+        let fetched = fetch(&agent, &format!("{server}/dot.png"), &limits).unwrap();
+        assert_eq!(&*fetched.bytes, &picture[..]);
+        assert_eq!(fetched.mime.as_deref(), Some("image/png"));
+        assert_eq!(
+            fetch(&agent, &format!("{server}/gone.png"), &limits).err(),
+            Some(FetchError::Status { status: 404 })
+        );
+        assert_eq!(
+            fetch(&agent, &format!("{server}/big.png"), &limits).err(),
+            Some(FetchError::TooLarge { limit: 1000 })
+        );
+        // A body longer than the limit whose length is not announced is cut at the limit.
+        let mut unannounced =
+            b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nConnection: close\r\n\r\n".to_vec();
+        unannounced.extend_from_slice(&[0; 2000]);
+        let server = local_server(vec![unannounced], Duration::ZERO);
+        assert_eq!(
+            fetch(&agent, &format!("{server}/big.png"), &limits).err(),
+            Some(FetchError::TooLarge { limit: 1000 })
+        );
+        // A server that does not answer in time.
+        let server = local_server(vec![answer("200 OK", &picture)], Duration::from_secs(2));
+        let started = std::time::Instant::now();
+        assert_eq!(
+            fetch(&agent, &format!("{server}/slow.png"), &limits).err(),
+            Some(FetchError::Timeout { secs: 1 })
+        );
+        assert!(started.elapsed() < Duration::from_millis(1500));
+        // Nothing listening.
+        let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = format!("http://{}/x.png", closed.local_addr().unwrap());
+        drop(closed);
+        assert!(matches!(
+            fetch(&agent, &address, &limits),
+            Err(FetchError::Network { .. })
+        ));
+    }
+
     #[test]
     fn media_cache_drops_the_oldest_first() {
         let mut cache = Cache::default();
@@ -533,7 +623,7 @@ mod tests {
         loader.forget(&uri);
         assert!(loader.byte_size() > 0);
         let missing = format!("{FILE_SCHEME}{}", dir.path().join("later.png").display());
-        while !matches!(loader.load(&ctx, &missing), Err(_)) {
+        while loader.load(&ctx, &missing).is_ok() {
             assert!(std::time::Instant::now() < deadline, "never failed");
             std::thread::sleep(Duration::from_millis(5));
         }
