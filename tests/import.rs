@@ -197,16 +197,20 @@ fn timelinejs_html_becomes_plain_text_and_media_a_source_link() {
     );
     let cuneiform = event(&t, "cuneiform-in-sumer").details();
     assert_eq!(cuneiform.summary, "Clay tablets & reed styluses.");
-    assert_eq!(cuneiform.sources.len(), 1);
-    assert_eq!(cuneiform.sources[0].label, "A clay tablet");
+    // The media is kept as media, its caption as plain text.
+    assert!(cuneiform.sources.is_empty());
+    let media = cuneiform.media.expect("the slide's media");
+    assert_eq!(media.url, "https://example.org/tablet.jpg");
+    assert_eq!(media.caption.as_deref(), Some("A clay tablet"));
+    assert_eq!(media.credit.as_deref(), Some("A museum"));
     assert_eq!(
-        cuneiform.sources[0].url.as_deref(),
-        Some("https://example.org/tablet.jpg")
+        media.thumbnail.as_deref(),
+        Some("https://example.org/tablet-small.jpg")
     );
-    // Without a headline the title is the text; without a caption the link is "Media".
+    // Without a headline the title is the text; media without a caption has none.
     let pg = event(&t, "project-gutenberg-begins");
     assert_eq!(pg.title(), "Project Gutenberg begins");
-    assert_eq!(pg.details().sources[0].label, "Media");
+    assert_eq!(pg.details().media.unwrap().caption, None);
 }
 
 #[test]
@@ -305,13 +309,18 @@ fn spreadsheet_csv_loads_title_era_groups_and_quoted_cells() {
         luna.details().summary,
         "The first object made by people to reach the Moon.\nIt carried Soviet pennants."
     );
-    let sputnik = event(&t, "sputnik-1").details();
-    assert_eq!(sputnik.sources[0].label, "Sputnik 1 model");
+    let sputnik = event(&t, "sputnik-1")
+        .details()
+        .media
+        .expect("the Media column");
+    assert_eq!(sputnik.url, "https://example.org/sputnik.jpg");
+    assert_eq!(sputnik.caption.as_deref(), Some("Sputnik 1 model"));
+    assert_eq!(sputnik.credit.as_deref(), Some("NASA"));
     let apollo = event(&t, "apollo-11");
     assert_eq!(apollo.when.to_string(), "1969-07-16/1969-07-24");
     assert_eq!(
-        apollo.details().sources[0].label,
-        "Aldrin on the Moon, by Armstrong"
+        apollo.details().media.and_then(|m| m.caption).as_deref(),
+        Some("Aldrin on the Moon, by Armstrong")
     );
     assert_eq!(
         apollo.details().note.as_deref(),
@@ -735,10 +744,14 @@ fn hostile_cells_neither_panic_nor_flood_a_message() {
     );
     assert!(problems[0].message.contains("\"東京\""), "{problems:?}");
 
-    // Windows-1252 text is refused where its first byte that is not UTF-8 is, after a BOM or not.
-    for bom in [&b""[..], b"\xef\xbb\xbf"] {
-        let mut bytes = bom.to_vec();
-        bytes.extend_from_slice(b"Year,Headline\r\n2015,Caf\xe9\r\n");
+    // Windows-1252 text reads as such (Excel's CSV on a Western Windows); after UTF-8's byte order mark,
+    // which says the file is UTF-8, it is refused where its first byte that is not UTF-8 is.
+    let latin = b"Year,Headline\r\n2015,Caf\xe9\r\n";
+    let t = formats::load_bytes(latin, Path::new("latin1.csv")).unwrap();
+    assert_eq!(t.events[0].title(), "Café");
+    {
+        let mut bytes = b"\xef\xbb\xbf".to_vec();
+        bytes.extend_from_slice(latin);
         let err = formats::load_bytes(&bytes, Path::new("latin1.csv")).unwrap_err();
         assert!(
             matches!(

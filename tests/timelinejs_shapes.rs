@@ -47,15 +47,15 @@ fn timelinejs_2_files_open_with_their_title_dates_tags_assets_and_eras() {
     assert_eq!(titled(&t, "A year, ending on its start").when, spec("1974"));
     assert_eq!(titled(&t, "Five hundred BCE").when, spec("-0499"));
     assert_eq!(titled(&t, "With a time of day").when, spec("2012-01-26"));
-    // The tag is the lane; the asset a source link labelled by its caption.
+    // The tag is the lane; the asset the event's media.
     assert_eq!(t.lane_label(politicians.lane), "Politics");
     assert_eq!(
         t.lane_label(titled(&t, "Five hundred BCE").lane),
         "Antiquity"
     );
-    let sources = politicians.details().sources;
-    assert_eq!(sources[0].label, "Caption text goes here");
-    assert_eq!(sources[0].url.as_deref(), Some("https://example.org/video"));
+    let media = politicians.details().media.expect("the asset");
+    assert_eq!(media.caption.as_deref(), Some("Caption text goes here"));
+    assert_eq!(media.url, "https://example.org/video");
     assert_eq!(
         politicians.details().summary,
         "In true political fashion, his character rattles off common jargon."

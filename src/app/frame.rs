@@ -383,7 +383,7 @@ impl DatelineApp {
                     egui::ScrollArea::vertical()
                         .auto_shrink([false, false])
                         .show(ui, |ui| {
-                            details::details_ui(ui, self.doc.timeline(), event);
+                            details::details_ui(ui, self.doc.timeline(), event, self.doc.file());
                         });
                 }
                 None => {
@@ -484,6 +484,11 @@ impl DatelineApp {
         let mut commands = Vec::new();
         if !self.fonts_installed {
             fonts::install(ui.ctx());
+            // Pictures in the details panel: read and fetched in the background, within limits.
+            super::media_loader::MediaBytesLoader::install(
+                ui.ctx(),
+                super::media_loader::Limits::default(),
+            );
             // Every text at least 4.5:1 on its background, in both themes.
             ui.ctx()
                 .set_visuals_of(egui::Theme::Dark, crate::view::contrast::visuals(true));

@@ -16,6 +16,7 @@ mod frame;
 pub mod identity;
 mod keys;
 pub mod loader;
+pub mod media_loader;
 pub mod persist;
 pub mod review;
 pub mod wake;

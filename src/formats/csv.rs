@@ -4,17 +4,18 @@
 //! - **`TimelineJS` spreadsheet**: `Year, Month, Day, Time, End Year, End Month, End Day, End Time,
 //!   Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group,
 //!   Background`. Rows become slides and go through the same conversion as `TimelineJS` JSON
-//!   ([`super::timelinejs`]); `Type` is `title`, `era` or blank (an event). `Time`, `Media Thumbnail` and
-//!   `Background` are not used.
+//!   ([`super::timelinejs`]); `Type` is `title`, `era` or blank (an event). `Media`, `Media Credit`,
+//!   `Media Caption` and `Media Thumbnail` are an event's media. `Time` and `Background` are not used.
 //! - **dateline CSV**, as [`write`] produces it, one row per thing, its `kind` saying what:
 //!   `kind, id, title, date, text_date, status, lane, tags, summary, note, quotes, people, places,
-//!   provenance, sources, publisher, section, author, url`.
+//!   provenance, sources, publisher, section, author, url, media`.
 //!   - `title`: the timeline's `title`, its description in `summary`.
 //!   - `source`: the source text's `title`, `date` (published), `note`, `publisher`, `section`, `author`
 //!     and `url`.
 //!   - `lane` and `tag`: an `id` and its label in `title`, in display order.
 //!   - `period`: `id, title, date, lane, summary, provenance, sources`.
-//!   - `event` (or blank): every event column.
+//!   - `event` (or blank): every event column; `media` is a JSON object (`{"url", "caption", "credit",
+//!     "thumbnail", "alt", "title", "link", "link_target"}`), or typed by hand just the address.
 //!
 //!   Dates are EDTF. `tags`, `people` and `places` are lists separated by `; ` — or a JSON array of
 //!   strings when an item contains `;`, is empty or starts with `[`. `quotes` and `sources` are JSON arrays
@@ -34,7 +35,7 @@ use std::collections::HashMap;
 use super::error::Problem;
 use super::locate::{LineCursor, Position, Step};
 use super::native::{
-    self, RawEvent, RawLabel, RawLink, RawPeriod, RawQuote, RawSource, RawTimeline,
+    self, RawEvent, RawLabel, RawLink, RawMedia, RawPeriod, RawQuote, RawSource, RawTimeline,
 };
 use super::report::Report;
 use super::show::quoted;
@@ -51,7 +52,7 @@ pub enum Layout {
 }
 
 /// The dateline CSV columns, in the order [`write`] writes them.
-pub const COLUMNS: [&str; 19] = [
+pub const COLUMNS: [&str; 20] = [
     "kind",
     "id",
     "title",
@@ -71,6 +72,7 @@ pub const COLUMNS: [&str; 19] = [
     "section",
     "author",
     "url",
+    "media",
 ];
 
 /// The `TimelineJS` spreadsheet columns (lowercase).
@@ -398,7 +400,8 @@ fn parse_timelinejs(text: &str, delimiter: u8) -> Result<Timeline, Vec<Problem>>
             url: cell("media").to_owned(),
             caption: cell("media caption").to_owned(),
             credit: cell("media credit").to_owned(),
-            title: String::new(),
+            thumbnail: cell("media thumbnail").to_owned(),
+            ..Media::default()
         };
         let slide = Slide {
             start: parts("year", "month", "day", "time"),
@@ -597,6 +600,10 @@ fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
                     problem("sources", e);
                     Vec::new()
                 });
+                let media = decode_media(cell("media")).unwrap_or_else(|e| {
+                    problem("media", e);
+                    None
+                });
                 event_rows.push(index);
                 raw.events.push(RawEvent {
                     id: cell("id").to_owned().into(),
@@ -613,6 +620,7 @@ fn parse_dateline(text: &str) -> Result<Timeline, Vec<Problem>> {
                     places: places.into_iter().map(Into::into).collect(),
                     provenance: keyword("provenance").map(Into::into),
                     sources,
+                    media,
                 });
             }
         }
@@ -733,6 +741,46 @@ fn decode_sources(cell: &str) -> Result<Vec<RawLink<'_>>, String> {
         .collect())
 }
 
+/// An event's media: a JSON object such as `{"url": "…", "caption": "…"}`, or typed by hand, just its
+/// address.
+fn decode_media(cell: &str) -> Result<Option<RawMedia<'_>>, String> {
+    let t = cell.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if t.starts_with('{') {
+        return serde_json::from_str(t).map(Some).map_err(|e| {
+            format!(
+                "not a JSON media object such as {{\"url\": \"…\", \"caption\": \"…\"}}: {}",
+                json_reason(&e)
+            )
+        });
+    }
+    Ok(Some(RawMedia {
+        url: t.into(),
+        ..RawMedia::default()
+    }))
+}
+
+/// The media's cell: just its address when that is all there is and reads back the same, else a JSON
+/// object.
+fn encode_media(media: Option<&RawMedia<'_>>) -> String {
+    let Some(media) = media else {
+        return String::new();
+    };
+    let only_url = media
+        .borrowed()
+        .optional_parts()
+        .iter()
+        .all(Option::is_none);
+    let url = &*media.url;
+    if only_url && !url.is_empty() && url.trim() == url && !url.starts_with('{') {
+        url.to_owned()
+    } else {
+        serde_json::to_string(media).unwrap_or_default()
+    }
+}
+
 fn json_reason(error: &serde_json::Error) -> String {
     native::serde_message(error)
 }
@@ -848,6 +896,7 @@ pub fn write_to(timeline: &Timeline, out: &mut dyn std::io::Write) -> std::io::R
                     e.provenance.as_deref().unwrap_or_default().to_owned(),
                 ),
                 ("sources", json_cell(&e.sources)),
+                ("media", encode_media(e.media.as_ref())),
             ],
         )?;
     }

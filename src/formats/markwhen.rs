@@ -14,7 +14,7 @@
 //!   the "Events" lane;
 //! - properties dateline writes keep what Markwhen cannot say: `edtf` (the exact date with its
 //!   qualifiers, or an end that is unknown), `status`, `provenance`, `lane`, `title`, `summary`, `note`,
-//!   `text_date`, `quotes`, `people`, `places`, `sources`, `tags`, `kind: period` for a period, and
+//!   `text_date`, `quotes`, `people`, `places`, `sources`, `media`, `tags`, `kind: period` for a period, and
 //!   `order` where events of one day in different lanes would otherwise come back in another order;
 //!   `location` becomes a place; other properties are kept in the event's note as `key: value`.
 //!   Values may be JSON (a quoted string, a list or an object), which is also YAML.
@@ -557,6 +557,20 @@ impl Builder {
                                 label: l.label,
                                 url: l.url,
                             }));
+                    }
+                    "media" => {
+                        details.media = Some(if p.value.starts_with('{') {
+                            let raw: super::native::RawMedia<'_> = serde_json::from_str(p.value)
+                                .map_err(|e| {
+                                    format!(
+                                        "the media property is not an object such as {{\"url\": \"…\", \"caption\": \"…\"}}: {}",
+                                        super::native::serde_message(&e)
+                                    )
+                                })?;
+                            raw.borrowed().to_owned_media()
+                        } else {
+                            crate::model::Media::at(text_value(p)?)
+                        });
                     }
                     "link" | "url" => {
                         let url = text_value(p)?;

@@ -284,11 +284,13 @@ pub fn text_of(bytes: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
 /// The text of a file that is not UTF-8 but is one of the encodings spreadsheet programs save in: UTF-16
 /// with its byte order mark (Excel's "Unicode Text", tab-separated), or, for a spreadsheet only,
 /// Windows-1252 (Excel's "CSV" on a Western Windows; every byte is a character there, so only a file
-/// that then reads as a table is taken). `None` for anything else, which stays "not UTF-8 text".
+/// that then reads as a table, and does not begin with UTF-8's byte order mark, is taken). `None` for anything else, which stays "not UTF-8 text".
 fn other_encoding(bytes: &[u8]) -> Option<String> {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes)
-        && encoding != encoding_rs::UTF_8
-    {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        // A file that says it is UTF-8 and is not is refused where it goes wrong.
+        if encoding == encoding_rs::UTF_8 {
+            return None;
+        }
         let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom..]);
         return (!malformed).then(|| text.into_owned());
     }

@@ -18,8 +18,8 @@ pub use super::locate::MAX_LISTED_PROBLEMS;
 use super::locate::{LocatedProblems, Position, Step};
 use super::show::quoted;
 use crate::model::{
-    DateSpec, DetailsRef, Event, Lane, LaneId, Period, Provenance, SourceLink, SourceText, Status,
-    Tag, TagId, Timeline,
+    DateSpec, DetailsRef, Event, Lane, LaneId, MediaRef, Period, Provenance, SourceLink,
+    SourceText, Status, Tag, TagId, Timeline,
 };
 
 /// The value of the `format` key that marks a dateline file.
@@ -117,6 +117,82 @@ pub struct RawLink<'a> {
     pub url: Option<Cow<'a, str>>,
 }
 
+/// An event's media as written: its address and what is said about it (see [`crate::model::Media`]).
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMedia<'a> {
+    /// Where it is: a web address, or a path relative to the file.
+    #[serde(borrow)]
+    pub url: Cow<'a, str>,
+    /// A sentence shown under it.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<Cow<'a, str>>,
+    /// Who made it.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<Cow<'a, str>>,
+    /// A smaller picture standing for it.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<Cow<'a, str>>,
+    /// What it shows, in words.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub alt: Option<Cow<'a, str>>,
+    /// Its title.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Cow<'a, str>>,
+    /// Where a click on it leads.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<Cow<'a, str>>,
+    /// The browser window the link opens in.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub link_target: Option<Cow<'a, str>>,
+}
+
+impl<'a> RawMedia<'a> {
+    /// The media as written, borrowing its text.
+    pub fn of(media: &MediaRef<'a>) -> Self {
+        let part = |p: Option<&'a str>| p.map(Cow::Borrowed);
+        Self {
+            url: Cow::Borrowed(media.url),
+            caption: part(media.caption),
+            credit: part(media.credit),
+            thumbnail: part(media.thumbnail),
+            alt: part(media.alt),
+            title: part(media.title),
+            link: part(media.link),
+            link_target: part(media.link_target),
+        }
+    }
+
+    /// The media, borrowing this text.
+    pub fn borrowed(&self) -> MediaRef<'_> {
+        MediaRef {
+            url: &self.url,
+            caption: self.caption.as_deref(),
+            credit: self.credit.as_deref(),
+            thumbnail: self.thumbnail.as_deref(),
+            alt: self.alt.as_deref(),
+            title: self.title.as_deref(),
+            link: self.link.as_deref(),
+            link_target: self.link_target.as_deref(),
+        }
+    }
+
+    /// An owned copy, borrowing nothing.
+    pub fn into_owned(self) -> RawMedia<'static> {
+        let part = |p: Option<Cow<'_, str>>| p.map(|p| Cow::Owned(p.into_owned()));
+        RawMedia {
+            url: Cow::Owned(self.url.into_owned()),
+            caption: part(self.caption),
+            credit: part(self.credit),
+            thumbnail: part(self.thumbnail),
+            alt: part(self.alt),
+            title: part(self.title),
+            link: part(self.link),
+            link_target: part(self.link_target),
+        }
+    }
+}
+
 /// A short string such as an id or keyword, borrowed from the file's text when it has no escapes.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(transparent)]
@@ -188,6 +264,9 @@ pub struct RawEvent<'a> {
     /// References.
     #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<RawLink<'a>>,
+    /// A picture, video, map or page shown with the event.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<RawMedia<'a>>,
 }
 
 /// A period as written.
@@ -506,6 +585,7 @@ impl EventsBuilder {
                 .iter()
                 .map(|l| (&*l.label, l.url.as_deref()))
                 .collect(),
+            media: e.media.as_ref().map(RawMedia::borrowed),
         };
         let mut event = Event::new(&e.id, &e.title, when, &event_tags, &details);
         event.status = status;
@@ -874,6 +954,7 @@ pub fn raw_event<'t>(timeline: &'t Timeline, e: &'t Event) -> RawEvent<'t> {
                 url: url.map(Cow::Borrowed),
             })
             .collect(),
+        media: d.media.as_ref().map(RawMedia::of),
     }
 }
 

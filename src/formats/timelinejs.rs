@@ -131,6 +131,14 @@ struct RawMedia {
     credit: Option<String>,
     #[serde(default, deserialize_with = "lenient_text")]
     title: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    thumbnail: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    alt: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    link: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    link_target: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -170,6 +178,10 @@ impl RawSlide {
                 caption: m.caption.unwrap_or_default(),
                 credit: m.credit.unwrap_or_default(),
                 title: m.title.unwrap_or_default(),
+                thumbnail: m.thumbnail.unwrap_or_default(),
+                alt: m.alt.unwrap_or_default(),
+                link: m.link.unwrap_or_default(),
+                link_target: m.link_target.unwrap_or_default(),
             }),
             group: self.group,
             display_date: self.display_date,
@@ -312,13 +324,18 @@ pub(crate) struct DateParts {
     pub display_date: Option<String>,
 }
 
-/// A media attachment.
+/// A media attachment, as written: an empty text is one the slide does not give. The caption, credit and
+/// title are HTML; the address, thumbnail, alt text, link and link target plain text.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Media {
     pub url: String,
     pub caption: String,
     pub credit: String,
     pub title: String,
+    pub thumbnail: String,
+    pub alt: String,
+    pub link: String,
+    pub link_target: String,
 }
 
 /// One slide: an event, an era or the title.
@@ -483,7 +500,7 @@ impl SlideBuilder {
         let id = self.ids.claim(slide.unique_id.as_deref(), &title, "event");
         let mut details = EventDetails {
             summary: html_to_text(&slide.text),
-            sources: slide.media.iter().filter_map(media_link).collect(),
+            media: slide.media.as_ref().and_then(model_media),
             ..EventDetails::default()
         };
         if let Some(shown) = shown.filter(|_| stated.is_none()) {
@@ -688,7 +705,26 @@ fn slide_title(slide: &Slide, fallback: &str) -> String {
     }
 }
 
-/// The media as a source link: labelled by its caption, credit or title ("Media" without one).
+/// The slide's media as the model keeps it: the caption, credit and title as plain text (tags removed,
+/// entities decoded), the other parts trimmed; `None` when the slide says nothing about it.
+fn model_media(media: &Media) -> Option<crate::model::Media> {
+    let html = |text: &str| Some(html_to_text(text)).filter(|t| !t.is_empty());
+    let plain = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
+    let media = crate::model::Media {
+        url: media.url.trim().to_owned(),
+        caption: html(&media.caption),
+        credit: html(&media.credit),
+        title: html(&media.title),
+        thumbnail: plain(&media.thumbnail),
+        alt: plain(&media.alt),
+        link: plain(&media.link),
+        link_target: plain(&media.link_target),
+    };
+    (!media.is_empty()).then_some(media)
+}
+
+/// An era's media as a source link (a period has no media of its own): labelled by its caption, credit or
+/// title ("Media" without one).
 fn media_link(media: &Media) -> Option<SourceLink> {
     let label = [&media.caption, &media.credit, &media.title]
         .into_iter()

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use smallvec::SmallVec;
 
 use super::date::DateSpec;
+use super::media::MediaRef;
 use super::timeline::{EventDetails, LaneId, Provenance, Quote, SourceLink, Status, TagId};
 
 /// One dated event.
@@ -41,6 +42,8 @@ pub struct DetailsRef<'a> {
     pub places: SmallVec<[&'a str; 2]>,
     /// References: what each is, and where to read it.
     pub sources: SmallVec<[(&'a str, Option<&'a str>); 1]>,
+    /// A picture, video, map or page shown with the event.
+    pub media: Option<MediaRef<'a>>,
 }
 
 /// A passage quoted from the source text, as borrowed text (see [`Quote`]).
@@ -75,6 +78,7 @@ impl DetailsRef<'_> {
             && self.people.is_empty()
             && self.places.is_empty()
             && self.sources.is_empty()
+            && self.media.is_none()
     }
 
     /// An owned copy.
@@ -102,6 +106,7 @@ impl DetailsRef<'_> {
                     url: url.map(str::to_owned),
                 })
                 .collect(),
+            media: self.media.as_ref().map(MediaRef::to_owned_media),
         }
     }
 }
@@ -129,6 +134,7 @@ impl EventDetails {
                 .iter()
                 .map(|s| (s.label.as_str(), s.url.as_deref()))
                 .collect(),
+            media: self.media.as_ref().map(super::media::Media::borrowed),
         }
     }
 }
@@ -241,6 +247,10 @@ impl Event {
         let people = (0..r.varint()).map(|_| r.str()).collect();
         let places = (0..r.varint()).map(|_| r.str()).collect();
         let sources = (0..r.varint()).map(|_| (r.str(), r.opt_str())).collect();
+        let media = (r.byte() == 1).then(|| {
+            let url = r.str();
+            MediaRef::from_parts(url, std::array::from_fn(|_| r.opt_str()))
+        });
         DetailsRef {
             summary,
             note,
@@ -249,6 +259,7 @@ impl Event {
             people,
             places,
             sources,
+            media,
         }
     }
 
@@ -315,7 +326,8 @@ impl Out for Vec<u8> {
 }
 
 /// Lengths and counts as LEB128 varints, strings as length and bytes, optional strings behind a 0/1 byte,
-/// tags as little-endian `u16`s: id, title, tags, then a 0/1 byte and the details when there are any.
+/// tags as little-endian `u16`s: id, title, tags, then a 0/1 byte and the details when there are any; the
+/// media last, behind a 0/1 byte, as its address and its optional parts.
 fn encode(p: &Parts<'_, '_>, out: &mut impl Out) {
     put_str(out, p.id);
     put_str(out, p.title);
@@ -361,6 +373,16 @@ fn encode(p: &Parts<'_, '_>, out: &mut impl Out) {
     for &(label, url) in &d.sources {
         put_str(out, label);
         put_opt_str(out, url);
+    }
+    match &d.media {
+        Some(media) => {
+            out.put(&[1]);
+            put_str(out, media.url);
+            for part in media.optional_parts() {
+                put_opt_str(out, part);
+            }
+        }
+        None => out.put(&[0]),
     }
 }
 
@@ -478,6 +500,13 @@ mod tests {
             people: smallvec!["Ann", ""],
             places: smallvec!["Astana"],
             sources: smallvec![("CRS", Some("https://example.org")), ("Book", None)],
+            media: Some(MediaRef {
+                url: "media/dot.png",
+                caption: Some("A dot"),
+                alt: Some(""),
+                link_target: Some("_blank"),
+                ..MediaRef::default()
+            }),
         };
         let tags = [TagId(3), TagId(300)];
         let e = Event::new("e-1", "Jackson–Vanik", date("1974-12-20"), &tags, &details);
@@ -507,10 +536,11 @@ mod tests {
             "Astana",
         ])
         .chain(&["CRS", "https://example.org", "Book"])
+        .chain(&["media/dot.png", "A dot", "_blank"])
         .map(|s| s.len())
         .sum();
         assert!(
-            e.packed.len() <= text + 36,
+            e.packed.len() <= text + 50,
             "{} bytes for {text}",
             e.packed.len()
         );

@@ -4,6 +4,8 @@ pub mod date;
 pub mod day;
 pub mod edit;
 pub mod event;
+pub mod media;
+pub mod media_kind;
 pub mod shift;
 pub mod structure;
 pub mod timeline;
@@ -11,6 +13,8 @@ pub mod timeline;
 pub use date::{DateError, DateSpec, EdtfDate, IntervalEnd, Precision};
 pub use day::Day;
 pub use event::{DetailsRef, QuoteRef};
+pub use media::{Media, MediaRef};
+pub use media_kind::MediaKind;
 pub use timeline::{
     Event, EventDetails, Lane, LaneId, Period, Provenance, Quote, SourceLink, SourceText, Status,
     Tag, TagId, Timeline,

@@ -3,6 +3,7 @@
 
 use super::date::DateSpec;
 pub use super::event::Event;
+use super::media::Media;
 
 /// Index of a lane in [`Timeline::lanes`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -173,6 +174,8 @@ pub struct EventDetails {
     pub places: Vec<String>,
     /// References.
     pub sources: Vec<SourceLink>,
+    /// A picture, video, map or page shown with it (`TimelineJS` slides carry one at most).
+    pub media: Option<Media>,
 }
 
 /// An era drawn as a band behind the events.

@@ -14,8 +14,13 @@ const MAX_TEXT_CHARS: usize = 20_000;
 /// The most characters of a name (a lane, a speaker, a source) the panel lays out.
 const MAX_NAME_CHARS: usize = 500;
 
-/// Shows the details of `event`.
-pub fn details_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
+/// Shows the details of `event`; `file` is the timeline's file, which media paths are relative to.
+pub fn details_ui(
+    ui: &mut egui::Ui,
+    timeline: &Timeline,
+    event: &Event,
+    file: Option<&std::path::Path>,
+) {
     let dark = ui.visuals().dark_mode;
     let d = event.details();
     ui.add_space(4.0);
@@ -78,6 +83,10 @@ pub fn details_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
                 ui.end_row();
             }
         });
+    if let Some(media) = &d.media {
+        ui.add_space(8.0);
+        super::media::media_ui(ui, media, file);
+    }
     if !d.summary.is_empty() {
         ui.add_space(6.0);
         ui.label(elide::bounded(&d.summary, MAX_TEXT_CHARS));

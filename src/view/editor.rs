@@ -7,7 +7,7 @@ use egui::RichText;
 
 use crate::app::command::Command;
 use crate::model::{
-    DateSpec, DetailsRef, Event, LaneId, Provenance, QuoteRef, Status, TagId, Timeline,
+    DateSpec, DetailsRef, Event, LaneId, Media, Provenance, QuoteRef, Status, TagId, Timeline,
 };
 use crate::view::elide;
 
@@ -45,6 +45,10 @@ pub struct EventForm {
     pub sources: Vec<(String, String)>,
     /// Where the event came from.
     pub provenance: Provenance,
+    /// The media the event had: the parts the form does not edit (thumbnail, title, link) are kept from it.
+    pub media: Option<Media>,
+    /// The media's address, caption, credit and alt text, as typed.
+    pub media_fields: [String; 4],
     /// The `at` of each quote, kept as the event had it.
     quote_places: Vec<Option<u32>>,
 }
@@ -95,7 +99,35 @@ impl EventForm {
                 .map(|&(label, url)| (label.to_owned(), url.unwrap_or_default().to_owned()))
                 .collect(),
             provenance: event.provenance,
+            media: d.media.as_ref().map(crate::model::MediaRef::to_owned_media),
+            media_fields: d.media.map_or_else(Default::default, |m| {
+                [
+                    m.url,
+                    m.caption.unwrap_or_default(),
+                    m.credit.unwrap_or_default(),
+                    m.alt.unwrap_or_default(),
+                ]
+                .map(str::to_owned)
+            }),
         }
+    }
+
+    /// The media as the form has it: the fields typed over what the event had (a field left as it was
+    /// keeps the event's own value, even an empty alt text), or none when nothing is said.
+    fn edited_media(&self) -> Option<Media> {
+        let mut media = self.media.clone().unwrap_or_default();
+        let [url, caption, credit, alt] = &self.media_fields;
+        media.url.clone_from(url);
+        for (part, typed) in [
+            (&mut media.caption, caption),
+            (&mut media.credit, credit),
+            (&mut media.alt, alt),
+        ] {
+            if part.as_deref().unwrap_or_default() != typed.as_str() {
+                *part = Some(typed.clone()).filter(|t| !t.trim().is_empty());
+            }
+        }
+        Some(media).filter(|m| !m.is_empty())
     }
 
     /// The date as typed, read: a single date, or a span when an end is typed (`?` for an unknown end).
@@ -124,6 +156,7 @@ impl EventForm {
                 .collect()
         };
         let (people, places) = (list(&self.people), list(&self.places));
+        let media = self.edited_media();
         let quotes: Vec<(String, String, Option<u32>)> = self
             .quotes
             .iter()
@@ -164,6 +197,7 @@ impl EventForm {
                     (label, Some(url.as_str()).filter(|u| !u.trim().is_empty()))
                 })
                 .collect(),
+            media: media.as_ref().map(Media::borrowed),
         };
         let mut event = Event::new(&self.id, &self.title, when, &self.tags, &details);
         event.status = self.status;
@@ -446,6 +480,29 @@ pub fn editor_ui(
     if ui.small_button("Add a source").clicked() {
         form.sources.push((String::new(), String::new()));
     }
+    ui.label("Media (a picture, video, map or page)");
+    let was = old.details_ref().media.unwrap_or_default();
+    let was_parts = [
+        was.url,
+        was.caption.unwrap_or_default(),
+        was.credit.unwrap_or_default(),
+        was.alt.unwrap_or_default(),
+    ];
+    for ((field, name), was) in form
+        .media_fields
+        .iter_mut()
+        .zip([
+            "Media address",
+            "Media caption",
+            "Media credit",
+            "Media alt text",
+        ])
+        .zip(was_parts)
+    {
+        if line(ui, field, name, Some(was), ui.available_width()) {
+            changed = Some("edit the media of");
+        }
+    }
     if let Some(field) = changed {
         // A date typed wrong is not applied (its message shows under it): the event keeps its date, and
         // the other fields still apply.
@@ -553,6 +610,46 @@ mod tests {
             let back = keep_text_date(form.event().unwrap(), event);
             assert_eq!(&back, event, "{}", event.id());
         }
+    }
+
+    #[test]
+    fn a_form_keeps_the_media_and_edits_its_words() {
+        let t = builtin();
+        let event = &t.events[0];
+        let mut details = event.details();
+        details.media = Some(Media {
+            url: "media/dot.png".into(),
+            alt: Some(String::new()),
+            thumbnail: Some("small.png".into()),
+            link_target: Some("_blank".into()),
+            ..Media::default()
+        });
+        let tags: Vec<TagId> = event.tags().collect();
+        let mut with_media = Event::new(
+            event.id(),
+            event.title(),
+            event.when,
+            &tags,
+            &details.borrowed(),
+        );
+        with_media.status = event.status;
+        with_media.lane = event.lane;
+        with_media.provenance = event.provenance;
+        let mut form = EventForm::of(&with_media, 0, 0);
+        assert_eq!(
+            keep_text_date(form.event().unwrap(), &with_media),
+            with_media
+        );
+        form.media_fields[1] = "A dot".into();
+        let edited = form.event().unwrap().details().media.unwrap();
+        assert_eq!(edited.caption.as_deref(), Some("A dot"));
+        // What the form does not edit, and the empty alt text left alone, are kept.
+        assert_eq!(edited.alt.as_deref(), Some(""));
+        assert_eq!(edited.thumbnail.as_deref(), Some("small.png"));
+        // Emptied, the media is gone.
+        form.media_fields = Default::default();
+        form.media = None;
+        assert_eq!(form.event().unwrap().details().media, None);
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod link;
 pub mod list;
 pub mod mapping;
 mod marks;
+pub mod media;
 pub mod memo;
 pub mod nodes;
 pub mod overview;

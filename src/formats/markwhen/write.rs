@@ -9,7 +9,7 @@
 //!   American `11/30/2015`), ranges as `START/END`, a span still going on as `START/now`, BCE years as
 //!   upper-case `N BCE` (Markwhen reads a lower-case `bce` as CE). What the line cannot say goes into
 //!   properties under it: `edtf` (approximate, uncertain, an unknown end, BCE months and days), and the
-//!   id, lane, status, provenance, quotes, people, places, sources and note.
+//!   id, lane, status, provenance, quotes, people, places, sources, media and note.
 //! - A title or summary that Markwhen would read otherwise (a `#word` it would take as a tag, a line it
 //!   would take as a date, a heading or a property) is written as a `title:` or `summary:` property;
 //!   the event line then shows the title with `#` and `!` as their full-width forms.
@@ -346,6 +346,13 @@ fn event_block(
             })
             .collect();
         property(out, "sources", &json(&links))?;
+    }
+    if let Some(media) = &details.media {
+        property(
+            out,
+            "media",
+            &json(&crate::formats::native::RawMedia::of(media)),
+        )?;
     }
     if listed {
         property(out, "tags", &json(&tags))?;

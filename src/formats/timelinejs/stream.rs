@@ -330,6 +330,8 @@ struct OldAsset {
     credit: Option<String>,
     #[serde(default, deserialize_with = "super::lenient_text")]
     caption: Option<String>,
+    #[serde(default, deserialize_with = "super::lenient_text")]
+    thumbnail: Option<String>,
 }
 
 impl OldSlide {
@@ -343,7 +345,8 @@ impl OldSlide {
                 url: a.media.unwrap_or_default(),
                 caption: a.caption.unwrap_or_default(),
                 credit: a.credit.unwrap_or_default(),
-                title: String::new(),
+                thumbnail: a.thumbnail.unwrap_or_default(),
+                ..Media::default()
             }),
             group: self.tag,
             ..Slide::default()

@@ -5,8 +5,8 @@
 //! - One slide per event: its title as the headline, its summary, quotes (with their speakers), note,
 //!   people and places as the text, HTML-escaped; `start_date`/`end_date` at the precision known (a
 //!   year is `{year}` only); a `display_date` in dateline's words (see [`super::display`]); the lane's
-//!   label as the `group`, the id as the `unique_id`, and the first web link among its sources as the
-//!   media.
+//!   label as the `group`, the id as the `unique_id`, and its media (or, without one, the first web
+//!   link among its sources) as the `media`.
 //! - One era per period, with a start and an end always.
 //!
 //! Deep time: a timeline with a year beyond what JavaScript dates reach (about 271,000 years either
@@ -26,7 +26,9 @@ use serde::Serialize;
 use serde::ser::{SerializeSeq, SerializeStruct, Serializer};
 
 use super::display;
-use crate::model::{DateSpec, Day, EdtfDate, Event, IntervalEnd, Status, Timeline};
+use crate::model::{
+    DateSpec, Day, EdtfDate, Event, IntervalEnd, MediaKind, MediaRef, Status, Timeline,
+};
 
 /// Writes the timeline as `TimelineJS` 3 JSON to `out`, each event converted only while it is written.
 /// `today` is where a span still going on is drawn to.
@@ -159,11 +161,63 @@ struct Slide<'a> {
     media: Option<Media<'a>>,
 }
 
+/// A slide's media: the caption, credit and title as HTML, the rest as plain text.
 #[derive(Serialize)]
 struct Media<'a> {
     url: &'a str,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    caption: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caption: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thumbnail: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alt: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    link: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    link_target: Option<&'a str>,
+}
+
+impl<'a> Media<'a> {
+    /// The event's own media, its address given only when a published page may load it (see
+    /// [`publishable`]).
+    fn of(media: &MediaRef<'a>) -> Self {
+        let html = |text: Option<&str>| {
+            text.map(|t| t.lines().map(escape).collect::<Vec<_>>().join("<br>"))
+        };
+        let address = |url: Option<&'a str>| url.filter(|u| publishable(u));
+        Self {
+            url: if publishable(media.url) {
+                media.url
+            } else {
+                ""
+            },
+            caption: html(media.caption),
+            credit: html(media.credit),
+            thumbnail: address(media.thumbnail),
+            alt: media.alt,
+            title: html(media.title),
+            link: address(media.link),
+            link_target: media.link_target,
+        }
+    }
+
+    /// A source's web address shown as the media, captioned with its label.
+    fn of_source(label: &str, url: &'a str) -> Self {
+        Self {
+            url,
+            caption: Some(escape(label)).filter(|c| !c.is_empty()),
+            credit: None,
+            thumbnail: None,
+            alt: None,
+            title: None,
+            link: None,
+            link_target: None,
+        }
+    }
 }
 
 /// A `TimelineJS` date: the parts known, nothing more.
@@ -290,14 +344,14 @@ fn era_dates(when: &DateSpec, today: NaiveDate) -> (Parts, Parts) {
 fn event_slide<'t>(timeline: &'t Timeline, event: &'t Event, today: NaiveDate) -> Slide<'t> {
     let (start, end) = event_dates(&event.when, today);
     let details = event.details_ref();
-    let media = details
-        .sources
-        .iter()
-        .find_map(|&(label, url)| Some((label, url.filter(|u| is_web(u))?)))
-        .map(|(label, url)| Media {
-            url,
-            caption: escape(label),
-        });
+    let media = match &details.media {
+        Some(media) => Some(Media::of(media)),
+        None => details
+            .sources
+            .iter()
+            .find_map(|&(label, url)| Some((label, url.filter(|u| is_web(u))?)))
+            .map(|(label, url)| Media::of_source(label, url)),
+    };
     let lane = timeline.lanes.get(usize::from(event.lane.0));
     let group = lane.map(|l| if l.label.is_empty() { &l.id } else { &l.label });
     Slide {
@@ -393,6 +447,23 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Whether a published page may be given a media address: a web address, a `data:` picture, or a path
+/// relative to the page (no scheme). Other schemes (`javascript:`, `file:`) are left out.
+fn publishable(url: &str) -> bool {
+    let url = url.trim();
+    if is_web(url)
+        || MediaKind::of(url) == MediaKind::Image
+            && url
+                .get(..5)
+                .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
+    {
+        return true;
+    }
+    let scheme_end = url.find(':');
+    let path_start = url.find(['/', '?', '#']).unwrap_or(url.len());
+    scheme_end.is_none_or(|colon| colon > path_start)
+}
+
 /// Whether an address is a web page (`http`, `https`): only those are given to a published page.
 fn is_web(url: &str) -> bool {
     let lower = url
@@ -451,5 +522,22 @@ mod tests {
         assert!(!is_web("javascript:alert(1)"));
         assert!(!is_web("file:///etc/passwd"));
         assert!(!is_web("http"));
+        for url in [
+            "media/dot.png",
+            "dot.png",
+            "https://example.org/a.png",
+            "data:image/png;base64,AA",
+            "a/b:c.png",
+        ] {
+            assert!(publishable(url), "{url}");
+        }
+        for url in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,<b>",
+            "C:\\x.png",
+        ] {
+            assert!(!publishable(url), "{url}");
+        }
     }
 }
