@@ -56,7 +56,8 @@ impl NotADate {
                 month_first,
             } => format!(
                 "its day and month could be either way round ({day_first} day first, {month_first} \
-                 month first); choose the order (--day-first or --month-first)"
+                 month first); choose which comes first (day first or month first; on the command line \
+                 --day-first or --month-first)"
             ),
             Self::ShortYear => "its year has two digits; write the year in full".to_owned(),
             Self::NoSuchDay => "that day does not exist".to_owned(),
