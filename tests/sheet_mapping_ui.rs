@@ -83,7 +83,8 @@ fn a_sheet_opened_shows_the_guess_and_opens_as_the_person_changes_it() {
     assert!(h.query_by_label_contains("Line 3, column 1:").is_none());
 
     h.get_by_role_and_label(A11y::Button, "Open").click();
-    h.run();
+    // The load runs in the background and repaints as it goes: step, do not wait for the window to settle.
+    h.step();
     wait_until(&mut h, "the sheet to load", |app| {
         !app.is_loading() && app.sheet_mapping().is_none()
     });
