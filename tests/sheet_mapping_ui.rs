@@ -153,3 +153,58 @@ fn the_order_given_on_the_command_line_opens_the_sheet_without_asking() {
     assert_eq!(t.events.len(), 4);
     assert_eq!(t.lane_label(t.events[0].lane), "Politics");
 }
+
+/// Storage in memory, as eframe's would be on disk.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_next_launch_reads_the_sheet_as_it_was_chosen_without_asking() {
+    let mut h = harness();
+    open_sheet(&mut h);
+    choose(&mut h, "Lane column", "Region");
+    h.get_by_label("Day first (30/11/2015)").click();
+    h.run();
+    h.get_by_role_and_label(A11y::Button, "Open").click();
+    h.step();
+    wait_until(&mut h, "the sheet to load", |app| {
+        !app.is_loading() && app.sheet_mapping().is_none()
+    });
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+
+    let ctx = egui::Context::default();
+    let mut again = Harness::builder()
+        .with_size([1400.0, 860.0])
+        .build_eframe(move |_cc| DatelineApp::launch(&ctx, Some(&storage), None, None, TODAY));
+    wait_until(&mut again, "the launch load", |app| !app.is_loading());
+    let app = again.state();
+    assert!(
+        app.sheet_mapping().is_none(),
+        "the choice is not asked again"
+    );
+    assert_eq!(app.file(), Some(fixture("sheet-own-window.csv").as_path()));
+    let t = app.timeline();
+    assert_eq!(t.events.len(), 4);
+    let mut lanes: Vec<&str> = t.lanes.iter().map(|l| l.label.as_str()).collect();
+    lanes.sort_unstable();
+    assert_eq!(
+        lanes,
+        ["Central Asia", "Europe"],
+        "the lanes are the regions, as chosen"
+    );
+    assert_eq!(app.read_options().sheet.order, Some(DayOrder::DayFirst));
+}

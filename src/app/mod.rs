@@ -373,6 +373,12 @@ impl DatelineApp {
         if text_named {
             state.side_tab = SideTab::Text;
         }
+        // The file open last time is read as it was then, unless the command line says otherwise.
+        let options = if same_file && options == crate::formats::ReadOptions::default() {
+            state.reading.clone()
+        } else {
+            options
+        };
         if let Some(path) = wanted {
             match std::fs::metadata(&path) {
                 Ok(_) => {
@@ -438,6 +444,7 @@ impl DatelineApp {
             theme,
             side_tab: self.side_tab,
             recent: self.recent.clone(),
+            reading: self.read_options.clone(),
             ..Persisted::default()
         }
     }

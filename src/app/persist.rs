@@ -84,6 +84,9 @@ pub struct Persisted {
     pub side_tab: SideTab,
     /// Recently opened timeline files, most recent first (at most [`MAX_RECENT`]).
     pub recent: Vec<PathBuf>,
+    /// How the open file was read (a spreadsheet's columns and day order, as chosen in its dialog), so
+    /// opening it again at the next launch reads it the same way without asking.
+    pub reading: crate::formats::ReadOptions,
 }
 
 /// A source text remembered for one timeline.
@@ -145,6 +148,7 @@ impl Default for Persisted {
             theme: ThemeChoice::System,
             side_tab: SideTab::Details,
             recent: Vec::new(),
+            reading: crate::formats::ReadOptions::default(),
         }
     }
 }
@@ -194,6 +198,30 @@ impl Persisted {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_way_a_sheet_was_read_is_remembered() {
+        use crate::formats::sheet::{DayOrder, Mapping, Role};
+        let mut mapping = Mapping::default();
+        mapping.set(Role::Date, Some(0));
+        mapping.set(Role::Lane, Some(3));
+        let mut state = Persisted::default();
+        state.reading.sheet.order = Some(DayOrder::DayFirst);
+        state.reading.sheet.mapping = Some(mapping);
+        state.reading.sheet.columns = vec![(Role::Title, "Event".into())];
+        let text = ron::to_string(&state).unwrap();
+        assert_eq!(Persisted::from_ron(&text), state);
+        // A state written before readings were remembered still reads, with none.
+        let old = text.replace(
+            &format!(",reading:{}", ron::to_string(&state.reading).unwrap()),
+            "",
+        );
+        assert!(!old.contains("reading"), "{old}");
+        assert_eq!(
+            Persisted::from_ron(&old).reading,
+            crate::formats::ReadOptions::default()
+        );
+    }
 
     #[test]
     fn round_trips_and_survives_garbage() {

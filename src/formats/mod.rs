@@ -157,8 +157,9 @@ fn detect_json(text: &str) -> Result<Format, String> {
 }
 
 /// How to read a file where its content leaves a choice to the person: a spreadsheet's columns and the
-/// order of day and month in its dates.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// order of day and month in its dates. Remembered with the file it was chosen for.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ReadOptions {
     /// How to read a spreadsheet of the user's own.
     pub sheet: sheet::SheetOptions,

@@ -22,7 +22,7 @@ use crate::model::{
 };
 
 /// What a column holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Role {
     /// The date, or the start of a span.
     Date,
@@ -137,7 +137,7 @@ impl Role {
 }
 
 /// Which column (by index) plays which role.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mapping {
     columns: HashMap<Role, usize>,
 }
@@ -160,7 +160,8 @@ impl Mapping {
 }
 
 /// How to read a spreadsheet, as the person chose.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct SheetOptions {
     /// Roles given to columns by their header (`date=When`), over the guess (or over `mapping`).
     pub columns: Vec<(Role, String)>,

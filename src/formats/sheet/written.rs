@@ -7,7 +7,7 @@
 use crate::model::date::EdtfDate;
 
 /// Which number comes first in a date written with numbers only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DayOrder {
     /// `30/11/2015`: day, month, year (most of the world).
     DayFirst,
